@@ -1,0 +1,53 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Logger } from 'pino';
+import { AppModule } from './app.module.js';
+import { AppConfig } from './config/app-config.js';
+import { ProblemExceptionFilter } from './common/problem/problem-exception.filter.js';
+import { PinoNestLogger } from './common/logging/logger.js';
+import { createValidationPipe } from './common/validation/validation-pipe.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
+
+/** 1 MiB: a camp or a distribution is a few hundred bytes; bulk uploads get their own limit. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Builds the whole HTTP application, the same way for `npm start` and for the integration
+ * tests, so that what is tested is what runs.
+ */
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Request ids let a user's report ("it failed at 14:10") be found in the logs.
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: config.production,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
+    logger: new PinoNestLogger(logger),
+    abortOnError: false,
+  });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+
+  const spaFallback = await serveWebApp(fastify, config.webDist);
+  app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Relief Ledger API')
+      .setDescription('Stock, distributions, camps, convoys and pause windows for humanitarian agencies. Errors are application/problem+json.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json', useGlobalPrefix: false });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

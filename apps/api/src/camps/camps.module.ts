@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LocationsModule } from '../locations/locations.module.js';
+import { OrganisationsModule } from '../organisations/organisations.module.js';
+import { CampEntity } from './camp.entity.js';
+import { CampsController } from './camps.controller.js';
+import { CampsService } from './camps.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([CampEntity]), LocationsModule, OrganisationsModule],
+  controllers: [CampsController],
+  providers: [CampsService],
+})
+export class CampsModule {}

@@ -1,0 +1,95 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Problem } from '@relief-ledger/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { AppException } from './app-exception.js';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  428: 'Precondition required',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+/** Fastify's own errors (raised before a route runs) carry a code and a status. */
+interface FastifyError extends Error {
+  code?: string;
+  statusCode?: number;
+}
+
+/** Converts anything thrown into RFC 9457 problem details. The one place errors become HTTP. */
+export function toProblem(error: unknown, instance: string): Problem {
+  if (error instanceof AppException) {
+    return problem(error.status, instance, { code: error.code, title: error.title, detail: error.detail, errors: error.errors });
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const response = error.getResponse();
+    const message = typeof response === 'object' && response !== null && 'message' in response ? response.message : response;
+    return problem(status, instance, { detail: Array.isArray(message) ? message.join('; ') : String(message) });
+  }
+  if (error instanceof QueryFailedError) {
+    const driverError = error.driverError as { code?: string; constraint?: string };
+    // The services check these first; the database is the last line and still answers in 4xx.
+    switch (driverError.code) {
+      case '23505':
+        return problem(409, instance, { code: 'conflict.duplicate', detail: `A record with the same unique value already exists (${driverError.constraint})` });
+      case '23503':
+        return problem(422, instance, { code: 'conflict.reference', detail: `A referenced record does not exist or is still in use (${driverError.constraint})` });
+      case '23514':
+        return problem(422, instance, { code: 'validation.constraint', detail: `The values break a rule of the ledger (${driverError.constraint})` });
+      case '22P02':
+      case '22003':
+      case '22007':
+      case '22008':
+        return problem(400, instance, { code: 'validation.value', detail: 'A value has the wrong form or is out of range' });
+    }
+  }
+  const fastifyError = error as FastifyError;
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+    return problem(fastifyError.statusCode, instance, { code: fastifyError.code, detail: fastifyError.message });
+  }
+  return problem(500, instance, { detail: 'Something went wrong on our side; nothing was saved. Try again, and report it if it persists.' });
+}
+
+function problem(status: number, instance: string, fields: Partial<Problem>): Problem {
+  const result: Problem = {
+    type: 'about:blank',
+    title: fields.title ?? TITLES[status] ?? HttpStatus[status] ?? 'Error',
+    status,
+    instance,
+  };
+  if (fields.code) result.code = fields.code;
+  if (fields.detail) result.detail = fields.detail;
+  if (fields.errors) result.errors = fields.errors;
+  return result;
+}
+
+export function sendProblem(reply: FastifyReply, body: Problem): void {
+  void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+}
+
+@Catch()
+export class ProblemExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  constructor(private readonly notFoundFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const body = toProblem(error, request.url.split('?')[0]);
+    if (body.status === 404 && this.notFoundFallback?.(request, reply)) return;
+    if (body.status >= 500) this.logger.error({ err: error, url: request.url, method: request.method }, 'request failed');
+    sendProblem(reply, body);
+  }
+}

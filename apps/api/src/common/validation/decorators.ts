@@ -1,0 +1,66 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+
+interface Options {
+  optional?: boolean;
+  nullable?: boolean;
+  description?: string;
+}
+
+function presence({ optional, nullable, description }: Options, schema: Record<string, unknown>) {
+  const doc = optional ? ApiPropertyOptional({ ...schema, description, nullable }) : ApiProperty({ ...schema, description, nullable });
+  if (!optional) return [doc];
+  // IsOptional also lets null through, which only a nullable field may receive.
+  return [doc, nullable ? IsOptional() : ValidateIf((_object: object, value: unknown) => value !== undefined)];
+}
+
+/** Trimmed, non-empty text up to `max` characters. */
+export function Text(max: number, options: Options = {}) {
+  return applyDecorators(
+    ...presence(options, { type: String, maxLength: max }),
+    IsString({ message: 'must be text' }),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
+    IsNotEmpty({ message: 'must not be empty' }),
+    MaxLength(max, { message: `must be at most ${max} characters` }),
+  );
+}
+
+/** A whole count of people, households, items: 0 to `max`. */
+export function Count(max: number, options: Options = {}) {
+  return applyDecorators(
+    ...presence(options, { type: Number, minimum: 0, maximum: max }),
+    IsInt({ message: 'must be a whole number' }),
+    Min(0, { message: 'must not be negative' }),
+    Max(max, { message: `must be at most ${max.toLocaleString('en')}` }),
+  );
+}
+
+export function Uuid(options: Options = {}) {
+  return applyDecorators(...presence(options, { type: String, format: 'uuid' }), IsUUID('all', { message: 'must be a UUID' }));
+}
+
+/** A calendar day, `YYYY-MM-DD`. */
+export function CalendarDate(options: Options = {}) {
+  return applyDecorators(
+    ...presence(options, { type: String, format: 'date', example: '2019-12-23' }),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }),
+    IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a real calendar date' }),
+  );
+}
+
+export function OneOf<T extends string>(values: readonly T[], options: Options = {}) {
+  return applyDecorators(...presence(options, { enum: values }), IsIn(values as T[], { message: `must be one of: ${values.join(', ')}` }));
+}
+
+/** A number from the query string ("?page=2"), where everything arrives as text. */
+export function QueryInt(min: number, max: number, options: Options = {}) {
+  return applyDecorators(
+    ...presence({ optional: true, ...options }, { type: Number, minimum: min, maximum: max }),
+    Type(() => Number),
+    IsInt({ message: 'must be a whole number' }),
+    Min(min, { message: `must be at least ${min}` }),
+    Max(max, { message: `must be at most ${max}` }),
+  );
+}

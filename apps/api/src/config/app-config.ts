@@ -1,0 +1,89 @@
+import path from 'node:path';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Absent: start the embedded PostgreSQL under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  /** Load the demo organisations, places and camps into an empty database. */
+  demoData: boolean;
+  logLevel: LogLevel;
+  /** Folder of the built web app; the API serves it from the same port. */
+  webDist: string;
+  production: boolean;
+}
+
+/** A configuration the app cannot start with; its message is the one line the operator sees. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) < min || Number(raw) > 65535) {
+    throw new ConfigError(`${name} must be a port number from ${min} to 65535 (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
+}
+
+function readDatabaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.protocol}//")`);
+  }
+  return raw;
+}
+
+/** Reads and checks the environment once, at start. Every problem is a ConfigError with one line. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  }
+  return {
+    // PORT=0 takes any free port (the tests run several instances side by side).
+    port: readPort(env, 'PORT', 3000, 0),
+    // Loopback unless told otherwise: a laptop in a field office should not serve its LAN by accident.
+    host: env.HOST || '127.0.0.1',
+    databaseUrl: readDatabaseUrl(env),
+    dataDir: path.resolve(env.DATA_DIR || '.data'),
+    embeddedPostgresPort: readPort(env, 'EMBEDDED_PG_PORT', 54329),
+    demoData: readBoolean(env, 'DEMO_DATA', !production),
+    logLevel,
+    webDist: path.resolve(env.WEB_DIST || 'apps/web/dist/browser'),
+    production,
+  };
+}
+
+/** The URL with its password replaced, safe for logs and error messages. */
+export function redactDatabaseUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(unparseable DATABASE_URL)';
+  }
+}

@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createApp } from './app-factory.js';
+import { createLogger } from './common/logging/logger.js';
+import type { Logger } from 'pino';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
+import { DatabaseStartError, RunningDatabase } from './database/embedded-postgres.js';
+import { openDatabase } from './database/open-database.js';
+import { loadDemoDataIfEmpty } from './demo/demo-data.js';
+
+/** A start that cannot succeed ends with one line saying why, and a non-zero exit code. */
+function fail(message: string): never {
+  process.stderr.write(`relief-ledger: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error instanceof ConfigError ? `invalid configuration: ${error.message}` : String(error));
+  }
+  const logger = createLogger(config.logLevel);
+
+  const database = await openDatabase(config, logger).catch((error: unknown) =>
+    fail(error instanceof DatabaseStartError ? error.message : `database did not start: ${String(error)}`),
+  );
+
+  try {
+    await serve(config, database, logger);
+  } catch (error) {
+    // Leave no PostgreSQL of ours running behind a failed start.
+    await database.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function serve(config: AppConfig, database: RunningDatabase, logger: Logger): Promise<void> {
+  let stopping = false;
+  const app = await createApp(config, database.url, logger);
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
+    await database.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const dataSource = app.get(DataSource);
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  if (config.demoData && (await loadDemoDataIfEmpty(dataSource))) logger.info('demo data loaded into the empty database');
+
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  logger.info({ event: 'listening', port }, `Relief Ledger is up at http://${shown}:${port} (API docs at /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  const reason = error instanceof Error ? error.message : String(error);
+  fail(`could not start: ${reason}`);
+});

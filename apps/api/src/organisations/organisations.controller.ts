@@ -1,0 +1,16 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { OrganisationResponse } from '@relief-ledger/domain';
+import { OrganisationsService } from './organisations.service.js';
+
+@ApiTags('organisations')
+@Controller('v1/organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Get()
+  @ApiOkResponse({ description: 'All organisations, by name' })
+  list(): Promise<OrganisationResponse[]> {
+    return this.organisations.list();
+  }
+}

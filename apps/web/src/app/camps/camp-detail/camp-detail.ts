@@ -1,0 +1,109 @@
+import { DatePipe, DecimalPipe, PercentPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { CampResponse, Problem } from '@relief-ledger/domain';
+import { catchError, combineLatest, filter, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+
+import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { CampsApi } from '../camps-api';
+import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
+import { CONFLICT_MESSAGE } from '../camp-messages';
+import { CloseCampDecision, CloseCampDialog, CloseCampDialogData } from '../close-camp-dialog/close-camp-dialog';
+
+/** One camp: names, place, figures, and the Edit and Close actions. */
+@Component({
+  selector: 'rl-camp-detail',
+  imports: [CampStatusChip, DatePipe, DecimalPipe, MatButtonModule, MatProgressBarModule, PercentPipe, RouterLink],
+  templateUrl: './camp-detail.html',
+  styleUrl: './camp-detail.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CampDetail {
+  private readonly api = inject(CampsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly conflictMessage = CONFLICT_MESSAGE;
+  protected readonly camp = signal<CampResponse | undefined>(undefined);
+  protected readonly loading = signal(false);
+  protected readonly loadProblem = signal<Problem | undefined>(undefined);
+  protected readonly closing = signal(false);
+  protected readonly closeProblem = signal<string | undefined>(undefined);
+  protected readonly conflict = signal(false);
+  protected readonly occupancy = computed(() => {
+    const camp = this.camp();
+    return camp && camp.capacity > 0 ? camp.population / camp.capacity : undefined;
+  });
+
+  private readonly reloads = new Subject<void>();
+
+  constructor() {
+    combineLatest([toObservable(this.id), this.reloads.pipe(startWith(undefined))])
+      .pipe(
+        map(([id]) => id),
+        filter((id) => id !== ''),
+        tap(() => {
+          this.loading.set(true);
+          this.loadProblem.set(undefined);
+        }),
+        switchMap((id) =>
+          this.api.getCamp(id).pipe(
+            map((camp) => ({ camp })),
+            catchError((error: unknown) => of({ problem: toProblem(error) })),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.loading.set(false);
+        if ('camp' in result) this.camp.set(result.camp);
+        else this.loadProblem.set(result.problem);
+      });
+  }
+
+  protected reloadCamp(): void {
+    this.conflict.set(false);
+    this.closeProblem.set(undefined);
+    this.reloads.next();
+  }
+
+  protected confirmAndCloseCamp(): void {
+    const camp = this.camp();
+    if (!camp || this.closing()) return;
+    this.dialog
+      .open<CloseCampDialog, CloseCampDialogData, CloseCampDecision>(CloseCampDialog, {
+        data: { campName: camp.nameEn },
+        autoFocus: 'dialog',
+      })
+      .afterClosed()
+      .pipe(filter((decision): decision is CloseCampDecision => decision !== undefined))
+      .subscribe((decision) => this.closeCamp(camp, decision));
+  }
+
+  private closeCamp(camp: CampResponse, decision: CloseCampDecision): void {
+    this.closing.set(true);
+    this.closeProblem.set(undefined);
+    this.conflict.set(false);
+    this.api.closeCamp(camp.id, { version: camp.version, ...decision }).subscribe({
+      next: (closed) => {
+        this.camp.set(closed);
+        this.closing.set(false);
+        this.snackBar.open('Camp closed', undefined, { duration: 3000 });
+      },
+      error: (error: unknown) => {
+        const problem = toProblem(error);
+        if (problem.status === 409) this.conflict.set(true);
+        else this.closeProblem.set(problemMessage(problem));
+        this.closing.set(false);
+      },
+    });
+  }
+}

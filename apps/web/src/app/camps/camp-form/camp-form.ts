@@ -1,0 +1,358 @@
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import {
+  CAMP_LIMITS,
+  CAMP_STATUSES,
+  CampResponse,
+  CampStatus,
+  canCampMove,
+  CreateCampRequest,
+  LocationResponse,
+  OrganisationResponse,
+  Problem,
+  UpdateCampRequest,
+} from '@relief-ledger/domain';
+import {
+  catchError,
+  combineLatest,
+  debounceTime,
+  distinctUntilChanged,
+  filter,
+  map,
+  merge,
+  of,
+  startWith,
+  Subject,
+  switchMap,
+  tap,
+} from 'rxjs';
+
+import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { CampsApi } from '../camps-api';
+import { CAMP_STATUS_LABELS } from '../camp-status-labels';
+import { CONFLICT_MESSAGE } from '../camp-messages';
+import { campFiguresRule, optionChosen, requiredText, wholeNumber } from './camp-form-validators';
+
+type EditableStatus = Exclude<CampStatus, 'closed'>;
+
+/** What the location field holds once a location is picked; while searching it holds the typed text. */
+export interface LocationOption {
+  id: string;
+  nameEn: string;
+  nameAr: string;
+  pcode: string;
+}
+
+export const LOCATION_SEARCH_DEBOUNCE_MS = 250;
+
+// Camps sit in a community, or a sub-district when the community is not yet in the gazetteer.
+const CAMP_LOCATION_LEVELS: readonly string[] = ['community', 'sub_district'];
+const LOCATION_OPTIONS_MAX = 50;
+const FIGURES = ['population', 'households', 'capacity'] as const;
+
+/** Request fields whose form control has another name. */
+const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { locationId: 'location' };
+
+const REQUIRED_MESSAGES: Readonly<Record<string, string>> = {
+  nameEn: 'Enter the English name',
+  nameAr: 'Enter the Arabic name',
+  organisationId: 'Choose the managing organisation',
+  location: 'Choose a location',
+  status: 'Choose a status',
+  population: 'Enter the number of people on site (0 if none yet)',
+  households: 'Enter the number of households (0 if none yet)',
+  capacity: 'Enter how many people the site is planned for',
+};
+
+function createCampFormGroup() {
+  return new FormGroup({
+    nameEn: new FormControl('', {
+      nonNullable: true,
+      validators: [requiredText, Validators.maxLength(CAMP_LIMITS.nameMaxLength)],
+    }),
+    nameAr: new FormControl('', {
+      nonNullable: true,
+      validators: [requiredText, Validators.maxLength(CAMP_LIMITS.nameMaxLength)],
+    }),
+    organisationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    location: new FormControl<LocationOption | string | null>(null, [Validators.required, optionChosen]),
+    status: new FormControl<EditableStatus>('open', { nonNullable: true, validators: [Validators.required] }),
+    population: new FormControl<number | null>(null, peopleValidators('population')),
+    households: new FormControl<number | null>(null, peopleValidators('households')),
+    capacity: new FormControl<number | null>(null, peopleValidators('capacity')),
+    openedOn: new FormControl('', { nonNullable: true }),
+  });
+}
+
+type CampFormControlName = keyof ReturnType<typeof createCampFormGroup>['controls'];
+
+function peopleValidators(field: (typeof FIGURES)[number]) {
+  return [Validators.required, Validators.min(0), Validators.max(CAMP_LIMITS.peopleMax), wholeNumber, campFiguresRule(field)];
+}
+
+/** Creates a camp (`/camps/new`) or edits one (`/camps/:id/edit`). */
+@Component({
+  selector: 'rl-camp-form',
+  imports: [
+    MatAutocompleteModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    ReactiveFormsModule,
+    RouterLink,
+  ],
+  templateUrl: './camp-form.html',
+  styleUrl: './camp-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CampForm {
+  private readonly api = inject(CampsApi);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+
+  /** Route parameter `:id`; absent when creating. */
+  readonly id = input<string>();
+
+  protected readonly limits = CAMP_LIMITS;
+  protected readonly conflictMessage = CONFLICT_MESSAGE;
+  protected readonly form = createCampFormGroup();
+
+  /** The camp as last read from the server; its `version` goes back with the update. */
+  protected readonly camp = signal<CampResponse | undefined>(undefined);
+  protected readonly editing = computed(() => this.id() !== undefined);
+  protected readonly loading = signal(false);
+  protected readonly loadProblem = signal<Problem | undefined>(undefined);
+  protected readonly saving = signal(false);
+  protected readonly saveProblem = signal<string | undefined>(undefined);
+  protected readonly conflict = signal(false);
+  protected readonly organisations = signal<OrganisationResponse[]>([]);
+  protected readonly locationOptions = signal<LocationOption[]>([]);
+  protected readonly lookupProblem = signal<string | undefined>(undefined);
+
+  protected readonly statusOptions = computed(() => {
+    const current = this.camp()?.status;
+    return CAMP_STATUSES.filter(
+      (status): status is EditableStatus =>
+        status !== 'closed' && (current === undefined || canCampMove({ from: current, to: status })),
+    ).map((status) => ({ value: status, label: CAMP_STATUS_LABELS[status] }));
+  });
+
+  private readonly reloads = new Subject<void>();
+
+  constructor() {
+    this.loadOrganisations();
+    this.searchLocations();
+    this.revalidateFiguresTogether();
+
+    combineLatest([toObservable(this.id), this.reloads.pipe(startWith(undefined))])
+      .pipe(
+        map(([id]) => id),
+        filter((id): id is string => id !== undefined),
+        tap(() => {
+          this.loading.set(true);
+          this.loadProblem.set(undefined);
+        }),
+        switchMap((id) =>
+          this.api.getCamp(id).pipe(
+            map((camp) => ({ camp })),
+            catchError((error: unknown) => of({ problem: toProblem(error) })),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.loading.set(false);
+        if ('camp' in result) this.fillForm(result.camp);
+        else this.loadProblem.set(result.problem);
+      });
+  }
+
+  protected locationLabel(value: LocationOption | string | null): string {
+    if (value === null || typeof value === 'string') return value ?? '';
+    return `${value.nameEn}${value.nameAr ? ` — ${value.nameAr}` : ''} (${value.pcode})`;
+  }
+
+  protected errorFor(name: CampFormControlName): string {
+    const errors = this.form.controls[name].errors;
+    if (!errors) return '';
+    if (typeof errors['server'] === 'string') return errors['server'];
+    if (errors['required']) return REQUIRED_MESSAGES[name] ?? 'Required';
+    if (errors['maxlength']) return `At most ${CAMP_LIMITS.nameMaxLength} characters`;
+    if (errors['wholeNumber']) return 'Enter a whole number';
+    if (errors['min']) return 'Cannot be negative';
+    if (errors['max']) return `At most ${CAMP_LIMITS.peopleMax.toLocaleString('en')}`;
+    if (errors['notChosen']) return 'Choose a location from the list';
+    if (typeof errors['campFigures'] === 'string') return errors['campFigures'];
+    return 'Check this value';
+  }
+
+  protected saveCamp(): void {
+    if (this.saving()) return;
+    this.saveProblem.set(undefined);
+    this.conflict.set(false);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focusFirstInvalidField();
+      return;
+    }
+    const camp = this.camp();
+    const request = camp ? this.api.updateCamp(camp.id, this.toUpdateRequest(camp)) : this.api.createCamp(this.toCreateRequest());
+    this.saving.set(true);
+    request.subscribe({
+      next: (saved) => {
+        this.saving.set(false);
+        this.form.markAsPristine();
+        this.snackBar.open('Camp saved', undefined, { duration: 3000 });
+        void this.router.navigate(['/camps', saved.id]);
+      },
+      error: (error: unknown) => {
+        this.showSaveProblem(toProblem(error));
+        this.saving.set(false);
+      },
+    });
+  }
+
+  protected reloadCamp(): void {
+    this.conflict.set(false);
+    this.saveProblem.set(undefined);
+    this.reloads.next();
+  }
+
+  private showSaveProblem(problem: Problem): void {
+    if (problem.status === 409 && this.camp()) {
+      this.conflict.set(true);
+      return;
+    }
+    const unplaced: string[] = [];
+    for (const { field, reason } of problem.errors ?? []) {
+      const control = this.form.get(CONTROL_FOR_FIELD[field] ?? field);
+      if (control) {
+        control.setErrors({ ...control.errors, server: reason });
+        control.markAsTouched();
+      } else {
+        unplaced.push(reason);
+      }
+    }
+    this.saveProblem.set([problemMessage(problem), ...unplaced].join(' — '));
+  }
+
+  private fillForm(camp: CampResponse): void {
+    this.camp.set(camp);
+    this.ensureOrganisationListed({ id: camp.organisationId, name: camp.organisationName, shortCode: '' });
+    this.form.reset({
+      nameEn: camp.nameEn,
+      nameAr: camp.nameAr,
+      organisationId: camp.organisationId,
+      location: { id: camp.locationId, nameEn: camp.locationName, nameAr: '', pcode: camp.locationPcode },
+      status: camp.status === 'closed' ? 'open' : camp.status,
+      population: camp.population,
+      households: camp.households,
+      capacity: camp.capacity,
+      openedOn: camp.openedOn ?? '',
+    });
+    // The managing organisation is not part of an update; it stays as created.
+    this.form.controls.organisationId.disable();
+  }
+
+  private toCreateRequest(): CreateCampRequest {
+    const value = this.form.getRawValue();
+    return {
+      organisationId: value.organisationId,
+      locationId: (value.location as LocationOption).id,
+      nameEn: value.nameEn.trim(),
+      nameAr: value.nameAr.trim(),
+      status: value.status,
+      population: value.population as number,
+      households: value.households as number,
+      capacity: value.capacity as number,
+      openedOn: value.openedOn || null,
+    };
+  }
+
+  private toUpdateRequest(camp: CampResponse): UpdateCampRequest {
+    const { organisationId: _unchangeable, ...fields } = this.toCreateRequest();
+    return { version: camp.version, ...fields };
+  }
+
+  private loadOrganisations(): void {
+    this.api
+      .listOrganisations()
+      .pipe(takeUntilDestroyed())
+      .subscribe({
+        next: (organisations) => {
+          const camp = this.camp();
+          this.organisations.set(organisations);
+          if (camp) {
+            this.ensureOrganisationListed({ id: camp.organisationId, name: camp.organisationName, shortCode: '' });
+          } else if (organisations.length === 1 && !this.form.controls.organisationId.value) {
+            this.form.controls.organisationId.setValue(organisations[0].id);
+          }
+        },
+        error: (error: unknown) => this.lookupProblem.set(`Organisations: ${problemMessage(toProblem(error))}`),
+      });
+  }
+
+  private ensureOrganisationListed(organisation: OrganisationResponse): void {
+    this.organisations.update((list) => (list.some((item) => item.id === organisation.id) ? list : [...list, organisation]));
+  }
+
+  private searchLocations(): void {
+    const location = this.form.controls.location;
+    location.valueChanges
+      .pipe(
+        startWith(location.value),
+        filter((value): value is string | null => typeof value === 'string' || value === null),
+        map((text) => (text ?? '').trim()),
+        debounceTime(LOCATION_SEARCH_DEBOUNCE_MS),
+        distinctUntilChanged(),
+        switchMap((name) =>
+          this.api.listLocations({ name: name || undefined, pageSize: LOCATION_OPTIONS_MAX }).pipe(
+            map((page) => page.items.filter((item) => CAMP_LOCATION_LEVELS.includes(item.level)).map(toLocationOption)),
+            tap(() => this.lookupProblem.set(undefined)),
+            catchError((error: unknown) => {
+              this.lookupProblem.set(`Locations: ${problemMessage(toProblem(error))}`);
+              return of([]);
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((options) => this.locationOptions.set(options));
+  }
+
+  // Households are checked against population (and any figure against the others), so a change to
+  // one figure re-checks the other two, without echoing back into this subscription.
+  private revalidateFiguresTogether(): void {
+    const controls = this.form.controls;
+    merge(...FIGURES.map((name) => controls[name].valueChanges.pipe(map(() => name))))
+      .pipe(takeUntilDestroyed())
+      .subscribe((changed) => {
+        for (const name of FIGURES) {
+          if (name !== changed) controls[name].updateValueAndValidity({ emitEvent: false });
+        }
+      });
+  }
+
+  private focusFirstInvalidField(): void {
+    const invalid = this.host.nativeElement.querySelector<HTMLElement>(
+      'input.ng-invalid, mat-select.ng-invalid, textarea.ng-invalid',
+    );
+    invalid?.focus();
+  }
+}
+
+function toLocationOption(location: LocationResponse): LocationOption {
+  return { id: location.id, nameEn: location.nameEn, nameAr: location.nameAr, pcode: location.pcode };
+}

@@ -1,0 +1,188 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
+import {
+  CAMP_STATUSES,
+  CampListQuery,
+  CampResponse,
+  CampStatus,
+  Page,
+  PAGE_SIZE_DEFAULT,
+  PAGE_SIZE_MAX,
+  Problem,
+} from '@relief-ledger/domain';
+import { catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+
+import { NARROW_LAYOUT_QUERY } from '../../core/shell/app-shell';
+import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { CampsApi } from '../camps-api';
+import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
+import { CAMP_STATUS_LABELS } from '../camp-status-labels';
+
+export const SEARCH_DEBOUNCE_MS = 300;
+
+type ListResult = { page: Page<CampResponse> } | { problem: Problem };
+
+/**
+ * Camps, searchable and filtered, one server page at a time. The search, filter and page live in
+ * the URL (bound to the inputs below), so coming back from a camp, or reloading, shows the same list.
+ */
+@Component({
+  selector: 'rl-camp-list',
+  imports: [
+    CampStatusChip,
+    DecimalPipe,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+    ReactiveFormsModule,
+    RouterLink,
+  ],
+  templateUrl: './camp-list.html',
+  styleUrl: './camp-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class CampList {
+  private readonly api = inject(CampsApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+
+  /** Query parameters `?name=&status=&page=&pageSize=`; `page` is 1-based as in the API. */
+  readonly name = input<string>();
+  readonly status = input<string>();
+  readonly page = input<string>();
+  readonly pageSize = input<string>();
+
+  protected readonly statuses = CAMP_STATUSES;
+  protected readonly statusLabels = CAMP_STATUS_LABELS;
+  protected readonly pageSizeOptions = [10, 20, 50, PAGE_SIZE_MAX];
+  protected readonly columns = ['nameEn', 'status', 'location', 'organisation', 'population', 'households', 'capacity'];
+
+  protected readonly query = computed<CampListQuery>(
+    () => ({
+      name: this.name()?.trim() || undefined,
+      status: readStatus(this.status()),
+      page: readPositiveWhole(this.page()) ?? 1,
+      pageSize: Math.min(readPositiveWhole(this.pageSize()) ?? PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX),
+    }),
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
+
+  protected readonly search = new FormControl('', { nonNullable: true });
+  protected readonly loading = signal(false);
+  protected readonly problem = signal<Problem | undefined>(undefined);
+  protected readonly problemText = computed(() => {
+    const problem = this.problem();
+    return problem ? problemMessage(problem) : undefined;
+  });
+  /** The last page that arrived; kept on screen while the next one loads so the list does not flash. */
+  protected readonly result = signal<Page<CampResponse> | undefined>(undefined);
+  protected readonly camps = computed(() => this.result()?.items ?? []);
+  protected readonly filtered = computed(() => this.query().name !== undefined || this.query().status !== undefined);
+  protected readonly narrow = toSignal(
+    inject(BreakpointObserver)
+      .observe(NARROW_LAYOUT_QUERY)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+
+  private readonly retries = new Subject<void>();
+  // The name the URL holds or is about to hold. A different name arriving from the URL came from
+  // elsewhere (a link, back button) and replaces the search text; our own must not, or it would
+  // overwrite letters typed while the navigation was under way.
+  private urlName = '';
+
+  constructor() {
+    effect(() => {
+      const name = this.name() ?? '';
+      if (name !== this.urlName) {
+        this.urlName = name;
+        this.search.setValue(name, { emitEvent: false });
+      }
+    });
+
+    this.search.valueChanges
+      .pipe(
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        map((text) => text.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((name) => {
+        if (name === this.urlName) return;
+        this.urlName = name;
+        this.updateQuery({ name: name || null, page: null });
+      });
+
+    combineLatest([toObservable(this.query), this.retries.pipe(startWith(undefined))])
+      .pipe(
+        tap(() => {
+          this.loading.set(true);
+          this.problem.set(undefined);
+        }),
+        switchMap(([query]) =>
+          this.api.listCamps(query).pipe(
+            map((page): ListResult => ({ page })),
+            catchError((error: unknown) => of<ListResult>({ problem: toProblem(error) })),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((result) => {
+        this.loading.set(false);
+        if ('page' in result) this.result.set(result.page);
+        else this.problem.set(result.problem);
+      });
+  }
+
+  protected filterByStatus(status: CampStatus | ''): void {
+    this.updateQuery({ status: status || null, page: null });
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.updateQuery({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+
+  protected clearFilters(): void {
+    this.urlName = '';
+    this.search.setValue('', { emitEvent: false });
+    this.updateQuery({ name: null, status: null, page: null });
+  }
+
+  protected retry(): void {
+    this.retries.next();
+  }
+
+  private updateQuery(change: Params): void {
+    // Replace rather than push: Back should leave the list, not step through every letter typed.
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: change,
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
+  }
+}
+
+function readStatus(value: string | undefined): CampStatus | undefined {
+  return (CAMP_STATUSES as readonly string[]).includes(value ?? '') ? (value as CampStatus) : undefined;
+}
+
+function readPositiveWhole(value: string | undefined): number | undefined {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : undefined;
+}

@@ -1,0 +1,48 @@
+import { CampResponse, LocationResponse, OrganisationResponse, Page } from '@relief-ledger/domain';
+
+/** Test data shaped like the API's answers; figures from the December 2019 flight from Ma'arat al-Num'an. */
+export function aCamp(overrides: Partial<CampResponse> = {}): CampResponse {
+  return {
+    id: '7d1c2a8e-0000-4000-8000-000000000001',
+    organisationId: 'org-hro',
+    organisationName: 'Humanitarian Relief Organization',
+    locationId: 'loc-sarmada',
+    locationName: 'Sarmada',
+    locationPcode: 'SY070300',
+    nameEn: 'Sarmada North',
+    nameAr: 'سرمدا الشمالي',
+    status: 'open',
+    population: 12_345,
+    households: 2_469,
+    capacity: 15_000,
+    openedOn: '2019-12-20',
+    closedOn: null,
+    version: 3,
+    createdAt: '2019-12-20T08:00:00.000Z',
+    updatedAt: '2019-12-23T14:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aPage<T>(items: T[], overrides: Partial<Page<T>> = {}): Page<T> {
+  return { items, page: 1, pageSize: 20, total: items.length, ...overrides };
+}
+
+export function aLocation(overrides: Partial<LocationResponse> = {}): LocationResponse {
+  return {
+    id: 'loc-sarmada',
+    pcode: 'SY070300',
+    level: 'community',
+    parentId: 'loc-dana',
+    nameEn: 'Sarmada',
+    nameAr: 'سرمدا',
+    latitude: null,
+    longitude: null,
+    timeZone: 'Asia/Damascus',
+    ...overrides,
+  };
+}
+
+export function anOrganisation(overrides: Partial<OrganisationResponse> = {}): OrganisationResponse {
+  return { id: 'org-hro', name: 'Humanitarian Relief Organization', shortCode: 'HRO', ...overrides };
+}

@@ -1,0 +1,5 @@
+export interface OrganisationResponse {
+  id: string;
+  name: string;
+  shortCode: string;
+}

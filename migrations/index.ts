@@ -1,0 +1,8 @@
+import { Foundation1764000000000 } from './1764000000000-Foundation.js';
+
+/**
+ * Every migration, oldest first. Listed rather than globbed so that the compiled app, the
+ * migration tool and the tests (through ts-jest) load exactly the same set.
+ * `npm run migration:generate -- Name` appends here.
+ */
+export const MIGRATIONS = [Foundation1764000000000];
