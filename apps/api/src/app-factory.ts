@@ -32,6 +32,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only; a text/plain body is refused as 415 instead of reaching a DTO as a string.
+  fastify.removeContentTypeParser('text/plain');
 
   const spaFallback = await serveWebApp(fastify, config.webDist);
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));

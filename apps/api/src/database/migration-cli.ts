@@ -11,12 +11,13 @@ import { openDatabase } from './open-database.js';
  * `npm run migration:run | migration:revert | migration:generate -- Name`, against DATABASE_URL or
  * the embedded PostgreSQL. `generate` writes what the entities need beyond the current schema
  * into migrations/<timestamp>-<Name>.ts and lists it in migrations/index.ts: read it and fix it
- * by hand before committing (names, comments, a down that truly reverses the up).
+ * by hand before committing (names, comments, a down that truly reverses the up). `check` fails
+ * when the migrations and the entities disagree (run by the tests).
  */
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
-  if (!['run', 'revert', 'generate'].includes(command) || (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? ''))) {
-    throw new Error('usage: migration-cli run | revert | generate <PascalCaseName>');
+  if (!['run', 'revert', 'generate', 'check'].includes(command) || (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? ''))) {
+    throw new Error('usage: migration-cli run | revert | check | generate <PascalCaseName>');
   }
   const config = loadConfig();
   const database = await openDatabase(config, createLogger('warn'));
@@ -29,6 +30,12 @@ async function main(): Promise<void> {
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log('reverted the last migration');
+    } else if (command === 'check') {
+      // The migrations alone must give the schema the entities describe.
+      await dataSource.runMigrations({ transaction: 'each' });
+      const drift = (await dataSource.driver.createSchemaBuilder().log()).upQueries;
+      if (drift.length) throw new Error(`the migrations do not give the schema the entities expect:\n${drift.map((q) => q.query).join(';\n')}`);
+      console.log('the schema matches the entities');
     } else {
       await dataSource.runMigrations({ transaction: 'each' });
       generate(dataSource, name, await dataSource.driver.createSchemaBuilder().log());

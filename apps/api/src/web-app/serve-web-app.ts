@@ -15,7 +15,7 @@ export async function serveWebApp(
   const indexFile = path.join(webDist, 'index.html');
   if (!existsSync(indexFile)) return () => false;
   const indexHtml = readFileSync(indexFile, 'utf8');
-  await fastify.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: false, cacheControl: false, decorateReply: false,
+  await fastify.register(fastifyStatic, { root: webDist, prefix: '/', wildcard: true, index: ['index.html'], cacheControl: false, decorateReply: false,
     // Hashed bundles never change; index.html must always be fresh to pick up a new release.
     setHeaders: (res, filePath) => {
       void res.header('cache-control', /-[A-Z0-9]{8}\.(js|css)$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');

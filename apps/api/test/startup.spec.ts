@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import type { CampResponse, Page } from '@relief-ledger/domain';
+import { API_MAIN, apiEnv, runToExit, startApi } from './utils/start-api';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => socket.destroy() && resolve(true));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('start-up', () => {
+  describe('refuses to start, in one line and with a non-zero exit code,', () => {
+    it('when DATABASE_URL points at no server', async () => {
+      const port = await freePort();
+      const result = await runToExit([API_MAIN], apiEnv({ databaseUrl: `postgres://relief:hunter2@127.0.0.1:${port}/relief` }));
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^relief-ledger: cannot use PostgreSQL at postgres:\/\/relief:\*\*\*@127\.0\.0\.1:\d+\/relief: .*ECONNREFUSED/)]);
+      expect(result.stdout + result.stderr).not.toContain('hunter2');
+    });
+
+    it('when DATABASE_URL is not a URL', async () => {
+      const result = await runToExit([API_MAIN], apiEnv({ databaseUrl: 'my-database' }));
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim()).toBe('relief-ledger: invalid configuration: DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
+    });
+
+    it('when DATABASE_URL names a database that does not exist', async () => {
+      const admin = new URL(process.env.RELIEF_TEST_ADMIN_URL!);
+      admin.pathname = '/relief_no_such_database';
+      const result = await runToExit([API_MAIN], apiEnv({ databaseUrl: admin.toString() }));
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim().split('\n')).toEqual([expect.stringContaining('database "relief_no_such_database" does not exist')]);
+    });
+
+    it('when PORT is not a port', async () => {
+      const result = await runToExit([API_MAIN], apiEnv({ env: { PORT: 'eighty' } }));
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim()).toBe('relief-ledger: invalid configuration: PORT must be a port number from 0 to 65535 (got "eighty")');
+    });
+  });
+
+  describe('without DATABASE_URL (embedded PostgreSQL)', () => {
+    let dataDir: string;
+    let pgPort: number;
+    const env = () => apiEnv({ env: { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), DEMO_DATA: 'true' } });
+
+    beforeAll(async () => {
+      dataDir = await mkdtemp(path.join(os.tmpdir(), 'relief-start-'));
+      pgPort = await freePort();
+    });
+
+    afterAll(async () => {
+      await rm(dataDir, { recursive: true, force: true });
+    });
+
+    it('starts its own PostgreSQL, migrates, loads the demo camps, and stops it on Ctrl-C', async () => {
+      const api = await startApi({ env: env() as Record<string, string> });
+      const camps: Page<CampResponse> = (await request(api.url).get('/api/v1/camps').expect(200)).body;
+      expect(camps.items.map((c) => c.nameEn)).toContain('Atmeh border camp (new)');
+      await request(api.url)
+        .patch(`/api/v1/camps/${camps.items[0].id}`)
+        .send({ version: camps.items[0].version, capacity: 5_555 })
+        .expect(200);
+      expect(await portOpen(pgPort)).toBe(true);
+
+      expect(await api.stop('SIGINT')).toBe(0);
+      expect(await portOpen(pgPort)).toBe(false);
+    }, 120_000);
+
+    it('keeps the data across a restart and loads no second copy of the demo', async () => {
+      const api = await startApi({ env: env() as Record<string, string> });
+      const camps: Page<CampResponse> = (await request(api.url).get('/api/v1/camps').expect(200)).body;
+      expect(camps.total).toBe(4);
+      expect(camps.items[0].capacity).toBe(5_555);
+      await api.stop('SIGTERM');
+    }, 60_000);
+
+    it('recovers from a crash that left its PostgreSQL running', async () => {
+      const crashed = await startApi({ env: env() as Record<string, string> });
+      await crashed.stop('SIGKILL');
+      expect(await portOpen(pgPort)).toBe(true);
+
+      const api = await startApi({ env: env() as Record<string, string> });
+      expect((await request(api.url).get('/api/v1/camps').expect(200)).body.total).toBe(4);
+      expect(await api.stop('SIGINT')).toBe(0);
+      expect(await portOpen(pgPort)).toBe(false);
+    }, 120_000);
+  });
+});
