@@ -5,9 +5,13 @@ import { of, throwError } from 'rxjs';
 
 import { ProblemError } from '../../core/problems/problem-error';
 import { CampsApi } from '../camps-api';
-import { CONFLICT_MESSAGE } from '../camp-messages';
+import { STALE_VERSION_MESSAGE } from '../stale-version';
 import { aCamp } from '../testing/camp-fixtures';
 import { CampDetail } from './camp-detail';
+
+function staleVersion(): ProblemError {
+  return new ProblemError({ type: 'about:blank', title: 'Camp changed meanwhile', status: 409, code: 'camp.stale_version' });
+}
 
 describe('CampDetail', () => {
   let fixture: ComponentFixture<CampDetail>;
@@ -75,13 +79,13 @@ describe('CampDetail', () => {
   });
 
   it('offers to reload when someone else changed the camp before it was closed', async () => {
-    api.closeCamp.mockReturnValue(throwError(() => new ProblemError({ type: 'about:blank', title: 'Conflict', status: 409 })));
+    api.closeCamp.mockReturnValue(throwError(() => staleVersion()));
     const sut = await openCamp();
 
     await click(buttonNamed(sut, 'Close camp'));
     await click(buttonNamed(document.querySelector('mat-dialog-container')!, 'Close camp'));
 
-    expect(sut.querySelector('[role="alert"]')?.textContent).toContain(CONFLICT_MESSAGE);
+    expect(sut.querySelector('[role="alert"]')?.textContent).toContain(STALE_VERSION_MESSAGE);
     expect(buttonNamed(sut, 'Reload')).toBeDefined();
   });
 

@@ -5,6 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
 import { CampResponse, Problem } from '@relief-ledger/domain';
 import { catchError, combineLatest, filter, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
@@ -12,7 +13,7 @@ import { catchError, combineLatest, filter, map, of, startWith, Subject, switchM
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
-import { CONFLICT_MESSAGE } from '../camp-messages';
+import { isStaleVersion, STALE_VERSION_MESSAGE } from '../stale-version';
 import { CloseCampDecision, CloseCampDialog, CloseCampDialogData } from '../close-camp-dialog/close-camp-dialog';
 
 /** One camp: names, place, figures, and the Edit and Close actions. */
@@ -27,11 +28,12 @@ export class CampDetail {
   private readonly api = inject(CampsApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly title = inject(Title);
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
-  protected readonly conflictMessage = CONFLICT_MESSAGE;
+  protected readonly conflictMessage = STALE_VERSION_MESSAGE;
   protected readonly camp = signal<CampResponse | undefined>(undefined);
   protected readonly loading = signal(false);
   protected readonly loadProblem = signal<Problem | undefined>(undefined);
@@ -64,8 +66,12 @@ export class CampDetail {
       )
       .subscribe((result) => {
         this.loading.set(false);
-        if ('camp' in result) this.camp.set(result.camp);
-        else this.loadProblem.set(result.problem);
+        if ('camp' in result) {
+          this.camp.set(result.camp);
+          this.title.setTitle(`${result.camp.nameEn} · Relief Ledger`);
+        } else {
+          this.loadProblem.set(result.problem);
+        }
       });
   }
 
@@ -100,7 +106,7 @@ export class CampDetail {
       },
       error: (error: unknown) => {
         const problem = toProblem(error);
-        if (problem.status === 409) this.conflict.set(true);
+        if (isStaleVersion(problem)) this.conflict.set(true);
         else this.closeProblem.set(problemMessage(problem));
         this.closing.set(false);
       },

@@ -7,12 +7,16 @@ import { of, Subject, throwError } from 'rxjs';
 import { ProblemError } from '../../core/problems/problem-error';
 import { NETWORK_FAILURE_MESSAGE, NETWORK_PROBLEM_TYPE } from '../../core/problems/to-problem';
 import { CampsApi } from '../camps-api';
-import { CONFLICT_MESSAGE } from '../camp-messages';
+import { STALE_VERSION_MESSAGE } from '../stale-version';
 import { aCamp, aLocation, anOrganisation, aPage } from '../testing/camp-fixtures';
 import { CampForm, LOCATION_SEARCH_DEBOUNCE_MS } from './camp-form';
 
 @Component({ template: '' })
 class CampPageStub {}
+
+function staleVersion(): ProblemError {
+  return new ProblemError({ type: 'about:blank', title: 'Camp changed meanwhile', status: 409, code: 'camp.stale_version' });
+}
 
 describe('CampForm', () => {
   let fixture: ComponentFixture<CampForm>;
@@ -26,7 +30,9 @@ describe('CampForm', () => {
       updateCamp: jest.fn(() => of(aCamp({ version: 4 }))),
       closeCamp: jest.fn(),
       listOrganisations: jest.fn(() => of([anOrganisation()])),
-      listLocations: jest.fn(() => of(aPage([aLocation(), aLocation({ id: 'loc-idlib', level: 'governorate', nameEn: 'Idlib' })]))),
+      listLocations: jest.fn(() =>
+        of(aPage([aLocation(), aLocation({ id: 'loc-idlib', level: 'governorate', nameEn: 'Idlib' })])),
+      ),
     };
     TestBed.configureTestingModule({
       providers: [{ provide: CampsApi, useValue: api }, provideRouter([{ path: 'camps/:id', component: CampPageStub }])],
@@ -245,20 +251,41 @@ describe('CampForm', () => {
 
   it('offers to reload when someone else changed the camp meanwhile', async () => {
     api.updateCamp.mockReturnValue(
-      throwError(() => new ProblemError({ type: 'about:blank', title: 'Conflict', status: 409 })),
+      throwError(() => staleVersion()),
     );
     const sut = await openForm('c-1');
     await type(sut, 'population', '13000');
     await save(sut);
 
     const banner = sut.querySelector('[role="alert"]');
-    expect(banner?.textContent).toContain(CONFLICT_MESSAGE);
+    expect(banner?.textContent).toContain(STALE_VERSION_MESSAGE);
     expect(banner?.querySelector('button')?.textContent?.trim()).toBe('Reload');
+  });
+
+  it('puts a duplicate name under the English name rather than offering to reload', async () => {
+    api.updateCamp.mockReturnValue(
+      throwError(
+        () =>
+          new ProblemError({
+            type: 'about:blank',
+            title: 'Camp already exists',
+            status: 409,
+            code: 'camp.duplicate_name',
+            errors: [{ field: 'nameEn', reason: 'a camp named "Atmeh" already exists in this organisation' }],
+          }),
+      ),
+    );
+    const sut = await openForm('c-1');
+    await type(sut, 'nameEn', 'Atmeh');
+    await save(sut);
+
+    expect(messageUnder(sut, 'nameEn')).toBe('a camp named "Atmeh" already exists in this organisation');
+    expect(sut.textContent).not.toContain(STALE_VERSION_MESSAGE);
   });
 
   it('reloads the camp from the server when asked', async () => {
     api.updateCamp.mockReturnValue(
-      throwError(() => new ProblemError({ type: 'about:blank', title: 'Conflict', status: 409 })),
+      throwError(() => staleVersion()),
     );
     api.getCamp.mockReturnValueOnce(of(aCamp())).mockReturnValueOnce(of(aCamp({ population: 14_000, version: 5 })));
     const sut = await openForm('c-1');
@@ -269,6 +296,6 @@ describe('CampForm', () => {
     await fixture.whenStable();
 
     expect(field(sut, 'population').value).toBe('14000');
-    expect(sut.textContent).not.toContain(CONFLICT_MESSAGE);
+    expect(sut.textContent).not.toContain(STALE_VERSION_MESSAGE);
   });
 });

@@ -1,9 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal } from '@angular/core';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -25,6 +35,7 @@ import {
   catchError,
   combineLatest,
   debounceTime,
+  EMPTY,
   distinctUntilChanged,
   filter,
   map,
@@ -39,7 +50,7 @@ import {
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
 import { CampsApi } from '../camps-api';
 import { CAMP_STATUS_LABELS } from '../camp-status-labels';
-import { CONFLICT_MESSAGE } from '../camp-messages';
+import { isStaleVersion, STALE_VERSION_MESSAGE } from '../stale-version';
 import { campFiguresRule, optionChosen, requiredText, wholeNumber } from './camp-form-validators';
 
 type EditableStatus = Exclude<CampStatus, 'closed'>;
@@ -77,11 +88,11 @@ function createCampFormGroup() {
   return new FormGroup({
     nameEn: new FormControl('', {
       nonNullable: true,
-      validators: [requiredText, Validators.maxLength(CAMP_LIMITS.nameMaxLength)],
+      validators: [Validators.required, requiredText, Validators.maxLength(CAMP_LIMITS.nameMaxLength)],
     }),
     nameAr: new FormControl('', {
       nonNullable: true,
-      validators: [requiredText, Validators.maxLength(CAMP_LIMITS.nameMaxLength)],
+      validators: [Validators.required, requiredText, Validators.maxLength(CAMP_LIMITS.nameMaxLength)],
     }),
     organisationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     location: new FormControl<LocationOption | string | null>(null, [Validators.required, optionChosen]),
@@ -112,6 +123,9 @@ function peopleValidators(field: (typeof FIGURES)[number]) {
     ReactiveFormsModule,
     RouterLink,
   ],
+  // Messages such as "households (20) cannot exceed population (10) …" take two lines on a phone;
+  // dynamic subscripts push the next field down instead of running over it.
+  providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './camp-form.html',
   styleUrl: './camp-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -121,12 +135,13 @@ export class CampForm {
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+  private readonly injector = inject(Injector);
 
   /** Route parameter `:id`; absent when creating. */
   readonly id = input<string>();
 
   protected readonly limits = CAMP_LIMITS;
-  protected readonly conflictMessage = CONFLICT_MESSAGE;
+  protected readonly conflictMessage = STALE_VERSION_MESSAGE;
   protected readonly form = createCampFormGroup();
 
   /** The camp as last read from the server; its `version` goes back with the update. */
@@ -139,6 +154,9 @@ export class CampForm {
   protected readonly conflict = signal(false);
   protected readonly organisations = signal<OrganisationResponse[]>([]);
   protected readonly locationOptions = signal<LocationOption[]>([]);
+  protected readonly organisationsLoading = signal(true);
+  protected readonly locationsLoading = signal(true);
+  /** A failed look-up of organisations or locations; the form stays usable and can retry it. */
   protected readonly lookupProblem = signal<string | undefined>(undefined);
 
   protected readonly statusOptions = computed(() => {
@@ -150,6 +168,7 @@ export class CampForm {
   });
 
   private readonly reloads = new Subject<void>();
+  private readonly lookupRetries = new Subject<void>();
 
   constructor() {
     this.loadOrganisations();
@@ -231,8 +250,9 @@ export class CampForm {
   }
 
   private showSaveProblem(problem: Problem): void {
-    if (problem.status === 409 && this.camp()) {
+    if (isStaleVersion(problem) && this.camp()) {
       this.conflict.set(true);
+      this.revealProblemAfterRender();
       return;
     }
     const unplaced: string[] = [];
@@ -245,7 +265,22 @@ export class CampForm {
         unplaced.push(reason);
       }
     }
-    this.saveProblem.set([problemMessage(problem), ...unplaced].join(' — '));
+    const placed = (problem.errors?.length ?? 0) > unplaced.length;
+    this.saveProblem.set(
+      [problemMessage(problem), ...unplaced, ...(placed ? ['check the fields marked below'] : [])].join(' — '),
+    );
+    this.revealProblemAfterRender();
+  }
+
+  // On a phone the Save button is far below the banner, and maybe below the field: bring the problem into view.
+  private revealProblemAfterRender(): void {
+    afterNextRender({ write: () => this.focusFirstInvalidField() || this.revealBanner() }, { injector: this.injector });
+  }
+
+  private revealBanner(): boolean {
+    const banner = this.host.nativeElement.querySelector<HTMLElement>('.rl-banner');
+    banner?.scrollIntoView?.({ block: 'nearest' });
+    return banner !== null;
   }
 
   private fillForm(camp: CampResponse): void {
@@ -267,9 +302,17 @@ export class CampForm {
   }
 
   private toCreateRequest(): CreateCampRequest {
+    return { organisationId: this.form.controls.organisationId.value, ...this.readCampFields() };
+  }
+
+  private toUpdateRequest(camp: CampResponse): UpdateCampRequest {
+    return { version: camp.version, ...this.readCampFields() };
+  }
+
+  /** The fields that creating and updating share; call only once the form is valid. */
+  private readCampFields(): Omit<CreateCampRequest, 'organisationId'> {
     const value = this.form.getRawValue();
     return {
-      organisationId: value.organisationId,
       locationId: (value.location as LocationOption).id,
       nameEn: value.nameEn.trim(),
       nameAr: value.nameAr.trim(),
@@ -281,26 +324,35 @@ export class CampForm {
     };
   }
 
-  private toUpdateRequest(camp: CampResponse): UpdateCampRequest {
-    const { organisationId: _unchangeable, ...fields } = this.toCreateRequest();
-    return { version: camp.version, ...fields };
+  protected retryLookups(): void {
+    this.lookupProblem.set(undefined);
+    this.lookupRetries.next();
   }
 
   private loadOrganisations(): void {
-    this.api
-      .listOrganisations()
-      .pipe(takeUntilDestroyed())
-      .subscribe({
-        next: (organisations) => {
-          const camp = this.camp();
-          this.organisations.set(organisations);
-          if (camp) {
-            this.ensureOrganisationListed({ id: camp.organisationId, name: camp.organisationName, shortCode: '' });
-          } else if (organisations.length === 1 && !this.form.controls.organisationId.value) {
-            this.form.controls.organisationId.setValue(organisations[0].id);
-          }
-        },
-        error: (error: unknown) => this.lookupProblem.set(`Organisations: ${problemMessage(toProblem(error))}`),
+    this.lookupRetries
+      .pipe(
+        startWith(undefined),
+        filter(() => this.organisationsLoading()),
+        switchMap(() =>
+          this.api.listOrganisations().pipe(
+            catchError((error: unknown) => {
+              this.lookupProblem.set(`Organisations: ${problemMessage(toProblem(error))}`);
+              return EMPTY;
+            }),
+          ),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((organisations) => {
+        const camp = this.camp();
+        this.organisations.set(organisations);
+        this.organisationsLoading.set(false);
+        if (camp) {
+          this.ensureOrganisationListed({ id: camp.organisationId, name: camp.organisationName, shortCode: '' });
+        } else if (organisations.length === 1 && !this.form.controls.organisationId.value) {
+          this.form.controls.organisationId.setValue(organisations[0].id);
+        }
       });
   }
 
@@ -310,17 +362,24 @@ export class CampForm {
 
   private searchLocations(): void {
     const location = this.form.controls.location;
-    location.valueChanges
+    const typed = location.valueChanges.pipe(
+      startWith(location.value),
+      filter((value): value is string | null => typeof value === 'string' || value === null),
+      map((text) => (text ?? '').trim()),
+      tap(() => this.locationsLoading.set(true)),
+      debounceTime(LOCATION_SEARCH_DEBOUNCE_MS),
+      distinctUntilChanged(),
+    );
+    let lastName = '';
+    merge(typed, this.lookupRetries.pipe(map(() => lastName)))
       .pipe(
-        startWith(location.value),
-        filter((value): value is string | null => typeof value === 'string' || value === null),
-        map((text) => (text ?? '').trim()),
-        debounceTime(LOCATION_SEARCH_DEBOUNCE_MS),
-        distinctUntilChanged(),
+        tap((name) => {
+          lastName = name;
+          this.locationsLoading.set(true);
+        }),
         switchMap((name) =>
           this.api.listLocations({ name: name || undefined, pageSize: LOCATION_OPTIONS_MAX }).pipe(
             map((page) => page.items.filter((item) => CAMP_LOCATION_LEVELS.includes(item.level)).map(toLocationOption)),
-            tap(() => this.lookupProblem.set(undefined)),
             catchError((error: unknown) => {
               this.lookupProblem.set(`Locations: ${problemMessage(toProblem(error))}`);
               return of([]);
@@ -329,7 +388,10 @@ export class CampForm {
         ),
         takeUntilDestroyed(),
       )
-      .subscribe((options) => this.locationOptions.set(options));
+      .subscribe((options) => {
+        this.locationOptions.set(options);
+        this.locationsLoading.set(false);
+      });
   }
 
   // Households are checked against population (and any figure against the others), so a change to
@@ -345,11 +407,10 @@ export class CampForm {
       });
   }
 
-  private focusFirstInvalidField(): void {
-    const invalid = this.host.nativeElement.querySelector<HTMLElement>(
-      'input.ng-invalid, mat-select.ng-invalid, textarea.ng-invalid',
-    );
+  private focusFirstInvalidField(): boolean {
+    const invalid = this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, mat-select.ng-invalid');
     invalid?.focus();
+    return invalid !== null;
   }
 }
 

@@ -38,9 +38,8 @@ describe('CampList', () => {
   it('renders a row per camp with its names, status, place and figures', async () => {
     const sut = await openList('/camps');
 
-    answerListRequest(
-      aPage([aCamp(), aCamp({ id: 'c-2', nameEn: 'Atmeh Olive Grove', nameAr: 'مخيم الزيتون', status: 'full', population: 1_000_000 })], { total: 2 }),
-    );
+    const atmeh = aCamp({ id: 'c-2', nameEn: 'Atmeh Olive Grove', nameAr: 'مخيم الزيتون', status: 'full', population: 1_000_000 });
+    answerListRequest(aPage([aCamp(), atmeh], { total: 2 }));
     await harness.fixture.whenStable();
 
     const rows = Array.from(sut.querySelectorAll('tr.mat-mdc-row')).map((row) =>

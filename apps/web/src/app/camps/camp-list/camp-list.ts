@@ -23,8 +23,8 @@ import {
 } from '@relief-ledger/domain';
 import { catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
 
-import { NARROW_LAYOUT_QUERY } from '../../core/shell/app-shell';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
 import { CAMP_STATUS_LABELS } from '../camp-status-labels';

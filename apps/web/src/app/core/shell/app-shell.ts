@@ -9,9 +9,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { map } from 'rxjs';
 
 import { NAV_ITEMS } from './nav-items';
-
-/** Below this width the navigation leaves the page and opens over it from the menu button. */
-export const NARROW_LAYOUT_QUERY = '(max-width: 599.98px)';
+import { NARROW_LAYOUT_QUERY } from './narrow-layout';
 
 @Component({
   selector: 'rl-root',

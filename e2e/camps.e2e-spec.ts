@@ -1,0 +1,90 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { RunningApi, startApi } from '../apps/api/test/utils/start-api';
+import { createTestDatabase, TestDatabase } from '../apps/api/test/utils/test-database';
+import { launchChromium } from './browser';
+
+const SCREENSHOTS = path.resolve(__dirname, '../test-results');
+
+describe('camps in the browser', () => {
+  let db: TestDatabase;
+  let api: RunningApi;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true', WEB_DIST: path.resolve(__dirname, '../apps/web/dist/browser') } });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.stop();
+    await db?.drop();
+  });
+
+  async function openPage(width: number, height: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height }, baseURL: api.url });
+    return context.newPage();
+  }
+
+  async function pick(page: Page, label: string, option: RegExp) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.getByRole('option', { name: option }).first().click();
+  }
+
+  it('creates a camp through the form and finds it in the list', async () => {
+    const page = await openPage(1280, 800);
+    await page.goto('/camps');
+    await page.getByText('Atmeh border camp (new)').first().waitFor();
+
+    await page.getByRole('link', { name: 'New camp' }).or(page.getByRole('button', { name: 'New camp' })).first().click();
+    await page.getByLabel('English name', { exact: true }).fill('Kafr Lusin reception camp');
+    await page.getByLabel('Arabic name', { exact: true }).fill('مخيم استقبال كفرلوسين');
+    await pick(page, 'Organisation', /^Humanitarian Relief Organization/);
+    await pick(page, 'Location', /^Sarmada/);
+    await page.getByLabel('Population', { exact: true }).fill('1800');
+    await page.getByLabel('Households', { exact: true }).fill('360');
+    await page.getByLabel('Capacity', { exact: true }).fill('2500');
+    await page.getByRole('button', { name: 'Save camp' }).click();
+
+    await page.waitForURL(/\/camps\/[0-9a-f-]{36}$/);
+    await page.getByText('Kafr Lusin reception camp').first().waitFor();
+    const [row] = await db.query<{ population: number; households: number }>(`SELECT population, households FROM camps WHERE name_en = 'Kafr Lusin reception camp'`);
+    expect(row).toEqual({ population: 1800, households: 360 });
+
+    await page.goto('/camps');
+    await page.getByLabel('Search camps').fill('Kafr Lusin');
+    // The search is debounced: wait until the other camps have gone from the list.
+    await page.waitForFunction(() => !document.body.innerText.includes('Atmeh border camp (new)'));
+    await page.getByText('Kafr Lusin reception camp').first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'camps-desktop.png'), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+
+  it('shows the field message from the server and keeps what was typed', async () => {
+    const page = await openPage(1280, 800);
+    await page.goto('/camps/new');
+    await page.getByLabel('English name', { exact: true }).fill('Sarmada north camp');
+    await page.getByLabel('Arabic name', { exact: true }).fill('مخيم');
+    await pick(page, 'Organisation', /^Kids Paradise/);
+    await pick(page, 'Location', /^Sarmada/);
+    await page.getByLabel('Population', { exact: true }).fill('10');
+    await page.getByLabel('Households', { exact: true }).fill('2');
+    await page.getByLabel('Capacity', { exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Save camp' }).click();
+    await page.getByText(/already exists/).first().waitFor();
+    await expect(page.getByLabel('English name', { exact: true }).inputValue()).resolves.toBe('Sarmada north camp');
+    await page.context().close();
+  }, 60_000);
+
+  it('fits a 360-pixel-wide phone without sideways scrolling', async () => {
+    const page = await openPage(360, 740);
+    await page.goto('/camps');
+    await page.getByText('Atmeh border camp (new)').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'camps-phone.png'), fullPage: true });
+    await page.context().close();
+  }, 60_000);
+});
