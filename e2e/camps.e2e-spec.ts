@@ -78,6 +78,26 @@ describe('camps in the browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('edits a camp, then closes it after confirming', async () => {
+    const page = await openPage(1280, 800);
+    await page.goto('/camps?name=Idlib%20east');
+    await page.getByRole('link', { name: 'Idlib east reception centre' }).first().click();
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.getByLabel('Population', { exact: true }).fill('1900');
+    await page.getByRole('button', { name: 'Save camp' }).click();
+    await page.waitForURL(/\/camps\/[0-9a-f-]{36}$/);
+    await page.getByText('1,900').first().waitFor();
+
+    await page.getByRole('button', { name: 'Close camp' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close camp' }).click();
+    await page.getByText('Closed', { exact: true }).first().waitFor();
+    const [row] = await db.query<{ status: string; population: number; version: number }>(
+      `SELECT status, population, version FROM camps WHERE name_en = 'Idlib east reception centre'`,
+    );
+    expect(row).toEqual({ status: 'closed', population: 1900, version: 3 });
+    await page.context().close();
+  }, 60_000);
+
   it('fits a 360-pixel-wide phone without sideways scrolling', async () => {
     const page = await openPage(360, 740);
     await page.goto('/camps');

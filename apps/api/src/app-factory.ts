@@ -6,6 +6,7 @@ import { AppModule } from './app.module.js';
 import { AppConfig } from './config/app-config.js';
 import { ProblemExceptionFilter } from './common/problem/problem-exception.filter.js';
 import { PinoNestLogger } from './common/logging/logger.js';
+import { useJsonBodyParserOnly } from './common/validation/json-body-parser.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 
@@ -22,18 +23,20 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     bodyLimit: BODY_LIMIT_BYTES,
     // Request ids let a user's report ("it failed at 14:10") be found in the logs.
     genReqId: () => crypto.randomUUID(),
-    trustProxy: config.production,
+    // Only behind a proxy that sets X-Forwarded-For; otherwise any client could forge its address.
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
     abortOnError: false,
+    // Nest would add JSON and form parsers; the API registers its own JSON-only parser below.
+    bodyParser: false,
   });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  // The API speaks JSON only; a text/plain body is refused as 415 instead of reaching a DTO as a string.
-  fastify.removeContentTypeParser('text/plain');
+  useJsonBodyParserOnly(fastify);
 
   const spaFallback = await serveWebApp(fastify, config.webDist);
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));

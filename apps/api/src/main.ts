@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { DatabaseStartError, RunningDatabase } from './database/embedded-postgres.js';
 import { openDatabase } from './database/open-database.js';
+import { runMigrationsLocked } from './database/run-migrations.js';
 import { loadDemoDataIfEmpty } from './demo/demo-data.js';
 
 /** A start that cannot succeed ends with one line saying why, and a non-zero exit code. */
@@ -46,13 +47,15 @@ async function serve(config: AppConfig, database: RunningDatabase, logger: Logge
     logger.info({ signal }, 'shutting down');
     await app.close().catch((error: unknown) => logger.error({ err: error }, 'error while closing'));
     await database.stop();
-    process.exit(0);
+    // The shell's convention for "ended by a signal" (130 after Ctrl-C), whoever exits first:
+    // embedded-postgres also stops its server on these signals and exits with the same code.
+    process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   const dataSource = app.get(DataSource);
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const applied = await runMigrationsLocked(dataSource);
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   if (config.demoData && (await loadDemoDataIfEmpty(dataSource))) logger.info('demo data loaded into the empty database');
 

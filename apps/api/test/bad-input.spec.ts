@@ -118,6 +118,38 @@ describe('bad input', () => {
     expect(body.errors).toEqual([{ field: 'nameEn', reason: 'must be at most 200 characters' }]);
   });
 
+  it('refuses a NUL character in a name (PostgreSQL cannot store it)', async () => {
+    const body = await expectRefusedWithoutWrite(post({ ...newCamp(refs), nameEn: 'Sarmada\u0000camp' }), 400);
+    expect(body.errors).toEqual([{ field: 'nameEn', reason: 'must not contain control characters or broken Unicode' }]);
+  });
+
+  it('refuses a NUL character in a search', async () => {
+    const body = await expectRefusedWithoutWrite(() => request(api.url).get('/api/v1/camps?name=a%00b'), 400);
+    expect(body.errors?.[0].field).toBe('name');
+  });
+
+  it('refuses half of a surrogate pair instead of storing a replacement character', async () => {
+    const raw = JSON.stringify(newCamp(refs)).replace('"Sarmada west extension"', '"lone \\ud800"');
+    const body = await expectRefusedWithoutWrite(() => request(api.url).post('/api/v1/camps').set('content-type', 'application/json').send(raw), 400);
+    expect(body.errors?.[0].field).toBe('nameEn');
+  });
+
+  it('refuses a name of invisible characters only', async () => {
+    const body = await expectRefusedWithoutWrite(post({ ...newCamp(refs), nameEn: '\u200b\u200b' }), 400);
+    expect(body.errors).toEqual([{ field: 'nameEn', reason: 'must not be empty' }]);
+  });
+
+  it('refuses deeply nested JSON without overflowing the stack', async () => {
+    const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+    const raw = JSON.stringify(newCamp(refs)).replace('"Sarmada west extension"', deep);
+    const body = await expectRefusedWithoutWrite(() => request(api.url).post('/api/v1/camps').set('content-type', 'application/json').send(raw), 400);
+    expect(body.detail).toMatch(/nested deeper than 32/);
+  });
+
+  it('refuses a form-encoded body (no cross-site form can post here)', async () => {
+    await expectRefusedWithoutWrite(() => request(api.url).post(`/api/v1/camps/${campId}/close`).type('form').send({ version: '1' }), 415);
+  });
+
   it('refuses a name of spaces only', async () => {
     const body = await expectRefusedWithoutWrite(post({ ...newCamp(refs), nameEn: '   ' }), 400);
     expect(body.errors).toEqual([{ field: 'nameEn', reason: 'must not be empty' }]);

@@ -193,6 +193,13 @@ describe('camps API', () => {
       expect(res.body.errors[0]).toMatchObject({ field: 'nameEn' });
     });
 
+    it('refuses an update that changes nothing, keeping the version', async () => {
+      const camp = await createCamp(api, newCamp(refs, { nameEn: 'Empty update camp' }));
+      const res = await request(api.url).patch(`/api/v1/camps/${camp.id}`).set('If-Match', '"1"').send({}).expect(400);
+      expect(res.body.code).toBe('camp.nothing_to_change');
+      expect((await request(api.url).get(`/api/v1/camps/${camp.id}`)).body.version).toBe(1);
+    });
+
     it('answers 404 for a camp that does not exist', async () => {
       await request(api.url).patch('/api/v1/camps/6f1c2f8e-93a4-4b8e-9d0a-3b1f5a0c2d7e').send({ version: 1, capacity: 5 }).expect(404);
     });
@@ -220,6 +227,13 @@ describe('camps API', () => {
       const camp = await createCamp(api, newCamp(refs, { nameEn: 'Closing early camp', openedOn: '2019-12-24' }));
       const res = await request(api.url).post(`/api/v1/camps/${camp.id}/close`).send({ version: 1, closedOn: '2019-12-01' }).expect(422);
       expect(res.body.errors).toEqual([{ field: 'closedOn', reason: 'must not be before the camp opened (2019-12-24)' }]);
+    });
+
+    it('refuses a closing date in the future', async () => {
+      const camp = await createCamp(api, newCamp(refs, { nameEn: 'Closing later camp' }));
+      const res = await request(api.url).post(`/api/v1/camps/${camp.id}/close`).send({ version: 1, closedOn: '2099-01-01' }).expect(422);
+      expect(res.body.errors).toEqual([{ field: 'closedOn', reason: expect.stringContaining('must not be in the future') }]);
+      expect((await request(api.url).get(`/api/v1/camps/${camp.id}`)).body.status).toBe('open');
     });
 
     it('refuses a stale version', async () => {

@@ -1,10 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { CampResponse, Page } from '@relief-ledger/domain';
 import { API_MAIN, apiEnv, runToExit, startApi } from './utils/start-api';
+import { createTestDatabase } from './utils/test-database';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -54,6 +56,17 @@ describe('start-up', () => {
     });
   });
 
+  it('lets several instances start at once on one empty database, migrating it once', async () => {
+    const db = await createTestDatabase();
+    await db.query('DROP TABLE camps, locations, organisations, migrations');
+    const apis = await Promise.all([1, 2, 3].map(() => startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true' } })));
+    const totals = await Promise.all(apis.map(async (api) => (await request(api.url).get('/api/v1/camps').expect(200)).body.total));
+    expect(totals).toEqual([4, 4, 4]);
+    expect(await db.count('migrations')).toBe(1);
+    await Promise.all(apis.map((api) => api.stop()));
+    await db.drop();
+  }, 90_000);
+
   describe('without DATABASE_URL (embedded PostgreSQL)', () => {
     let dataDir: string;
     let pgPort: number;
@@ -78,7 +91,7 @@ describe('start-up', () => {
         .expect(200);
       expect(await portOpen(pgPort)).toBe(true);
 
-      expect(await api.stop('SIGINT')).toBe(0);
+      expect(await api.stop('SIGINT')).toBe(130);
       expect(await portOpen(pgPort)).toBe(false);
     }, 120_000);
 
@@ -90,6 +103,25 @@ describe('start-up', () => {
       await api.stop('SIGTERM');
     }, 60_000);
 
+    it('refuses a second start on the same data folder while the first runs, in one line', async () => {
+      const first = await startApi({ env: env() as Record<string, string> });
+      const second = await runToExit([API_MAIN], env());
+      expect(second.code).not.toBe(0);
+      expect(second.stderr.trim()).toBe(`relief-ledger: another Relief Ledger (pid ${first.process.pid}) is already running on ${dataDir}; stop it first, or set DATA_DIR to another folder`);
+      await request(first.url).get('/api/health').expect(200);
+      expect(await first.stop('SIGINT')).toBe(130);
+    }, 120_000);
+
+    it('never stops a process that is not its own PostgreSQL, whatever a stale pid file says', async () => {
+      const stranger = spawn('sleep', ['60']);
+      await writeFile(path.join(dataDir, 'pg', 'postmaster.pid'), `${stranger.pid}\n${dataDir}/pg\n`);
+      const api = await startApi({ env: env() as Record<string, string> });
+      expect(stranger.exitCode).toBeNull();
+      expect(stranger.signalCode).toBeNull();
+      expect(await api.stop('SIGINT')).toBe(130);
+      stranger.kill();
+    }, 120_000);
+
     it('recovers from a crash that left its PostgreSQL running', async () => {
       const crashed = await startApi({ env: env() as Record<string, string> });
       await crashed.stop('SIGKILL');
@@ -97,7 +129,7 @@ describe('start-up', () => {
 
       const api = await startApi({ env: env() as Record<string, string> });
       expect((await request(api.url).get('/api/v1/camps').expect(200)).body.total).toBe(4);
-      expect(await api.stop('SIGINT')).toBe(0);
+      expect(await api.stop('SIGINT')).toBe(130);
       expect(await portOpen(pgPort)).toBe(false);
     }, 120_000);
   });

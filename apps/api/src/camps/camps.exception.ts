@@ -30,6 +30,15 @@ export class CampsException extends AppException {
     return new CampsException(422, 'camp.illegal_status', 'Status change not allowed', reason, [{ field: 'status', reason }]);
   }
 
+  static closedInFuture(closedOn: string, today: string): CampsException {
+    const reason = `must not be in the future (today at the camp is ${today})`;
+    return new CampsException(422, 'camp.closed_in_future', 'Invalid closing date', `closedOn ${closedOn} ${reason}`, [{ field: 'closedOn', reason }]);
+  }
+
+  static nothingToChange(): CampsException {
+    return new CampsException(400, 'camp.nothing_to_change', 'Nothing to change', 'Send at least one field to change besides the version');
+  }
+
   static closedBeforeOpened(closedOn: string, openedOn: string): CampsException {
     const reason = `must not be before the camp opened (${openedOn})`;
     return new CampsException(422, 'camp.closed_before_opened', 'Invalid closing date', `closedOn ${closedOn} ${reason}`, [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { CampResponse, FieldError, Page, canCampMove, checkCampFigures } from '@relief-ledger/domain';
+import { CampResponse, FieldError, Page, canCampMove, checkCampFigures, isValidTimeZone } from '@relief-ledger/domain';
 import { QueryFailedError, Repository } from 'typeorm';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { likePattern, pageWindow, toPage } from '../common/validation/pagination.js';
@@ -65,6 +65,7 @@ export class CampsService {
    */
   async update(id: string, version: number, dto: UpdateCampDto): Promise<CampResponse> {
     const { version: _bodyVersion, ...changes } = dto;
+    if (Object.keys(changes).length === 0) throw CampsException.nothingToChange();
     const current = await this.findEntityOrThrow(id);
     if (current.version !== version) throw CampsException.staleVersion(version, current.version);
     if (current.status === 'closed') throw CampsException.closed();
@@ -83,7 +84,9 @@ export class CampsService {
     if (!canCampMove({ from: current.status, to: 'closed' }) || current.status === 'closed') {
       throw CampsException.illegalMove(current.status, 'closed');
     }
-    const closedOn = dto.closedOn ?? todayIn(current.location?.timeZone ?? 'UTC');
+    const today = todayIn(current.location?.timeZone ?? 'UTC');
+    const closedOn = dto.closedOn ?? today;
+    if (closedOn > today) throw CampsException.closedInFuture(closedOn, today);
     if (current.openedOn && closedOn < current.openedOn) throw CampsException.closedBeforeOpened(closedOn, current.openedOn);
     await this.updateAtVersion(id, dto.version, { status: 'closed', closedOn });
     return this.findCampOrThrow(id);
@@ -144,7 +147,11 @@ export class CampsService {
   }
 }
 
-/** The calendar day it is now at the site, `YYYY-MM-DD`. */
+/**
+ * The calendar day it is now at the site, `YYYY-MM-DD`. A zone the runtime does not know (bad
+ * imported data) falls back to UTC rather than failing the request; the day differs by at most one.
+ */
 function todayIn(timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const zone = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }

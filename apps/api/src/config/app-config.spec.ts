@@ -50,6 +50,10 @@ describe('redactDatabaseUrl', () => {
     expect(redactDatabaseUrl('postgres://relief:s3cret@db:5432/relief')).toBe('postgres://relief:***@db:5432/relief');
   });
 
+  it('hides a password given as a query parameter', () => {
+    expect(redactDatabaseUrl('postgres://db:5432/relief?password=s3cret&user=relief')).toBe('postgres://db:5432/relief?password=***&user=relief');
+  });
+
   it('leaves a URL without password as it is', () => {
     expect(redactDatabaseUrl('postgres://postgres@127.0.0.1:5432/test')).toBe('postgres://postgres@127.0.0.1:5432/test');
   });

@@ -15,6 +15,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Folder of the built web app; the API serves it from the same port. */
   webDist: string;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
   production: boolean;
 }
 
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoData: readBoolean(env, 'DEMO_DATA', !production),
     logLevel,
     webDist: path.resolve(env.WEB_DIST || 'apps/web/dist/browser'),
+    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
     production,
   };
 }
@@ -82,7 +85,9 @@ export function redactDatabaseUrl(databaseUrl: string): string {
   try {
     const url = new URL(databaseUrl);
     if (url.password) url.password = '***';
-    return url.toString();
+    // libpq also takes the password as a query parameter.
+    if (url.searchParams.has('password')) url.searchParams.set('password', '***');
+    return url.toString().replace('password=%2A%2A%2A', 'password=***');
   } catch {
     return '(unparseable DATABASE_URL)';
   }

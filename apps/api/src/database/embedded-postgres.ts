@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -115,12 +115,12 @@ async function stopStaleServer(clusterDir: string, log: (message: string) => voi
   } catch {
     return;
   }
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgres(pid))) {
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !(await isPostgresOf(pid, clusterDir))) {
     log(`removing stale ${pidFile}`);
     await fs.rm(pidFile, { force: true });
     return;
   }
-  log(`stopping PostgreSQL (pid ${pid}) left running by an earlier start`);
+  log(`stopping PostgreSQL (pid ${pid}) left running by an earlier start of this app`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -137,10 +137,47 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function isPostgres(pid: number): Promise<boolean> {
+/** Only the postmaster of this very cluster (`postgres -D <clusterDir>`) may be stopped. */
+async function isPostgresOf(pid: number, clusterDir: string): Promise<boolean> {
   if (process.platform !== 'linux') return true;
   try {
-    return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('postgres');
+    const args = (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+    const dataDir = args[args.indexOf('-D') + 1];
+    return args.indexOf('-D') >= 0 && path.resolve(dataDir) === path.resolve(clusterDir) && path.basename(args[0]).startsWith('postgres');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One app per data folder: a second `npm start` on the same folder must not take the first one's
+ * database away. The lock names the app's pid; a lock whose process is gone, or is not this app
+ * (a pid reused after a reboot), is stale. It is removed when the process exits, however it exits.
+ */
+export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
+  const lockFile = path.join(dir, 'app.pid');
+  await fs.mkdir(dir, { recursive: true });
+  const holder = Number((await fs.readFile(lockFile, 'utf8').catch(() => '')).trim());
+  if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder) && (await isThisApp(holder))) {
+    throw new DatabaseStartError(`another Relief Ledger (pid ${holder}) is already running on ${dir}; stop it first, or set DATA_DIR to another folder`);
+  }
+  await fs.writeFile(lockFile, `${process.pid}\n`);
+  const release = () => {
+    try {
+      if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) rmSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+  process.once('exit', release);
+  return async () => release();
+}
+
+async function isThisApp(pid: number): Promise<boolean> {
+  if (process.platform !== 'linux') return true;
+  try {
+    const script = process.argv[1] ?? '';
+    return (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').some((arg) => arg === script);
   } catch {
     return false;
   }

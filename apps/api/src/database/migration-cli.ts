@@ -6,6 +6,7 @@ import { createLogger } from '../common/logging/logger.js';
 import { loadConfig } from '../config/app-config.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { openDatabase } from './open-database.js';
+import { runMigrationsLocked } from './run-migrations.js';
 
 /**
  * `npm run migration:run | migration:revert | migration:generate -- Name`, against DATABASE_URL or
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     if (command === 'run') {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      const applied = await runMigrationsLocked(dataSource);
       console.log(applied.length ? `applied: ${applied.map((m) => m.name).join(', ')}` : 'no pending migrations');
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });

@@ -2,7 +2,7 @@
 // embedded one in a temporary folder) and one template database migrated with the real
 // migrations. Each spec file clones the template, so files never share rows and run in parallel.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,9 +37,16 @@ export default async function globalSetup() {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'relief-test-pg-'));
     const server = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'postgres', log: () => undefined, ephemeral: true });
     adminUrl = server.url;
-    globalThis.__reliefTestServer = server;
+    globalThis.__reliefTestServer = {
+      stop: async () => {
+        await server.stop();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
   }
-  const template = `relief_test_template_${randomBytes(4).toString('hex')}`;
+  // Every database of this run carries the run id, so that runs sharing one server never touch each other's.
+  const run = randomBytes(4).toString('hex');
+  const template = `relief_test_t_${run}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${template}`);
@@ -52,6 +59,7 @@ export default async function globalSetup() {
 
   process.env.RELIEF_TEST_ADMIN_URL = adminUrl;
   process.env.RELIEF_TEST_TEMPLATE = template;
+  process.env.RELIEF_TEST_RUN = run;
   // The specs pick their databases themselves; the app under test must never fall back to this.
   delete process.env.DATABASE_URL;
 }

@@ -16,7 +16,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = process.env.RELIEF_TEST_ADMIN_URL;
   const template = process.env.RELIEF_TEST_TEMPLATE;
   if (!adminUrl || !template) throw new Error('the API test global setup did not run (RELIEF_TEST_ADMIN_URL is unset)');
-  const name = `relief_test_c_${randomBytes(6).toString('hex')}`;
+  const name = `relief_test_c_${process.env.RELIEF_TEST_RUN}_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);

@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { Problem } from '@relief-ledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
@@ -47,6 +47,8 @@ export function toProblem(error: unknown, instance: string): Problem {
         return problem(422, instance, { code: 'conflict.reference', detail: `A referenced record does not exist or is still in use (${driverError.constraint})` });
       case '23514':
         return problem(422, instance, { code: 'validation.constraint', detail: `The values break a rule of the ledger (${driverError.constraint})` });
+      case '22021':
+      case '22P05':
       case '22P02':
       case '22003':
       case '22007':
@@ -54,11 +56,32 @@ export function toProblem(error: unknown, instance: string): Problem {
         return problem(400, instance, { code: 'validation.value', detail: 'A value has the wrong form or is out of range' });
     }
   }
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, instance, { code: 'database.unavailable', detail: 'The database is not reachable right now; nothing was saved. Try again in a moment.' });
+  }
   const fastifyError = error as FastifyError;
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return problem(fastifyError.statusCode, instance, { code: fastifyError.code, detail: fastifyError.message });
   }
   return problem(500, instance, { detail: 'Something went wrong on our side; nothing was saved. Try again, and report it if it persists.' });
+}
+
+/** Connection refused or lost, server shutting down: a passing outage, not a bug. */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string; driverError?: { code?: string } })?.driverError?.code ?? (error as { code?: string })?.code;
+  const message = error instanceof Error ? error.message : '';
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '53300'].includes(code ?? '') ||
+    (code ?? '').startsWith('08') ||
+    /Connection terminated|connection timeout/i.test(message)
+  );
+}
+
+/** What a 500 may log: kind and codes, never the query or its parameters (they hold people's data). */
+function safeErrorFields(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { value: typeof error };
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+  return { type: error.name, message: error instanceof QueryFailedError ? undefined : error.message, code: driverError?.code, constraint: driverError?.constraint, stack: error.stack?.split('\n').slice(1, 6).join('\n') };
 }
 
 function problem(status: number, instance: string, fields: Partial<Problem>): Problem {
@@ -80,8 +103,6 @@ export function sendProblem(reply: FastifyReply, body: Problem): void {
 
 @Catch()
 export class ProblemExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   constructor(private readonly notFoundFallback?: (request: FastifyRequest, reply: FastifyReply) => boolean) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
@@ -89,7 +110,7 @@ export class ProblemExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toProblem(error, request.url.split('?')[0]);
     if (body.status === 404 && this.notFoundFallback?.(request, reply)) return;
-    if (body.status >= 500) this.logger.error({ err: error, url: request.url, method: request.method }, 'request failed');
+    if (body.status >= 500) request.log.error({ err: safeErrorFields(error) }, 'request failed');
     sendProblem(reply, body);
   }
 }

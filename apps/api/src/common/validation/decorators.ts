@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 
 interface Options {
   optional?: boolean;
@@ -16,13 +16,26 @@ function presence({ optional, nullable, description }: Options, schema: Record<s
   return [doc, nullable ? IsOptional() : ValidateIf((_object: object, value: unknown) => value !== undefined)];
 }
 
-/** Trimmed, non-empty text up to `max` characters. */
+// Control characters (NUL above all: PostgreSQL refuses it in text) and halves of surrogate pairs.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Spaces, including the invisible ones that make a name look empty.
+const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
+
+/** Trimmed, non-empty text up to `max` characters, without control characters or broken Unicode. */
 export function Text(max: number, options: Options = {}) {
   return applyDecorators(
     ...presence(options, { type: String, maxLength: max }),
     IsString({ message: 'must be text' }),
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(EDGE_SPACE, '') : value)),
     IsNotEmpty({ message: 'must not be empty' }),
+    ValidateBy({
+      name: 'safeText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !UNSAFE_TEXT.test(value),
+        defaultMessage: () => 'must not contain control characters or broken Unicode',
+      },
+    }),
     MaxLength(max, { message: `must be at most ${max} characters` }),
   );
 }
