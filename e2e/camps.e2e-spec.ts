@@ -3,6 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { RunningApi, startApi } from '../apps/api/test/utils/start-api';
 import { createTestDatabase, TestDatabase } from '../apps/api/test/utils/test-database';
 import { launchChromium } from './browser';
+import { signIn } from './sign-in';
+
+/** Coordinators are the role that may create, edit and close camps. */
+const COORDINATOR = 'coordinator@hro.example';
 
 const SCREENSHOTS = path.resolve(__dirname, '../test-results');
 
@@ -23,9 +27,12 @@ describe('camps in the browser', () => {
     await db?.drop();
   });
 
+  /** A new browser context (its own cookies), signed in as the HRO coordinator. */
   async function openPage(width: number, height: number): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height }, baseURL: api.url });
-    return context.newPage();
+    const page = await context.newPage();
+    await signIn(page, COORDINATOR);
+    return page;
   }
 
   async function pick(page: Page, label: string, option: RegExp) {
@@ -41,7 +48,8 @@ describe('camps in the browser', () => {
     await page.getByRole('link', { name: 'New camp' }).or(page.getByRole('button', { name: 'New camp' })).first().click();
     await page.getByLabel('English name', { exact: true }).fill('Kafr Lusin reception camp');
     await page.getByLabel('Arabic name', { exact: true }).fill('مخيم استقبال كفرلوسين');
-    await pick(page, 'Organisation', /^Humanitarian Relief Organization/);
+    // No organisation to choose: the camp belongs to the coordinator's own, shown as text.
+    await page.getByText('Humanitarian Relief Organization (HRO)').first().waitFor();
     await pick(page, 'Location', /^Sarmada/);
     await page.getByLabel('Population', { exact: true }).fill('1800');
     await page.getByLabel('Households', { exact: true }).fill('360');
@@ -65,16 +73,16 @@ describe('camps in the browser', () => {
   it('shows the field message from the server and keeps what was typed', async () => {
     const page = await openPage(1280, 800);
     await page.goto('/camps/new');
-    await page.getByLabel('English name', { exact: true }).fill('Sarmada north camp');
+    // An HRO camp already has this name; camp names are unique within an organisation.
+    await page.getByLabel('English name', { exact: true }).fill('Sarmada olive grove camp');
     await page.getByLabel('Arabic name', { exact: true }).fill('مخيم');
-    await pick(page, 'Organisation', /^Kids Paradise/);
     await pick(page, 'Location', /^Sarmada/);
     await page.getByLabel('Population', { exact: true }).fill('10');
     await page.getByLabel('Households', { exact: true }).fill('2');
     await page.getByLabel('Capacity', { exact: true }).fill('10');
     await page.getByRole('button', { name: 'Save camp' }).click();
     await page.getByText(/already exists/).first().waitFor();
-    await expect(page.getByLabel('English name', { exact: true }).inputValue()).resolves.toBe('Sarmada north camp');
+    await expect(page.getByLabel('English name', { exact: true }).inputValue()).resolves.toBe('Sarmada olive grove camp');
     await page.context().close();
   }, 60_000);
 

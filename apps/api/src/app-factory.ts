@@ -2,7 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Logger } from 'pino';
+import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module.js';
+import { useSecurityHeaders } from './common/security/security-headers.js';
 import { AppConfig } from './config/app-config.js';
 import { ProblemExceptionFilter } from './common/problem/problem-exception.filter.js';
 import { PinoNestLogger } from './common/logging/logger.js';
@@ -37,6 +39,15 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
 
   const fastify = app.getHttpAdapter().getInstance();
   useJsonBodyParserOnly(fastify);
+  await useSecurityHeaders(fastify);
+  await fastify.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    // Throttled clients get the same problem+json as every other error, with Retry-After.
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: 429, code: 'rate_limited' }),
+  });
+  if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
 
   const spaFallback = await serveWebApp(fastify, config.webDist);
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));

@@ -1,13 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
 import { CampsModule } from './camps/camps.module.js';
+import { APP_CONFIG } from './app-config.token.js';
 import { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { HealthModule } from './health/health.module.js';
 import { LocationsModule } from './locations/locations.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { UsersModule } from './users/users.module.js';
 
-export const APP_CONFIG = Symbol('APP_CONFIG');
 
 @Module({})
 export class AppModule {
@@ -18,8 +22,12 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(databaseUrl), retryAttempts: 0 }),
+        AuditModule,
+        AuthModule,
         HealthModule,
         OrganisationsModule,
+        UsersModule,
+        ApiTokensModule,
         LocationsModule,
         CampsModule,
       ],

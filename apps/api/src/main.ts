@@ -9,6 +9,8 @@ import { DatabaseStartError, RunningDatabase } from './database/embedded-postgre
 import { openDatabase } from './database/open-database.js';
 import { runMigrationsLocked } from './database/run-migrations.js';
 import { loadDemoDataIfEmpty } from './demo/demo-data.js';
+import { DEMO_PASSWORD, demoEmails } from './demo/demo-users.js';
+import { createBootstrapAdminIfNoUsers } from './users/create-user.js';
 
 /** A start that cannot succeed ends with one line saying why, and a non-zero exit code. */
 function fail(message: string): never {
@@ -58,11 +60,36 @@ async function serve(config: AppConfig, database: RunningDatabase, logger: Logge
   const applied = await runMigrationsLocked(dataSource);
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   if (config.demoData && (await loadDemoDataIfEmpty(dataSource))) logger.info('demo data loaded into the empty database');
+  if (config.bootstrapAdmin) {
+    const admin = config.bootstrapAdmin;
+    if (await dataSource.transaction((manager) => createBootstrapAdminIfNoUsers(manager, admin))) {
+      logger.info({ email: admin.email, organisation: admin.organisation }, 'first administrator created from ADMIN_EMAIL');
+    }
+  }
+  await announceAccounts(dataSource, config, logger);
 
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   logger.info({ event: 'listening', port }, `Relief Ledger is up at http://${shown}:${port} (API docs at /api/docs)`);
+}
+
+/** Tells the operator how to get in: the demo accounts in demo mode, or how to create the first admin. */
+async function announceAccounts(dataSource: DataSource, config: AppConfig, logger: Logger): Promise<void> {
+  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM users`);
+  if (count === 0) {
+    logger.warn('no user exists yet: create the first administrator with `npm run user:create`, or set ADMIN_EMAIL and ADMIN_PASSWORD');
+    return;
+  }
+  if (config.demoData) {
+    const [{ demo }] = await dataSource.query(`SELECT count(*)::int AS demo FROM users WHERE email = ANY($1)`, [demoEmails()]);
+    if (demo > 0) {
+      logger.info(
+        { users: demoEmails() },
+        `DEMO ONLY: sign in as ${demoEmails().join(', ')} with the password "${DEMO_PASSWORD}"`,
+      );
+    }
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,15 +1,17 @@
-import request from 'supertest';
 import type { LocationResponse, Page } from '@relief-ledger/domain';
+import { Client, signedIn } from './utils/session';
 import { RunningApi, startApi } from './utils/start-api';
 import { createTestDatabase, TestDatabase } from './utils/test-database';
 
 describe('locations API', () => {
   let db: TestDatabase;
   let api: RunningApi;
+  let http: Client;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     api = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true' } });
+    http = await signedIn(api, 'coordinator@hro.example');
   });
 
   afterAll(async () => {
@@ -17,7 +19,7 @@ describe('locations API', () => {
     await db?.drop();
   });
 
-  const list = async (query: string): Promise<Page<LocationResponse>> => (await request(api.url).get(`/api/v1/locations?${query}`).expect(200)).body;
+  const list = async (query: string): Promise<Page<LocationResponse>> => (await http.get(`/api/v1/locations?${query}`).expect(200)).body;
 
   it('lists the districts of Idlib governorate by P-code', async () => {
     const page = await list('level=district');
@@ -47,7 +49,7 @@ describe('locations API', () => {
   it('gives the points and zone of the places of the design case', async () => {
     const place = (await list('name=Num')).items.find((l) => l.level === 'community')!;
     expect(place).toMatchObject({ nameEn: "Ma'arat al-Num'an", latitude: expect.any(Number), longitude: expect.any(Number), timeZone: 'Asia/Damascus' });
-    const one = await request(api.url).get(`/api/v1/locations/${place.id}`).expect(200);
+    const one = await http.get(`/api/v1/locations/${place.id}`).expect(200);
     expect(one.body).toEqual(place);
   });
 
@@ -58,18 +60,18 @@ describe('locations API', () => {
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const missing = await request(api.url).get('/api/v1/locations/00000000-0000-4000-8000-000000000000').expect(404);
+    const missing = await http.get('/api/v1/locations/00000000-0000-4000-8000-000000000000').expect(404);
     expect(missing.body.code).toBe('location.not_found');
-    await request(api.url).get('/api/v1/locations/SY07').expect(400);
+    await http.get('/api/v1/locations/SY07').expect(400);
   });
 
   it('refuses an unknown level', async () => {
-    const res = await request(api.url).get('/api/v1/locations?level=village').expect(400);
+    const res = await http.get('/api/v1/locations?level=village').expect(400);
     expect(res.body.errors).toEqual([{ field: 'level', reason: 'must be one of: governorate, district, sub_district, community' }]);
   });
 
   it('is read-only', async () => {
-    const res = await request(api.url).post('/api/v1/locations').send({ pcode: 'SY99' });
+    const res = await http.post('/api/v1/locations').send({ pcode: 'SY99' });
     expect(res.status).toBe(404);
     expect(await db.count('locations')).toBe(16);
   });

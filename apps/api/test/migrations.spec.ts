@@ -26,14 +26,20 @@ describe('migrations', () => {
 
   it('revert and re-apply cleanly, down undoing exactly what up did', async () => {
     const before = await tables();
-    expect(before).toEqual(expect.arrayContaining(['camps', 'locations', 'migrations', 'organisations']));
+    expect(before).toEqual(expect.arrayContaining(['audit_log', 'camps', 'locations', 'migrations', 'organisations', 'sessions', 'users']));
+    const functionsBefore = await db.query(`SELECT proname FROM pg_proc p WHERE pronamespace = 'public'::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY 1`);
 
-    const revert = await runToExit([MIGRATION_CLI, 'revert'], apiEnv({ databaseUrl: db.url }));
-    expect(revert.code).toBe(0);
+    const applied = await db.count('migrations');
+    for (let i = 0; i < applied; i++) {
+      const revert = await runToExit([MIGRATION_CLI, 'revert'], apiEnv({ databaseUrl: db.url }));
+      expect(revert.code).toBe(0);
+    }
     expect(await tables()).toEqual(['migrations']);
+    expect(await db.query(`SELECT proname FROM pg_proc p WHERE pronamespace = 'public'::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')`)).toEqual([]);
 
     const run = await runToExit([MIGRATION_CLI, 'run'], apiEnv({ databaseUrl: db.url }));
     expect(run.code).toBe(0);
     expect(await tables()).toEqual(before);
+    expect(await db.query(`SELECT proname FROM pg_proc p WHERE pronamespace = 'public'::regnamespace AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') ORDER BY 1`)).toEqual(functionsBefore);
   });
 });

@@ -5,8 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { CampResponse, Page } from '@relief-ledger/domain';
-import { API_MAIN, apiEnv, runToExit, startApi } from './utils/start-api';
+import { API_MAIN, apiEnv, runToExit, startApi, USER_CREATE_CLI } from './utils/start-api';
 import { createTestDatabase } from './utils/test-database';
+import { signedIn } from './utils/session';
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -58,14 +59,53 @@ describe('start-up', () => {
 
   it('lets several instances start at once on one empty database, migrating it once', async () => {
     const db = await createTestDatabase();
-    await db.query('DROP TABLE camps, locations, organisations, migrations');
+    await db.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
     const apis = await Promise.all([1, 2, 3].map(() => startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true' } })));
-    const totals = await Promise.all(apis.map(async (api) => (await request(api.url).get('/api/v1/camps').expect(200)).body.total));
-    expect(totals).toEqual([4, 4, 4]);
-    expect(await db.count('migrations')).toBe(1);
+    const totals = await Promise.all(apis.map(async (api) => (await (await signedIn(api, 'admin@hro.example')).get('/api/v1/camps').expect(200)).body.total));
+    expect(totals).toEqual([3, 3, 3]);
+    expect(await db.count('users')).toBe(8);
+    expect(await db.count('migrations')).toBe(2);
     await Promise.all(apis.map((api) => api.stop()));
     await db.drop();
   }, 90_000);
+
+  describe('first administrator', () => {
+    it('is created from ADMIN_EMAIL and ADMIN_PASSWORD on a database without users, and only then', async () => {
+      const db = await createTestDatabase();
+      const env = { ADMIN_EMAIL: 'Amal@HRO.example', ADMIN_PASSWORD: 'a-long-first-password', ADMIN_ORGANISATION: 'Humanitarian Relief Organization', ADMIN_ORGANISATION_CODE: 'HRO' };
+      const api = await startApi({ databaseUrl: db.url, env });
+      const admin = await signedIn(api, 'amal@hro.example', 'a-long-first-password');
+      expect((await admin.get('/api/v1/auth/session').expect(200)).body.user.role).toBe('admin');
+      await api.stop();
+      const again = await startApi({ databaseUrl: db.url, env: { ...env, ADMIN_EMAIL: 'other@hro.example' } });
+      expect(await db.count('users')).toBe(1);
+      await again.stop();
+      await db.drop();
+    });
+
+    it('refuses a short ADMIN_PASSWORD at start, in one line', async () => {
+      const result = await runToExit([API_MAIN], apiEnv({ env: { ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'password' } }));
+      expect(result.code).not.toBe(0);
+      expect(result.stderr.trim()).toBe('relief-ledger: invalid configuration: ADMIN_PASSWORD must be at least 12 characters');
+    });
+
+    it('is created by `npm run user:create`, and no user means no known password', async () => {
+      const db = await createTestDatabase();
+      const quiet = await startApi({ databaseUrl: db.url });
+      expect(quiet.output()).toContain('no user exists yet');
+      await quiet.stop();
+      const result = await runToExit(
+        [USER_CREATE_CLI, '--email', 'ops@kidsparadise.example', '--name', 'Ops', '--organisation', 'Kids Paradise', '--code', 'KP', '--role', 'admin'],
+        apiEnv({ databaseUrl: db.url, env: { USER_PASSWORD: 'kids-paradise-ops-2019' } }),
+      );
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe('created admin ops@kidsparadise.example in Kids Paradise');
+      const api = await startApi({ databaseUrl: db.url });
+      await signedIn(api, 'ops@kidsparadise.example', 'kids-paradise-ops-2019');
+      await api.stop();
+      await db.drop();
+    });
+  });
 
   describe('without DATABASE_URL (embedded PostgreSQL)', () => {
     let dataDir: string;
@@ -83,9 +123,12 @@ describe('start-up', () => {
 
     it('starts its own PostgreSQL, migrates, loads the demo camps, and stops it on Ctrl-C', async () => {
       const api = await startApi({ env: env() as Record<string, string> });
-      const camps: Page<CampResponse> = (await request(api.url).get('/api/v1/camps').expect(200)).body;
+      const http = await signedIn(api, 'coordinator@hro.example');
+      const camps: Page<CampResponse> = (await http.get('/api/v1/camps').expect(200)).body;
       expect(camps.items.map((c) => c.nameEn)).toContain('Atmeh border camp (new)');
-      await request(api.url)
+      expect(api.output()).toContain('DEMO ONLY: sign in as admin@hro.example');
+      expect(api.output()).toContain('demo-password-2019');
+      await http
         .patch(`/api/v1/camps/${camps.items[0].id}`)
         .send({ version: camps.items[0].version, capacity: 5_555 })
         .expect(200);
@@ -97,8 +140,8 @@ describe('start-up', () => {
 
     it('keeps the data across a restart and loads no second copy of the demo', async () => {
       const api = await startApi({ env: env() as Record<string, string> });
-      const camps: Page<CampResponse> = (await request(api.url).get('/api/v1/camps').expect(200)).body;
-      expect(camps.total).toBe(4);
+      const camps: Page<CampResponse> = (await (await signedIn(api, 'coordinator@hro.example')).get('/api/v1/camps').expect(200)).body;
+      expect(camps.total).toBe(3);
       expect(camps.items[0].capacity).toBe(5_555);
       await api.stop('SIGTERM');
     }, 60_000);
@@ -128,7 +171,7 @@ describe('start-up', () => {
       expect(await portOpen(pgPort)).toBe(true);
 
       const api = await startApi({ env: env() as Record<string, string> });
-      expect((await request(api.url).get('/api/v1/camps').expect(200)).body.total).toBe(4);
+      expect((await (await signedIn(api, 'coordinator@hro.example')).get('/api/v1/camps').expect(200)).body.total).toBe(3);
       expect(await api.stop('SIGINT')).toBe(130);
       expect(await portOpen(pgPort)).toBe(false);
     }, 120_000);

@@ -6,3 +6,7 @@ export * from './locations/is-valid-time-zone';
 export * from './camps/camp';
 export * from './camps/camp-status-transitions';
 export * from './camps/check-camp-figures';
+export * from './identity/roles';
+export * from './identity/permissions';
+export * from './identity/check-password';
+export * from './identity/identity-contract';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LocationsModule } from '../locations/locations.module.js';
-import { OrganisationsModule } from '../organisations/organisations.module.js';
 import { CampEntity } from './camp.entity.js';
 import { CampsController } from './camps.controller.js';
 import { CampsService } from './camps.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CampEntity]), LocationsModule, OrganisationsModule],
+  imports: [TypeOrmModule.forFeature([CampEntity]), LocationsModule],
   controllers: [CampsController],
   providers: [CampsService],
 })

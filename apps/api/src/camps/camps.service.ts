@@ -1,26 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { CampResponse, FieldError, Page, canCampMove, checkCampFigures, isValidTimeZone } from '@relief-ledger/domain';
-import { QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService, changedFieldNames } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
+import { ownedBy } from '../common/scope/organisation-scope.js';
 import { likePattern, pageWindow, toPage } from '../common/validation/pagination.js';
 import { LocationsService } from '../locations/locations.service.js';
-import { OrganisationsService } from '../organisations/organisations.service.js';
 import { CampEntity } from './camp.entity.js';
 import { CampsException } from './camps.exception.js';
 import { CampListQueryDto, CloseCampDto, CreateCampDto, UpdateCampDto, toCampResponse } from './dto/camp.dto.js';
 
+/** Camps of the actor's organisation. Every write commits together with its audit row. */
 @Injectable()
 export class CampsService {
   constructor(
-    @InjectRepository(CampEntity) private readonly camps: Repository<CampEntity>,
+    private readonly dataSource: DataSource,
     private readonly locations: LocationsService,
-    private readonly organisations: OrganisationsService,
+    private readonly audit: AuditService,
   ) {}
 
-  async list(query: CampListQueryDto): Promise<Page<CampResponse>> {
+  async list(actor: Actor, query: CampListQueryDto): Promise<Page<CampResponse>> {
     const window = pageWindow(query);
-    const qb = this.withRelations()
+    const qb = this.ownedCamps(this.dataSource.manager, actor)
       .orderBy('c.name_en', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .skip(window.skip)
@@ -32,54 +34,57 @@ export class CampsService {
     return toPage(rows.map(toCampResponse), total, window);
   }
 
-  async findCampOrThrow(id: string): Promise<CampResponse> {
-    return toCampResponse(await this.findEntityOrThrow(id));
+  async findCampOrThrow(actor: Actor, id: string): Promise<CampResponse> {
+    return toCampResponse(await this.findEntityOrThrow(this.dataSource.manager, actor, id));
   }
 
-  async create(dto: CreateCampDto): Promise<CampResponse> {
-    await this.checkReferences({ organisationId: dto.organisationId, locationId: dto.locationId });
+  async create(actor: Actor, dto: CreateCampDto): Promise<CampResponse> {
+    await this.checkLocation(dto.locationId);
     this.checkFigures(dto);
-    const saved = await this.saveOrExplain(
-      () =>
-        this.camps.save(
-          this.camps.create({
-            organisationId: dto.organisationId,
-            locationId: dto.locationId,
-            nameEn: dto.nameEn,
-            nameAr: dto.nameAr,
-            status: dto.status ?? 'open',
-            population: dto.population,
-            households: dto.households,
-            capacity: dto.capacity,
-            openedOn: dto.openedOn ?? null,
-          }),
-        ),
-      dto.nameEn,
-    );
-    return this.findCampOrThrow(saved.id);
+    return this.writing(dto.nameEn, async (manager) => {
+      const repository = manager.getRepository(CampEntity);
+      const saved = await repository.save(
+        repository.create({
+          organisationId: actor.organisationId,
+          locationId: dto.locationId,
+          nameEn: dto.nameEn,
+          nameAr: dto.nameAr,
+          status: dto.status ?? 'open',
+          population: dto.population,
+          households: dto.households,
+          capacity: dto.capacity,
+          openedOn: dto.openedOn ?? null,
+        }),
+      );
+      await this.audit.record(manager, actor, { action: 'create', entity: 'camp', entityId: saved.id, changedFields: changedFieldNames(dto) });
+      return toCampResponse(await this.findEntityOrThrow(manager, actor, saved.id));
+    });
   }
 
   /**
    * Optimistic concurrency: the change applies only if the row is still at the version the
    * client read, checked in the UPDATE itself so two editors cannot both win.
    */
-  async update(id: string, version: number, dto: UpdateCampDto): Promise<CampResponse> {
+  async update(actor: Actor, id: string, version: number, dto: UpdateCampDto): Promise<CampResponse> {
     const { version: _bodyVersion, ...changes } = dto;
     if (Object.keys(changes).length === 0) throw CampsException.nothingToChange();
-    const current = await this.findEntityOrThrow(id);
+    const current = await this.findEntityOrThrow(this.dataSource.manager, actor, id);
     if (current.version !== version) throw CampsException.staleVersion(version, current.version);
     if (current.status === 'closed') throw CampsException.closed();
     if (changes.status && !canCampMove({ from: current.status, to: changes.status })) {
       throw CampsException.illegalMove(current.status, changes.status);
     }
-    if (changes.locationId) await this.checkReferences({ locationId: changes.locationId });
+    if (changes.locationId) await this.checkLocation(changes.locationId);
     this.checkFigures({ ...current, ...changes });
-    await this.updateAtVersion(id, version, changes, changes.nameEn);
-    return this.findCampOrThrow(id);
+    return this.writing(changes.nameEn, async (manager) => {
+      await this.updateAtVersion(manager, actor, id, version, changes);
+      await this.audit.record(manager, actor, { action: 'update', entity: 'camp', entityId: id, changedFields: changedFieldNames(changes) });
+      return toCampResponse(await this.findEntityOrThrow(manager, actor, id));
+    });
   }
 
-  async close(id: string, dto: CloseCampDto): Promise<CampResponse> {
-    const current = await this.findEntityOrThrow(id);
+  async close(actor: Actor, id: string, dto: CloseCampDto): Promise<CampResponse> {
+    const current = await this.findEntityOrThrow(this.dataSource.manager, actor, id);
     if (current.version !== dto.version) throw CampsException.staleVersion(dto.version, current.version);
     if (!canCampMove({ from: current.status, to: 'closed' }) || current.status === 'closed') {
       throw CampsException.illegalMove(current.status, 'closed');
@@ -88,47 +93,43 @@ export class CampsService {
     const closedOn = dto.closedOn ?? today;
     if (closedOn > today) throw CampsException.closedInFuture(closedOn, today);
     if (current.openedOn && closedOn < current.openedOn) throw CampsException.closedBeforeOpened(closedOn, current.openedOn);
-    await this.updateAtVersion(id, dto.version, { status: 'closed', closedOn });
-    return this.findCampOrThrow(id);
+    return this.writing(undefined, async (manager) => {
+      await this.updateAtVersion(manager, actor, id, dto.version, { status: 'closed', closedOn });
+      await this.audit.record(manager, actor, { action: 'close', entity: 'camp', entityId: id, changedFields: ['closedOn', 'status'] });
+      return toCampResponse(await this.findEntityOrThrow(manager, actor, id));
+    });
   }
 
-  private async updateAtVersion(id: string, version: number, changes: Partial<CampEntity>, nameEn?: string): Promise<void> {
-    const result = await this.saveOrExplain(
-      () =>
-        this.camps
-          .createQueryBuilder()
-          .update(CampEntity)
-          .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-          .where('id = :id AND version = :version', { id, version })
-          .execute(),
-      nameEn,
-    );
+  private async updateAtVersion(manager: EntityManager, actor: Actor, id: string, version: number, changes: Partial<CampEntity>): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(CampEntity)
+      .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :version AND organisation_id = :org', { id, version, org: actor.organisationId })
+      .execute();
     if (result.affected === 0) {
-      const now = await this.findEntityOrThrow(id);
+      const now = await this.findEntityOrThrow(manager, actor, id);
       throw CampsException.staleVersion(version, now.version);
     }
   }
 
-  private withRelations() {
-    return this.camps.createQueryBuilder('c').innerJoinAndSelect('c.organisation', 'o').innerJoinAndSelect('c.location', 'l');
+  private ownedCamps(manager: EntityManager, actor: Actor) {
+    const qb = manager.getRepository(CampEntity).createQueryBuilder('c').innerJoinAndSelect('c.organisation', 'o').innerJoinAndSelect('c.location', 'l');
+    return ownedBy(qb, 'c', actor);
   }
 
-  private async findEntityOrThrow(id: string): Promise<CampEntity> {
-    const row = await this.withRelations().where('c.id = :id', { id }).getOne();
+  private async findEntityOrThrow(manager: EntityManager, actor: Actor, id: string): Promise<CampEntity> {
+    const row = await this.ownedCamps(manager, actor).andWhere('c.id = :id', { id }).getOne();
     if (!row) throw CampsException.notFound(id);
     return row;
   }
 
-  /** Unknown ids in the body are the caller's mistake (422 on the field), not a missing route (404). */
-  private async checkReferences(refs: { organisationId?: string; locationId?: string }): Promise<void> {
-    const errors: FieldError[] = [];
-    if (refs.organisationId && !(await this.organisations.exists(refs.organisationId))) {
-      errors.push({ field: 'organisationId', reason: 'no organisation with this id' });
+  /** An unknown location in the body is the caller's mistake (422 on the field), not a missing route (404). */
+  private async checkLocation(locationId: string): Promise<void> {
+    if (!(await this.locations.exists(locationId))) {
+      const errors: FieldError[] = [{ field: 'locationId', reason: 'no location with this id' }];
+      throw new ValidationException(errors, 422);
     }
-    if (refs.locationId && !(await this.locations.exists(refs.locationId))) {
-      errors.push({ field: 'locationId', reason: 'no location with this id' });
-    }
-    if (errors.length) throw new ValidationException(errors, 422);
   }
 
   private checkFigures(figures: { population: number; households: number; capacity: number }): void {
@@ -136,12 +137,13 @@ export class CampsService {
     if (errors.length) throw new ValidationException(errors);
   }
 
-  private async saveOrExplain<T>(write: () => Promise<T>, nameEn?: string): Promise<T> {
+  /** Runs a write in one transaction; a duplicate camp name becomes a 409 on the field. */
+  private async writing<T>(nameEn: string | undefined, write: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
-      return await write();
+      return await this.dataSource.transaction(write);
     } catch (error) {
-      const code = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
-      if (code === 'uq_camps_organisation_name' && nameEn) throw CampsException.duplicateName(nameEn);
+      const constraint = error instanceof QueryFailedError ? (error.driverError as { constraint?: string }).constraint : undefined;
+      if (constraint === 'uq_camps_organisation_name' && nameEn) throw CampsException.duplicateName(nameEn);
       throw error;
     }
   }

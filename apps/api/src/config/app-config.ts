@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { checkPassword } from '@relief-ledger/domain';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -18,6 +19,23 @@ export interface AppConfig {
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy: boolean;
   production: boolean;
+  auth: {
+    /** A session unused this long ends (a phone left in a car at a checkpoint). */
+    sessionIdleMinutes: number;
+    /** A session ends this long after sign-in, used or not. */
+    sessionMaxHours: number;
+    /** Failed sign-ins per account within the window before 429. */
+    signInMaxFailures: number;
+    /** Failed sign-ins per address within the window before 429 (offices share one address). */
+    signInMaxFailuresPerAddress: number;
+    signInWindowMinutes: number;
+  };
+  /** Requests per minute per client address across the API; a person never reaches it. */
+  rateLimitPerMinute: number;
+  /** Origins allowed to call the API from a browser; empty: same origin only. */
+  corsOrigins: string[];
+  /** First administrator, created at start when the database has no user yet. */
+  bootstrapAdmin: { email: string; password: string; name: string; organisation: string; shortCode: string } | null;
 }
 
 /** A configuration the app cannot start with; its message is the one line the operator sees. */
@@ -32,6 +50,31 @@ function readPort(env: Env, name: string, fallback: number, min = 1): number {
     throw new ConfigError(`${name} must be a port number from ${min} to 65535 (got "${raw}")`);
   }
   return Number(raw);
+}
+
+function readInt(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function readBootstrapAdmin(env: Env): AppConfig['bootstrapAdmin'] {
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = env;
+  if (!email && !password) return null;
+  if (!email || !password) throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD go together: set both, or neither');
+  if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new ConfigError(`ADMIN_EMAIL is not an email address (got "${email}")`);
+  const problems = checkPassword({ password, email });
+  if (problems.length) throw new ConfigError(`ADMIN_PASSWORD ${problems[0].reason}`);
+  return {
+    email: email.toLowerCase(),
+    password,
+    name: env.ADMIN_NAME || 'Administrator',
+    organisation: env.ADMIN_ORGANISATION || 'My organisation',
+    shortCode: env.ADMIN_ORGANISATION_CODE || 'ORG',
+  };
 }
 
 function readBoolean(env: Env, name: string, fallback: boolean): boolean {
@@ -76,6 +119,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     webDist: path.resolve(env.WEB_DIST || 'apps/web/dist/browser'),
     trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+    auth: {
+      sessionIdleMinutes: readInt(env, 'SESSION_IDLE_MINUTES', 12 * 60, 1, 30 * 24 * 60),
+      sessionMaxHours: readInt(env, 'SESSION_MAX_HOURS', 7 * 24, 1, 90 * 24),
+      signInMaxFailures: readInt(env, 'SIGN_IN_MAX_FAILURES', 5, 1, 1000),
+      signInMaxFailuresPerAddress: readInt(env, 'SIGN_IN_MAX_FAILURES_PER_ADDRESS', 50, 1, 100_000),
+      signInWindowMinutes: readInt(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 24 * 60),
+    },
+    rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    bootstrapAdmin: readBootstrapAdmin(env),
     production,
   };
 }

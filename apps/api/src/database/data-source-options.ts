@@ -17,6 +17,8 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no extension to install.
+    installExtensions: false,
     migrationsRun: false,
     logging: false,
     applicationName: 'relief-ledger',

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { insertDemoUsers } from './demo-users.js';
 
 /**
  * Demo data for a first start: the places of the December 2019 flight from Ma'arat al-Num'an,
@@ -65,6 +66,7 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
     );
     locationIds.set(place.pcode, row.id);
   }
+  await insertDemoUsers(manager, organisationIds);
   for (const camp of CAMPS) {
     await manager.query(
       `INSERT INTO camps (organisation_id, location_id, name_en, name_ar, status, population, households, capacity, opened_on)

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -9,6 +10,7 @@ export class HealthController {
 
   /** For load balancers and compose: 200 only when the database answers. */
   @Get()
+  @Public()
   @ApiOkResponse({ description: 'The API and its database are up' })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
   async check(): Promise<{ status: 'ok'; database: 'ok' }> {

@@ -1,6 +1,5 @@
-import request from 'supertest';
 import type { CampResponse, CreateCampRequest, LocationResponse, OrganisationResponse, Page } from '@relief-ledger/domain';
-import { RunningApi } from './start-api';
+import { Client } from './session';
 
 /** Ids of the demo data the specs build on (started with DEMO_DATA=true). */
 export interface DemoRefs {
@@ -10,9 +9,9 @@ export interface DemoRefs {
   idlibCity: LocationResponse;
 }
 
-export async function demoRefs(api: RunningApi): Promise<DemoRefs> {
-  const organisations: OrganisationResponse[] = (await request(api.url).get('/api/v1/organisations').expect(200)).body;
-  const communities: Page<LocationResponse> = (await request(api.url).get('/api/v1/locations?level=community&pageSize=100').expect(200)).body;
+export async function demoRefs(http: Client): Promise<DemoRefs> {
+  const organisations: OrganisationResponse[] = (await http.get('/api/v1/organisations').expect(200)).body;
+  const communities: Page<LocationResponse> = (await http.get('/api/v1/locations?level=community&pageSize=100').expect(200)).body;
   const byName = (name: string) => communities.items.find((l) => l.nameEn === name)!;
   return {
     hro: organisations.find((o) => o.shortCode === 'HRO')!,
@@ -24,7 +23,6 @@ export async function demoRefs(api: RunningApi): Promise<DemoRefs> {
 
 export function newCamp(refs: DemoRefs, overrides: Partial<CreateCampRequest> = {}): CreateCampRequest {
   return {
-    organisationId: refs.hro.id,
     locationId: refs.sarmada.id,
     nameEn: 'Sarmada west extension',
     nameAr: 'توسعة غرب سرمدا',
@@ -37,6 +35,6 @@ export function newCamp(refs: DemoRefs, overrides: Partial<CreateCampRequest> = 
   };
 }
 
-export async function createCamp(api: RunningApi, body: CreateCampRequest): Promise<CampResponse> {
-  return (await request(api.url).post('/api/v1/camps').send(body).expect(201)).body;
+export async function createCamp(http: Client, body: CreateCampRequest): Promise<CampResponse> {
+  return (await http.post('/api/v1/camps').send(body).expect(201)).body;
 }

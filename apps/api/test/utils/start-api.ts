@@ -3,6 +3,7 @@ import path from 'node:path';
 
 export const API_MAIN = path.resolve(__dirname, '../../dist/apps/api/src/main.js');
 export const MIGRATION_CLI = path.resolve(__dirname, '../../dist/apps/api/src/database/migration-cli.js');
+export const USER_CREATE_CLI = path.resolve(__dirname, '../../dist/apps/api/src/users/user-create-cli.js');
 
 export interface RunningApi {
   url: string;

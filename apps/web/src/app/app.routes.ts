@@ -1,7 +1,33 @@
 import { Routes } from '@angular/router';
 
+import { authGuard, permissionGuard, signedOutGuard } from './core/auth/auth-guards';
+import { ForbiddenPage } from './core/auth/forbidden-page/forbidden-page';
+
 export const appRoutes: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'camps' },
-  { path: 'camps', loadChildren: () => import('./camps/camps.routes').then((m) => m.campsRoutes) },
-  { path: '**', redirectTo: 'camps' },
+  {
+    path: 'sign-in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./sign-in/sign-in-page/sign-in-page').then((m) => m.SignInPage),
+    title: 'Sign in · Relief Ledger',
+  },
+  {
+    // Every other page needs a session; each feature also names the permission it needs.
+    path: '',
+    canActivateChild: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'camps' },
+      {
+        path: 'camps',
+        canActivate: [permissionGuard('camps.read')],
+        loadChildren: () => import('./camps/camps.routes').then((m) => m.campsRoutes),
+      },
+      {
+        path: 'admin',
+        canActivate: [permissionGuard('users.manage')],
+        loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      { path: 'forbidden', component: ForbiddenPage, title: 'No access · Relief Ledger' },
+      { path: '**', redirectTo: 'camps' },
+    ],
+  },
 ];

@@ -32,8 +32,8 @@ export interface CampResponse {
   updatedAt: string;
 }
 
+/** The managing organisation is the signed-in user's own. */
 export interface CreateCampRequest {
-  organisationId: string;
   locationId: string;
   nameEn: string;
   nameAr: string;

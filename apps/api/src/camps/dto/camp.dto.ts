@@ -10,7 +10,6 @@ const EDITABLE_STATUSES: readonly EditableStatus[] = ['planned', 'open', 'full']
 const { nameMaxLength, peopleMax } = CAMP_LIMITS;
 
 export class CreateCampDto implements CreateCampRequest {
-  @Uuid({ description: 'Managing organisation' }) organisationId: string;
   @Uuid({ description: 'Location (usually a community)' }) locationId: string;
   @Text(nameMaxLength) nameEn: string;
   @Text(nameMaxLength) nameAr: string;

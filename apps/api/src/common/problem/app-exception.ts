@@ -5,6 +5,9 @@ import type { FieldError } from '@relief-ledger/domain';
  * string codes; the global filter turns it into problem+json.
  */
 export class AppException extends Error {
+  /** Sent as Retry-After with 429 and 503 answers. */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -111,6 +111,7 @@ export class ProblemExceptionFilter implements ExceptionFilter {
     const body = toProblem(error, request.url.split('?')[0]);
     if (body.status === 404 && this.notFoundFallback?.(request, reply)) return;
     if (body.status >= 500) request.log.error({ err: safeErrorFields(error) }, 'request failed');
+    if (error instanceof AppException && error.retryAfterSeconds) void reply.header('retry-after', String(error.retryAfterSeconds));
     sendProblem(reply, body);
   }
 }

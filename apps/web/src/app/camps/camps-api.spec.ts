@@ -7,7 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { ProblemError } from '../core/problems/problem-error';
 import { NETWORK_FAILURE_MESSAGE } from '../core/problems/to-problem';
 import { CampsApi } from './camps-api';
-import { aCamp, aLocation, anOrganisation, aPage } from './testing/camp-fixtures';
+import { aCamp, aLocation, aPage } from './testing/camp-fixtures';
 
 describe('CampsApi', () => {
   let sut: CampsApi;
@@ -68,7 +68,6 @@ describe('CampsApi', () => {
     };
     const answer = firstValueFrom(
       sut.createCamp({
-        organisationId: 'org-hro',
         locationId: 'loc-sarmada',
         nameEn: '',
         nameAr: 'سرمدا',
@@ -132,13 +131,5 @@ describe('CampsApi', () => {
     http.expectOne('/api/v1/locations?name=Sarm&pageSize=50').flush(aPage([aLocation()]));
 
     expect((await answer).items.map((location) => location.pcode)).toEqual(['SY070300']);
-  });
-
-  it('lists organisations', async () => {
-    const answer = firstValueFrom(sut.listOrganisations());
-
-    http.expectOne('/api/v1/organisations').flush([anOrganisation()]);
-
-    expect(await answer).toEqual([anOrganisation()]);
   });
 });

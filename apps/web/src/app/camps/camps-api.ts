@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   CAMP_STATUSES,
@@ -8,22 +8,20 @@ import {
   CreateCampRequest,
   LocationListQuery,
   LocationResponse,
-  OrganisationResponse,
   Page,
-  PAGE_SIZE_MAX,
   UpdateCampRequest,
 } from '@relief-ledger/domain';
-import { catchError, map, Observable, throwError } from 'rxjs';
+import { catchError, map, Observable } from 'rxjs';
 
+import { clampPageSize, toParams } from '../core/http/query-params';
 import { hasNumbers, hasStrings, isRecord, readPageOrThrow, unexpectedAnswer } from '../core/http/read-json';
-import { ProblemError } from '../core/problems/problem-error';
-import { toProblem } from '../core/problems/to-problem';
+import { rethrowAsProblem } from '../core/problems/to-problem';
 
 const API = '/api/v1';
 
 /**
- * The camps endpoints, plus the organisation and location look-ups the camp form needs (they move to
- * `shared/` when a second feature picks locations). Every call fails with a `ProblemError`.
+ * The camps endpoints, plus the location look-up the camp form needs (it moves to `shared/` when a
+ * second feature picks locations). Every call fails with a `ProblemError`.
  */
 @Injectable({ providedIn: 'root' })
 export class CampsApi {
@@ -70,34 +68,6 @@ export class CampsApi {
       );
   }
 
-  listOrganisations(): Observable<OrganisationResponse[]> {
-    return this.http.get<unknown>(`${API}/organisations`).pipe(
-      map((body) => {
-        if (!Array.isArray(body)) throw unexpectedAnswer('a list of organisations');
-        return body.map(readOrganisationOrThrow);
-      }),
-      catchError(rethrowAsProblem),
-    );
-  }
-}
-
-function rethrowAsProblem(error: unknown): Observable<never> {
-  return throwError(() => new ProblemError(toProblem(error)));
-}
-
-function clampPageSize(pageSize: number | undefined): number | undefined {
-  return pageSize === undefined ? undefined : Math.min(Math.max(1, Math.trunc(pageSize)), PAGE_SIZE_MAX);
-}
-
-/** Query parameters without the empty ones, so `?name=&status=` never reaches the API. */
-function toParams(query: Record<string, string | number | undefined>): HttpParams {
-  let params = new HttpParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    const text = String(value).trim();
-    if (text !== '') params = params.set(key, text);
-  }
-  return params;
 }
 
 function readCampOrThrow(value: unknown): CampResponse {
@@ -119,7 +89,3 @@ function readLocationOrThrow(value: unknown): LocationResponse {
   return value as unknown as LocationResponse;
 }
 
-function readOrganisationOrThrow(value: unknown): OrganisationResponse {
-  if (!isRecord(value) || !hasStrings(value, ['id', 'name'])) throw unexpectedAnswer('an organisation');
-  return value as unknown as OrganisationResponse;
-}

@@ -1,8 +1,11 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { of, throwError } from 'rxjs';
 
+import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { ProblemError } from '../../core/problems/problem-error';
 import { CampsApi } from '../camps-api';
 import { STALE_VERSION_MESSAGE } from '../stale-version';
@@ -26,9 +29,12 @@ describe('CampDetail', () => {
       providers: [
         { provide: CampsApi, useValue: api },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
         provideRouter([]),
       ],
     });
+    signInAs('coordinator');
   });
 
   async function openCamp(id = aCamp().id): Promise<HTMLElement> {
@@ -56,6 +62,23 @@ describe('CampDetail', () => {
     expect(text).toContain('Sarmada (SY070300)');
     expect(text).toContain('12,345');
     expect(text).toContain('20 Dec 2019');
+  });
+
+  it('offers Edit and Close to a coordinator', async () => {
+    const sut = await openCamp();
+
+    expect(sut.querySelector('a[href$="/edit"]')?.textContent?.trim()).toBe('Edit');
+    expect(buttonNamed(sut, 'Close camp')).toBeDefined();
+  });
+
+  it.each(['field', 'manager', 'admin'] as const)('shows the camp read-only to %s', async (role) => {
+    signInAs(role);
+
+    const sut = await openCamp();
+
+    expect(sut.querySelector('a[href$="/edit"]')).toBeNull();
+    expect(buttonNamed(sut, 'Close camp')).toBeUndefined();
+    expect(sut.textContent).toContain('Sarmada (SY070300)');
   });
 
   it('closes the camp after confirmation, sending the version it read', async () => {

@@ -10,13 +10,14 @@ import { RouterLink } from '@angular/router';
 import { CampResponse, Problem } from '@relief-ledger/domain';
 import { catchError, combineLatest, filter, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
 
+import { SessionStore } from '../../core/auth/session-store';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
 import { isStaleVersion, STALE_VERSION_MESSAGE } from '../stale-version';
 import { CloseCampDecision, CloseCampDialog, CloseCampDialogData } from '../close-camp-dialog/close-camp-dialog';
 
-/** One camp: names, place, figures, and the Edit and Close actions. */
+/** One camp: names, place, figures, and the Edit and Close actions for the roles that may write. */
 @Component({
   selector: 'rl-camp-detail',
   imports: [CampStatusChip, DatePipe, DecimalPipe, MatButtonModule, MatProgressBarModule, PercentPipe, RouterLink],
@@ -29,11 +30,13 @@ export class CampDetail {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly title = inject(Title);
+  private readonly session = inject(SessionStore);
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
   protected readonly conflictMessage = STALE_VERSION_MESSAGE;
+  protected readonly canWrite = computed(() => this.session.can('camps.write'));
   protected readonly camp = signal<CampResponse | undefined>(undefined);
   protected readonly loading = signal(false);
   protected readonly loadProblem = signal<Problem | undefined>(undefined);

@@ -1,3 +1,5 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -8,7 +10,8 @@ import { ProblemError } from '../../core/problems/problem-error';
 import { NETWORK_FAILURE_MESSAGE, NETWORK_PROBLEM_TYPE } from '../../core/problems/to-problem';
 import { CampsApi } from '../camps-api';
 import { STALE_VERSION_MESSAGE } from '../stale-version';
-import { aCamp, aLocation, anOrganisation, aPage } from '../testing/camp-fixtures';
+import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { aCamp, aLocation, aPage } from '../testing/camp-fixtures';
 import { CampForm, LOCATION_SEARCH_DEBOUNCE_MS } from './camp-form';
 
 @Component({ template: '' })
@@ -29,14 +32,19 @@ describe('CampForm', () => {
       createCamp: jest.fn(() => of(aCamp())),
       updateCamp: jest.fn(() => of(aCamp({ version: 4 }))),
       closeCamp: jest.fn(),
-      listOrganisations: jest.fn(() => of([anOrganisation()])),
       listLocations: jest.fn(() =>
         of(aPage([aLocation(), aLocation({ id: 'loc-idlib', level: 'governorate', nameEn: 'Idlib' })])),
       ),
     };
     TestBed.configureTestingModule({
-      providers: [{ provide: CampsApi, useValue: api }, provideRouter([{ path: 'camps/:id', component: CampPageStub }])],
+      providers: [
+        { provide: CampsApi, useValue: api },
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'camps/:id', component: CampPageStub }]),
+      ],
     });
+    signInAs('coordinator');
   });
 
   async function openForm(campId?: string): Promise<HTMLElement> {
@@ -148,6 +156,21 @@ describe('CampForm', () => {
     expect(location.value).toBe('Sarmada — سرمدا (SY070300)');
   });
 
+  it("shows the user's own organisation for a new camp, with nothing to choose", async () => {
+    const sut = await openForm();
+
+    expect(sut.querySelector('.read-only')?.textContent).toContain('Humanitarian Relief Organization (HRO)');
+    expect(Array.from(sut.querySelectorAll('mat-label')).map((label) => label.textContent?.trim())).not.toContain('Organisation');
+  });
+
+  it("shows the camp's own organisation when editing", async () => {
+    api.getCamp.mockReturnValue(of(aCamp({ organisationName: 'Kids Paradise' })));
+
+    const sut = await openForm('c-1');
+
+    expect(sut.querySelector('.read-only')?.textContent).toContain('Kids Paradise');
+  });
+
   it('sends the new camp and opens its page', async () => {
     const sut = await openForm();
     await fillValidCamp(sut);
@@ -155,7 +178,6 @@ describe('CampForm', () => {
     await save(sut);
 
     expect(api.createCamp).toHaveBeenCalledWith({
-      organisationId: 'org-hro',
       locationId: 'loc-sarmada',
       nameEn: 'Sarmada North',
       nameAr: 'سرمدا الشمالي',

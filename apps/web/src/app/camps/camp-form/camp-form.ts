@@ -27,7 +27,6 @@ import {
   canCampMove,
   CreateCampRequest,
   LocationResponse,
-  OrganisationResponse,
   Problem,
   UpdateCampRequest,
 } from '@relief-ledger/domain';
@@ -35,7 +34,6 @@ import {
   catchError,
   combineLatest,
   debounceTime,
-  EMPTY,
   distinctUntilChanged,
   filter,
   map,
@@ -47,6 +45,7 @@ import {
   tap,
 } from 'rxjs';
 
+import { SessionStore } from '../../core/auth/session-store';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
 import { CampsApi } from '../camps-api';
 import { CAMP_STATUS_LABELS } from '../camp-status-labels';
@@ -76,7 +75,6 @@ const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { locationId: 'locat
 const REQUIRED_MESSAGES: Readonly<Record<string, string>> = {
   nameEn: 'Enter the English name',
   nameAr: 'Enter the Arabic name',
-  organisationId: 'Choose the managing organisation',
   location: 'Choose a location',
   status: 'Choose a status',
   population: 'Enter the number of people on site (0 if none yet)',
@@ -94,7 +92,6 @@ function createCampFormGroup() {
       nonNullable: true,
       validators: [Validators.required, requiredText, Validators.maxLength(CAMP_LIMITS.nameMaxLength)],
     }),
-    organisationId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     location: new FormControl<LocationOption | string | null>(null, [Validators.required, optionChosen]),
     status: new FormControl<EditableStatus>('open', { nonNullable: true, validators: [Validators.required] }),
     population: new FormControl<number | null>(null, peopleValidators('population')),
@@ -136,6 +133,7 @@ export class CampForm {
   private readonly snackBar = inject(MatSnackBar);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly session = inject(SessionStore);
 
   /** Route parameter `:id`; absent when creating. */
   readonly id = input<string>();
@@ -152,11 +150,16 @@ export class CampForm {
   protected readonly saving = signal(false);
   protected readonly saveProblem = signal<string | undefined>(undefined);
   protected readonly conflict = signal(false);
-  protected readonly organisations = signal<OrganisationResponse[]>([]);
+  /** A new camp belongs to the signed-in user's organisation; a camp keeps the one it was created in. */
+  protected readonly organisationName = computed(() => {
+    const camp = this.camp();
+    if (camp) return camp.organisationName;
+    const organisation = this.session.session()?.organisation;
+    return organisation ? `${organisation.name} (${organisation.shortCode})` : '';
+  });
   protected readonly locationOptions = signal<LocationOption[]>([]);
-  protected readonly organisationsLoading = signal(true);
   protected readonly locationsLoading = signal(true);
-  /** A failed look-up of organisations or locations; the form stays usable and can retry it. */
+  /** A failed look-up of locations; the form stays usable and can retry it. */
   protected readonly lookupProblem = signal<string | undefined>(undefined);
 
   protected readonly statusOptions = computed(() => {
@@ -171,7 +174,6 @@ export class CampForm {
   private readonly lookupRetries = new Subject<void>();
 
   constructor() {
-    this.loadOrganisations();
     this.searchLocations();
     this.revalidateFiguresTogether();
 
@@ -285,11 +287,9 @@ export class CampForm {
 
   private fillForm(camp: CampResponse): void {
     this.camp.set(camp);
-    this.ensureOrganisationListed({ id: camp.organisationId, name: camp.organisationName, shortCode: '' });
     this.form.reset({
       nameEn: camp.nameEn,
       nameAr: camp.nameAr,
-      organisationId: camp.organisationId,
       location: { id: camp.locationId, nameEn: camp.locationName, nameAr: '', pcode: camp.locationPcode },
       status: camp.status === 'closed' ? 'open' : camp.status,
       population: camp.population,
@@ -297,12 +297,10 @@ export class CampForm {
       capacity: camp.capacity,
       openedOn: camp.openedOn ?? '',
     });
-    // The managing organisation is not part of an update; it stays as created.
-    this.form.controls.organisationId.disable();
   }
 
   private toCreateRequest(): CreateCampRequest {
-    return { organisationId: this.form.controls.organisationId.value, ...this.readCampFields() };
+    return this.readCampFields();
   }
 
   private toUpdateRequest(camp: CampResponse): UpdateCampRequest {
@@ -310,7 +308,7 @@ export class CampForm {
   }
 
   /** The fields that creating and updating share; call only once the form is valid. */
-  private readCampFields(): Omit<CreateCampRequest, 'organisationId'> {
+  private readCampFields(): CreateCampRequest {
     const value = this.form.getRawValue();
     return {
       locationId: (value.location as LocationOption).id,
@@ -327,37 +325,6 @@ export class CampForm {
   protected retryLookups(): void {
     this.lookupProblem.set(undefined);
     this.lookupRetries.next();
-  }
-
-  private loadOrganisations(): void {
-    this.lookupRetries
-      .pipe(
-        startWith(undefined),
-        filter(() => this.organisationsLoading()),
-        switchMap(() =>
-          this.api.listOrganisations().pipe(
-            catchError((error: unknown) => {
-              this.lookupProblem.set(`Organisations: ${problemMessage(toProblem(error))}`);
-              return EMPTY;
-            }),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((organisations) => {
-        const camp = this.camp();
-        this.organisations.set(organisations);
-        this.organisationsLoading.set(false);
-        if (camp) {
-          this.ensureOrganisationListed({ id: camp.organisationId, name: camp.organisationName, shortCode: '' });
-        } else if (organisations.length === 1 && !this.form.controls.organisationId.value) {
-          this.form.controls.organisationId.setValue(organisations[0].id);
-        }
-      });
-  }
-
-  private ensureOrganisationListed(organisation: OrganisationResponse): void {
-    this.organisations.update((list) => (list.some((item) => item.id === organisation.id) ? list : [...list, organisation]));
   }
 
   private searchLocations(): void {

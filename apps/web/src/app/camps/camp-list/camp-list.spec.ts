@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
+import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { aCamp, aPage } from '../testing/camp-fixtures';
 import { CampList, SEARCH_DEBOUNCE_MS } from './camp-list';
 
@@ -20,6 +21,7 @@ describe('CampList', () => {
       ],
     });
     http = TestBed.inject(HttpTestingController);
+    signInAs('coordinator');
     harness = await RouterTestingHarness.create();
   });
 
@@ -86,6 +88,24 @@ describe('CampList', () => {
     request.flush(aPage([]));
   });
 
+  it('offers a coordinator to add a camp', async () => {
+    const sut = await openList('/camps');
+    answerListRequest();
+    await harness.fixture.whenStable();
+
+    expect(newCampLink(sut)?.getAttribute('href')).toBe('/camps/new');
+  });
+
+  it('hides "New camp" from field staff, who see camps read-only', async () => {
+    signInAs('field');
+    const sut = await openList('/camps');
+    answerListRequest();
+    await harness.fixture.whenStable();
+
+    expect(newCampLink(sut)).toBeUndefined();
+    expect(sut.querySelector('tr.mat-mdc-row')).not.toBeNull();
+  });
+
   it('says so when no camp matches', async () => {
     const sut = await openList('/camps?name=Nowhere');
 
@@ -104,6 +124,10 @@ describe('CampList', () => {
     expect(sut.querySelector('[role="alert"]')?.textContent).toContain('Could not reach the server');
   });
 });
+
+function newCampLink(root: HTMLElement): HTMLAnchorElement | undefined {
+  return Array.from(root.querySelectorAll('a')).find((link) => link.textContent?.trim() === 'New camp');
+}
 
 /** The text of each text node under `element`, space-separated, as a reader would see the words. */
 function wordsOf(element: Element): string {

@@ -23,6 +23,7 @@ import {
 } from '@relief-ledger/domain';
 import { catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
 
+import { SessionStore } from '../../core/auth/session-store';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
 import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
 import { CampsApi } from '../camps-api';
@@ -60,6 +61,7 @@ export class CampList {
   private readonly api = inject(CampsApi);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly session = inject(SessionStore);
 
   /** Query parameters `?name=&status=&page=&pageSize=`; `page` is 1-based as in the API. */
   readonly name = input<string>();
@@ -71,6 +73,9 @@ export class CampList {
   protected readonly statusLabels = CAMP_STATUS_LABELS;
   protected readonly pageSizeOptions = [10, 20, 50, PAGE_SIZE_MAX];
   protected readonly columns = ['nameEn', 'status', 'location', 'organisation', 'population', 'households', 'capacity'];
+
+  /** Field staff, managers and administrators see camps read-only. */
+  protected readonly canWrite = computed(() => this.session.can('camps.write'));
 
   protected readonly query = computed<CampListQuery>(
     () => ({

@@ -1,4 +1,6 @@
-import { CampResponse, LocationResponse, OrganisationResponse, Page } from '@relief-ledger/domain';
+import { CampResponse, LocationResponse } from '@relief-ledger/domain';
+
+export { aPage } from '../../core/http/testing/page-fixtures';
 
 /** Test data shaped like the API's answers; figures from the December 2019 flight from Ma'arat al-Num'an. */
 export function aCamp(overrides: Partial<CampResponse> = {}): CampResponse {
@@ -24,9 +26,6 @@ export function aCamp(overrides: Partial<CampResponse> = {}): CampResponse {
   };
 }
 
-export function aPage<T>(items: T[], overrides: Partial<Page<T>> = {}): Page<T> {
-  return { items, page: 1, pageSize: 20, total: items.length, ...overrides };
-}
 
 export function aLocation(overrides: Partial<LocationResponse> = {}): LocationResponse {
   return {
@@ -41,8 +40,4 @@ export function aLocation(overrides: Partial<LocationResponse> = {}): LocationRe
     timeZone: 'Asia/Damascus',
     ...overrides,
   };
-}
-
-export function anOrganisation(overrides: Partial<OrganisationResponse> = {}): OrganisationResponse {
-  return { id: 'org-hro', name: 'Humanitarian Relief Organization', shortCode: 'HRO', ...overrides };
 }

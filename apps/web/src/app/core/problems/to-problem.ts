@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { FieldError, Problem } from '@relief-ledger/domain';
+import { Observable, throwError } from 'rxjs';
 
 import { ProblemError } from './problem-error';
 
@@ -63,4 +64,9 @@ function readFieldErrors(errors: unknown): FieldError[] | undefined {
       typeof (entry as Partial<FieldError>).field === 'string' &&
       typeof (entry as Partial<FieldError>).reason === 'string',
   );
+}
+
+/** For `catchError` in the API services: every call fails with a `ProblemError`, whatever went wrong. */
+export function rethrowAsProblem(error: unknown): Observable<never> {
+  return throwError(() => new ProblemError(toProblem(error)));
 }

@@ -1,20 +1,131 @@
-import { TestBed } from '@angular/core/testing';
-import { provideRouter } from '@angular/router';
+import { BreakpointObserver, BreakpointState } from '@angular/cdk/layout';
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { Role } from '@relief-ledger/domain';
+import { BehaviorSubject } from 'rxjs';
 
+import { SessionStore } from '../auth/session-store';
+import { signInAs } from '../auth/testing/session-fixtures';
 import { AppShell } from './app-shell';
 
+@Component({ template: '' })
+class PageStub {}
+
 describe('AppShell', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<AppShell>;
+  let layout: BehaviorSubject<BreakpointState>;
+
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideRouter([])] });
+    layout = new BehaviorSubject<BreakpointState>({ matches: false, breakpoints: {} });
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: BreakpointObserver, useValue: { observe: () => layout } },
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideRouter([
+          { path: 'sign-in', component: PageStub },
+          { path: 'camps', component: PageStub },
+        ]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
   });
 
-  it('names the app in the toolbar and links to every screen in the navigation', async () => {
-    const fixture = TestBed.createComponent(AppShell);
-    await fixture.whenStable();
-    const sut = fixture.nativeElement as HTMLElement;
+  afterEach(() => http.verify());
 
-    expect(sut.querySelector('mat-toolbar')?.textContent).toContain('Relief Ledger');
-    const links = Array.from(sut.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Main"] a'));
-    expect(links.map((link) => [link.textContent?.trim(), link.getAttribute('href')])).toEqual([['Camps', '/camps']]);
+  async function openShell(role?: Role): Promise<HTMLElement> {
+    if (role) signInAs(role, { name: 'Layla Haddad' });
+    fixture = TestBed.createComponent(AppShell);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function navLinks(sut: HTMLElement): Array<[string | undefined, string | null]> {
+    return Array.from(sut.querySelectorAll<HTMLAnchorElement>('nav[aria-label="Main"] a')).map((link) => [
+      link.textContent?.trim(),
+      link.getAttribute('href'),
+    ]);
+  }
+
+  function signOutButton(sut: Element): HTMLButtonElement | undefined {
+    return Array.from(sut.querySelectorAll<HTMLButtonElement>('button')).find((button) => button.textContent?.trim() === 'Sign out');
+  }
+
+  it('names the app, the user and their organisation in the toolbar', async () => {
+    const sut = await openShell('coordinator');
+
+    const toolbar = sut.querySelector('mat-toolbar')!;
+    expect(toolbar.querySelector('.app-name')?.textContent).toBe('Relief Ledger');
+    expect(toolbar.querySelector('.user-name')?.textContent).toBe('Layla Haddad');
+    expect(toolbar.querySelector('abbr')?.textContent).toBe('HRO');
+    expect(toolbar.querySelector('abbr')?.getAttribute('title')).toBe('Humanitarian Relief Organization');
+  });
+
+  it('links a coordinator to the camps only', async () => {
+    const sut = await openShell('coordinator');
+
+    expect(navLinks(sut)).toEqual([['Camps', '/camps']]);
+  });
+
+  it('links an administrator to the admin page too', async () => {
+    const sut = await openShell('admin');
+
+    expect(navLinks(sut)).toEqual([
+      ['Camps', '/camps'],
+      ['Admin', '/admin'],
+    ]);
+  });
+
+  it('hides Admin from field staff', async () => {
+    const sut = await openShell('field');
+
+    expect(navLinks(sut).map(([label]) => label)).not.toContain('Admin');
+  });
+
+  it('shows no navigation and no user when signed out', async () => {
+    const sut = await openShell();
+
+    expect(sut.querySelector('nav[aria-label="Main"]')).toBeNull();
+    expect(signOutButton(sut)).toBeUndefined();
+    expect(sut.querySelector('button[aria-label="Menu"]')).toBeNull();
+  });
+
+  it('puts the user, the organisation and Sign out in the drawer on a phone', async () => {
+    layout.next({ matches: true, breakpoints: {} });
+    const sut = await openShell('field');
+
+    expect(sut.querySelector('mat-toolbar .user-name')).toBeNull();
+    const account = sut.querySelector('mat-sidenav .account')?.textContent;
+    expect(account).toContain('Layla Haddad');
+    expect(account).toContain('Field staff · Humanitarian Relief Organization (HRO)');
+    expect(signOutButton(sut.querySelector('mat-sidenav')!)).toBeDefined();
+    expect(sut.querySelector('button[aria-label="Menu"]')).not.toBeNull();
+  });
+
+  it('signs out and opens the sign-in page', async () => {
+    const sut = await openShell('coordinator');
+
+    signOutButton(sut)!.click();
+    http.expectOne({ method: 'POST', url: '/api/v1/auth/sign-out' }).flush(null, { status: 204, statusText: 'No Content' });
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/sign-in');
+    expect(TestBed.inject(SessionStore).signedIn()).toBe(false);
+    expect(navLinks(sut)).toEqual([]);
+  });
+
+  it('says so and stays signed in when the sign-out did not reach the server', async () => {
+    const sut = await openShell('coordinator');
+
+    signOutButton(sut)!.click();
+    http.expectOne('/api/v1/auth/sign-out').error(new ProgressEvent('error'));
+    await fixture.whenStable();
+
+    expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Not signed out');
+    expect(TestBed.inject(SessionStore).signedIn()).toBe(true);
   });
 });

@@ -1,13 +1,17 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { ROLE_LABELS } from '@relief-ledger/domain';
 import { map } from 'rxjs';
 
+import { SessionStore } from '../auth/session-store';
+import { problemMessage, toProblem } from '../problems/to-problem';
 import { NAV_ITEMS } from './nav-items';
 import { NARROW_LAYOUT_QUERY } from './narrow-layout';
 
@@ -19,7 +23,17 @@ import { NARROW_LAYOUT_QUERY } from './narrow-layout';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AppShell {
-  protected readonly navItems = NAV_ITEMS;
+  private readonly store = inject(SessionStore);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly session = this.store.session;
+  protected readonly roleLabel = computed(() => {
+    const role = this.session()?.user.role;
+    return role ? ROLE_LABELS[role] : '';
+  });
+  /** Only the screens the role may open; the API refuses the others anyway. */
+  protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => this.store.can(item.permission)));
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_LAYOUT_QUERY)
@@ -27,6 +41,7 @@ export class AppShell {
     { initialValue: false },
   );
   protected readonly menuOpen = signal(false);
+  protected readonly signingOut = signal(false);
 
   protected toggleMenu(): void {
     this.menuOpen.update((open) => !open);
@@ -34,5 +49,22 @@ export class AppShell {
 
   protected closeMenuAfterNavigation(): void {
     if (this.narrow()) this.menuOpen.set(false);
+  }
+
+  protected signOut(): void {
+    if (this.signingOut()) return;
+    this.signingOut.set(true);
+    this.store.signOut().subscribe({
+      next: () => {
+        this.signingOut.set(false);
+        this.menuOpen.set(false);
+        void this.router.navigateByUrl('/sign-in');
+      },
+      error: (error: unknown) => {
+        this.signingOut.set(false);
+        // Still signed in on the server: say so, rather than pretend on a shared phone.
+        this.snackBar.open(`Not signed out: ${problemMessage(toProblem(error))}`, 'OK', { duration: 8000 });
+      },
+    });
   }
 }

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ApiTokenResponse, CreatedApiTokenResponse, Page } from '@relief-ledger/domain';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Requires } from '../auth/auth.decorators.js';
+import { IdParam } from '../common/validation/id-param.js';
+import { ApiTokensService } from './api-tokens.service.js';
+import { ApiTokenListQueryDto, CreateApiTokenDto } from './dto/api-token.dto.js';
+
+@ApiTags('api-tokens')
+@Controller('v1/api-tokens')
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  @Get()
+  @Requires('tokens.manage')
+  @ApiOkResponse({ description: "API tokens of my organisation (never the tokens themselves)" })
+  list(@CurrentActor() actor: Actor, @Query() query: ApiTokenListQueryDto): Promise<Page<ApiTokenResponse>> {
+    return this.tokens.list(actor, query);
+  }
+
+  @Post()
+  @Requires('tokens.manage')
+  @ApiCreatedResponse({ description: 'The token, shown this once; send it as Authorization: Bearer <token>' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
+    return this.tokens.create(actor, dto);
+  }
+
+  @Post(':id/revoke')
+  @Requires('tokens.manage')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Revoked: the token stops working on its next use' })
+  revoke(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ApiTokenResponse> {
+    return this.tokens.revoke(actor, id);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiTokenResponse, CreatedApiTokenResponse, Page } from '@relief-ledger/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import { hashToken, newSecretToken } from '../auth/secret-token.js';
+import { ownedBy } from '../common/scope/organisation-scope.js';
+import { pageWindow, toPage } from '../common/validation/pagination.js';
+import { UserEntity } from '../users/user.entity.js';
+import { ApiTokenEntity } from './api-token.entity.js';
+import { ApiTokensException } from './api-tokens.exception.js';
+import { ApiTokenListQueryDto, CreateApiTokenDto, toApiTokenResponse } from './dto/api-token.dto.js';
+
+@Injectable()
+export class ApiTokensService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: Actor, query: ApiTokenListQueryDto): Promise<Page<ApiTokenResponse>> {
+    const window = pageWindow(query);
+    const [rows, total] = await ownedBy(this.query(this.dataSource.manager), 't', actor)
+      .orderBy('t.created_at', 'DESC')
+      .skip(window.skip)
+      .take(window.pageSize)
+      .getManyAndCount();
+    return toPage(rows.map(toApiTokenResponse), total, window);
+  }
+
+  /** The token is in this answer only; the database keeps its hash. */
+  async create(actor: Actor, dto: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
+    const userId = dto.userId ?? actor.userId;
+    const token = newSecretToken('rl_');
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(UserEntity).findOneBy({ id: userId, organisationId: actor.organisationId });
+      if (!user) throw ApiTokensException.unknownUser();
+      const saved = await manager.getRepository(ApiTokenEntity).save(
+        manager.getRepository(ApiTokenEntity).create({ organisationId: actor.organisationId, userId, name: dto.name, tokenHash: hashToken(token), createdBy: actor.userId }),
+      );
+      await this.audit.record(manager, actor, { action: 'create', entity: 'api_token', entityId: saved.id, changedFields: ['name', 'userId'] });
+      return { ...toApiTokenResponse(await this.findOrThrow(manager, actor, saved.id)), token };
+    });
+  }
+
+  async revoke(actor: Actor, id: string): Promise<ApiTokenResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.findOrThrow(manager, actor, id);
+      if (!current.revokedAt) {
+        await manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1`, [id]);
+        await this.audit.record(manager, actor, { action: 'revoke', entity: 'api_token', entityId: id, changedFields: ['revokedAt'] });
+      }
+      return toApiTokenResponse(await this.findOrThrow(manager, actor, id));
+    });
+  }
+
+  private query(manager: EntityManager) {
+    return manager.getRepository(ApiTokenEntity).createQueryBuilder('t').innerJoinAndSelect('t.user', 'u');
+  }
+
+  private async findOrThrow(manager: EntityManager, actor: Actor, id: string): Promise<ApiTokenEntity> {
+    const row = await ownedBy(this.query(manager).where('t.id = :id', { id }), 't', actor).getOne();
+    if (!row) throw ApiTokensException.notFound(id);
+    return row;
+  }
+}

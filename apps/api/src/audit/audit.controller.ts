@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { AuditEntryResponse, Page } from '@relief-ledger/domain';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Requires } from '../auth/auth.decorators.js';
+import { AuditService } from './audit.service.js';
+import { AuditListQueryDto } from './dto/audit.dto.js';
+
+@ApiTags('audit')
+@Controller('v1/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Requires('audit.read')
+  @ApiOkResponse({ description: "The organisation's audit trail, newest first" })
+  list(@CurrentActor() actor: Actor, @Query() query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {
+    return this.audit.list(actor, query);
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { SessionResponse } from '@relief-ledger/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from './actor.js';
+import { CurrentActor, Public, Requires } from './auth.decorators.js';
+import { AuthService } from './auth.service.js';
+import { SignInDto } from './dto/auth.dto.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+
+@ApiTags('auth')
+@Controller('v1/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('sign-in')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Signed in; the session travels in an HttpOnly cookie' })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
+  async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    const signedIn = await this.auth.signIn(dto.email, dto.password, request.ip);
+    setSessionCookie(request, reply, signedIn.token, signedIn.maxAgeSeconds);
+    return signedIn.session;
+  }
+
+  @Post('sign-out')
+  @Requires('account.self')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session has ended' })
+  async signOut(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.signOut(actor);
+    clearSessionCookie(request, reply);
+  }
+
+  @Get('session')
+  @Requires('account.self')
+  @ApiOkResponse({ description: 'Who is signed in, and their organisation' })
+  session(@CurrentActor() actor: Actor): Promise<SessionResponse> {
+    return this.auth.describe(actor);
+  }
+}

@@ -1,0 +1,147 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Role, SessionResponse } from '@relief-ledger/domain';
+import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG } from '../app-config.token.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { AppConfig } from '../config/app-config.js';
+import type { Actor } from './actor.js';
+import { AuthException } from './auth.exception.js';
+import { verifyPassword } from './password-hasher.js';
+import { hashToken, newSecretToken } from './secret-token.js';
+import { readSessionCookie } from './session-cookie.js';
+import { forgetFailures, recordFailure, refuseIfThrottled } from './sign-in-throttle.js';
+
+interface ActorRow {
+  user_id: string;
+  organisation_id: string;
+  role: Role;
+  name: string;
+  credential_id: string;
+  touch: boolean;
+}
+
+export interface SignedIn {
+  session: SessionResponse;
+  token: string;
+  maxAgeSeconds: number;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async signIn(emailInput: string, password: string, address: string): Promise<SignedIn> {
+    const email = emailInput.trim().toLowerCase();
+    const limits = this.config.auth;
+    await refuseIfThrottled(this.dataSource.manager, limits, { email, address });
+
+    const [user]: Array<{ id: string; password_hash: string; active: boolean; organisation_id: string }> = await this.dataSource.query(
+      `SELECT id, password_hash, active, organisation_id FROM users WHERE email = $1`,
+      [email],
+    );
+    const passwordMatches = await verifyPassword(user?.password_hash, password);
+    if (!user || !passwordMatches || !user.active) {
+      await recordFailure(this.dataSource.manager, { email, address });
+      throw AuthException.invalidCredentials();
+    }
+
+    const token = newSecretToken();
+    const maxAgeSeconds = limits.sessionMaxHours * 3600;
+    const sessionId = await this.dataSource.transaction(async (manager) => {
+      await forgetFailures(manager, email);
+      const [row] = await manager.query(
+        `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING id`,
+        [hashToken(token), user.id, maxAgeSeconds],
+      );
+      await this.audit.record(manager, { userId: user.id, organisationId: user.organisation_id }, { action: 'sign_in', entity: 'session', entityId: row.id });
+      return row.id as string;
+    });
+    return { session: await this.describeSession(sessionId), token, maxAgeSeconds };
+  }
+
+  async signOut(actor: Actor): Promise<void> {
+    if (!actor.sessionId) return;
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL`, [actor.sessionId]);
+      await this.audit.record(manager, actor, { action: 'sign_out', entity: 'session', entityId: actor.sessionId });
+    });
+  }
+
+  /**
+   * The actor behind a request: an API token (Authorization: Bearer) or a browser session
+   * (cookie). Either ends at once when its user is disabled, as both are checked against the
+   * user on every request.
+   */
+  async authenticate(request: FastifyRequest): Promise<Actor | null> {
+    const authorization = request.headers.authorization;
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      return match ? this.actorFromApiToken(match[1]) : null;
+    }
+    const cookie = readSessionCookie(request);
+    return cookie ? this.actorFromSession(cookie) : null;
+  }
+
+  private async actorFromSession(token: string): Promise<Actor | null> {
+    const [row]: ActorRow[] = await this.dataSource.query(
+      `SELECT u.id AS user_id, u.organisation_id, u.role, u.name, s.id AS credential_id,
+              s.last_seen_at < now() - interval '1 minute' AS touch
+       FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()
+         AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
+      [hashToken(token), this.config.auth.sessionIdleMinutes],
+    );
+    if (!row) return null;
+    // At most one write a minute per session keeps the idle clock without a write per request.
+    if (row.touch) await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.credential_id]);
+    return { userId: row.user_id, organisationId: row.organisation_id, role: row.role, name: row.name, sessionId: row.credential_id };
+  }
+
+  private async actorFromApiToken(token: string): Promise<Actor | null> {
+    const [row]: ActorRow[] = await this.dataSource.query(
+      `SELECT u.id AS user_id, u.organisation_id, u.role, u.name, t.id AS credential_id,
+              (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS touch
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active AND u.organisation_id = t.organisation_id`,
+      [hashToken(token)],
+    );
+    if (!row) return null;
+    if (row.touch) await this.dataSource.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.credential_id]);
+    return { userId: row.user_id, organisationId: row.organisation_id, role: row.role, name: row.name, apiTokenId: row.credential_id };
+  }
+
+  async describe(actor: Actor): Promise<SessionResponse> {
+    if (actor.sessionId) return this.describeSession(actor.sessionId);
+    const [row] = await this.dataSource.query(
+      `SELECT u.id, u.name, u.email, u.role, o.id AS organisation_id, o.name AS organisation_name, o.short_code
+       FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1`,
+      [actor.userId],
+    );
+    return toSessionResponse(row, null);
+  }
+
+  private async describeSession(sessionId: string): Promise<SessionResponse> {
+    const [row] = await this.dataSource.query(
+      `SELECT u.id, u.name, u.email, u.role, o.id AS organisation_id, o.name AS organisation_name, o.short_code, s.expires_at
+       FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id WHERE s.id = $1`,
+      [sessionId],
+    );
+    return toSessionResponse(row, row.expires_at);
+  }
+}
+
+function toSessionResponse(
+  row: { id: string; name: string; email: string; role: Role; organisation_id: string; organisation_name: string; short_code: string },
+  expiresAt: Date | null,
+): SessionResponse {
+  return {
+    user: { id: row.id, name: row.name, email: row.email, role: row.role },
+    organisation: { id: row.organisation_id, name: row.organisation_name, shortCode: row.short_code },
+    expiresAt: (expiresAt ?? new Date(8.64e15)).toISOString(),
+  };
+}

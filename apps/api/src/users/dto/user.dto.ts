@@ -1,0 +1,44 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PASSWORD_MAX_LENGTH, ROLES } from '@relief-ledger/domain';
+import type { CreateUserRequest, Role, UpdateUserRequest, UserResponse } from '@relief-ledger/domain';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Count, OneOf, Text } from '../../common/validation/decorators.js';
+import { PageQueryDto } from '../../common/validation/pagination.js';
+import { UserEntity } from '../user.entity.js';
+
+export class CreateUserDto implements CreateUserRequest {
+  @Text(200) name: string;
+  @Text(254) @IsEmail({}, { message: 'must be an email address' }) email: string;
+  @OneOf(ROLES) role: Role;
+
+  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX_LENGTH })
+  @IsString({ message: 'must be text' })
+  @MaxLength(PASSWORD_MAX_LENGTH * 4, { message: 'is too long' })
+  password: string;
+}
+
+export class UpdateUserDto implements UpdateUserRequest {
+  @Count(2_147_483_647, { optional: true, description: 'The version you last read (or send If-Match)' }) version?: number;
+  @Text(200, { optional: true }) name?: string;
+  @OneOf(ROLES, { optional: true }) role?: Role;
+
+  @ApiPropertyOptional({ description: 'false disables the user and ends all their sessions at once' })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  active?: boolean;
+}
+
+export class UserListQueryDto extends PageQueryDto {}
+
+export function toUserResponse(entity: UserEntity): UserResponse {
+  return {
+    id: entity.id,
+    organisationId: entity.organisationId,
+    name: entity.name,
+    email: entity.email,
+    role: entity.role,
+    active: entity.active,
+    version: entity.version,
+    createdAt: entity.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,165 @@
+import request from 'supertest';
+import { signIn } from './utils/session';
+import { RunningApi, startApi } from './utils/start-api';
+import { createTestDatabase, TestDatabase } from './utils/test-database';
+
+/**
+ * Every route of the OpenAPI document × every role (and no session) × own / other
+ * organisation, with the expected status written down in one table. A route missing from the
+ * table fails the first test, so no endpoint can be added without deciding who may call it.
+ */
+type Who = 'anonymous' | 'admin' | 'coordinator' | 'field' | 'manager';
+type Expected = Record<Who, number>;
+
+interface Fixtures {
+  ownCamp: string;
+  otherCamp: string;
+  ownUser: string;
+  otherUser: string;
+  ownToken: string;
+  otherToken: string;
+  location: string;
+}
+
+interface Row {
+  /** What each caller gets on a record of their own organisation (or on a route without one). */
+  own: Expected;
+  /** What each caller gets on the same kind of record of another organisation: never 403, 404. */
+  other?: Expected;
+  call: (f: Fixtures, target: 'own' | 'other', n: number) => { path: string; body?: object };
+}
+
+const all = (status: number, anonymous = 401): Expected => ({ anonymous, admin: status, coordinator: status, field: status, manager: status });
+const only = (allowed: Partial<Expected>, denied = 403): Expected => ({ anonymous: 401, admin: denied, coordinator: denied, field: denied, manager: denied, ...allowed });
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { own: all(200, 200), call: () => ({ path: '/api/health' }) },
+  'POST /api/v1/auth/sign-in': {
+    own: all(200, 200),
+    call: () => ({ path: '/api/v1/auth/sign-in', body: { email: 'field@hro.example', password: 'demo-password-2019' } }),
+  },
+  'POST /api/v1/auth/sign-out': { own: all(204), call: () => ({ path: '/api/v1/auth/sign-out' }) },
+  'GET /api/v1/auth/session': { own: all(200), call: () => ({ path: '/api/v1/auth/session' }) },
+  'GET /api/v1/organisations': { own: all(200), call: () => ({ path: '/api/v1/organisations' }) },
+  'GET /api/v1/locations': { own: all(200), call: () => ({ path: '/api/v1/locations' }) },
+  'GET /api/v1/locations/{id}': { own: all(200), call: (f) => ({ path: `/api/v1/locations/${f.location}` }) },
+  'GET /api/v1/camps': { own: all(200), call: () => ({ path: '/api/v1/camps' }) },
+  'GET /api/v1/camps/{id}': {
+    own: all(200),
+    other: all(404),
+    call: (f, t) => ({ path: `/api/v1/camps/${t === 'own' ? f.ownCamp : f.otherCamp}` }),
+  },
+  'POST /api/v1/camps': {
+    own: only({ coordinator: 201 }),
+    call: (f, _t, n) => ({
+      path: '/api/v1/camps',
+      body: { locationId: f.location, nameEn: `Matrix camp ${n}`, nameAr: 'مخيم', population: 10, households: 2, capacity: 10 },
+    }),
+  },
+  'PATCH /api/v1/camps/{id}': {
+    own: only({ coordinator: 200 }),
+    other: only({ coordinator: 404 }),
+    call: (f, t) => ({ path: `/api/v1/camps/${t === 'own' ? f.ownCamp : f.otherCamp}`, body: { version: 1, capacity: 7000 } }),
+  },
+  'POST /api/v1/camps/{id}/close': {
+    own: only({ coordinator: 200 }),
+    other: only({ coordinator: 404 }),
+    call: (f, t) => ({ path: `/api/v1/camps/${t === 'own' ? f.ownCamp : f.otherCamp}/close`, body: { version: 2 } }),
+  },
+  'GET /api/v1/users': { own: only({ admin: 200 }), call: () => ({ path: '/api/v1/users' }) },
+  'POST /api/v1/users': {
+    own: only({ admin: 201 }),
+    call: (_f, _t, n) => ({ path: '/api/v1/users', body: { name: `Matrix ${n}`, email: `matrix${n}@hro.example`, role: 'field', password: 'long-enough-password' } }),
+  },
+  'PATCH /api/v1/users/{id}': {
+    own: only({ admin: 200 }),
+    other: only({ admin: 404 }),
+    call: (f, t, n) => ({ path: `/api/v1/users/${t === 'own' ? f.ownUser : f.otherUser}`, body: { version: 1, name: `Renamed ${n}` } }),
+  },
+  'GET /api/v1/api-tokens': { own: only({ admin: 200 }), call: () => ({ path: '/api/v1/api-tokens' }) },
+  'POST /api/v1/api-tokens': { own: only({ admin: 201 }), call: (_f, _t, n) => ({ path: '/api/v1/api-tokens', body: { name: `Matrix token ${n}` } }) },
+  'POST /api/v1/api-tokens/{id}/revoke': {
+    own: only({ admin: 200 }),
+    other: only({ admin: 404 }),
+    call: (f, t) => ({ path: `/api/v1/api-tokens/${t === 'own' ? f.ownToken : f.otherToken}/revoke` }),
+  },
+  'GET /api/v1/audit': { own: only({ admin: 200, manager: 200 }), call: () => ({ path: '/api/v1/audit' }) },
+};
+
+const WHO: Who[] = ['anonymous', 'admin', 'coordinator', 'field', 'manager'];
+
+describe('authorization matrix', () => {
+  let db: TestDatabase;
+  let api: RunningApi;
+  let routes: string[];
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    api = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true', SIGN_IN_MAX_FAILURES_PER_ADDRESS: '100000' } });
+    const doc = (await request(api.url).get('/api/docs.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+
+    const one = async (sql: string) => (await db.query<{ id: string }>(sql))[0].id;
+    fixtures = {
+      ownCamp: await one(`SELECT c.id FROM camps c JOIN organisations o ON o.id = c.organisation_id WHERE o.short_code = 'HRO' ORDER BY c.name_en LIMIT 1`),
+      otherCamp: await one(`SELECT c.id FROM camps c JOIN organisations o ON o.id = c.organisation_id WHERE o.short_code = 'KP' LIMIT 1`),
+      ownUser: await one(`SELECT id FROM users WHERE email = 'field@hro.example'`),
+      otherUser: await one(`SELECT id FROM users WHERE email = 'field@kidsparadise.example'`),
+      location: await one(`SELECT id FROM locations WHERE pcode = 'SY07030101'`),
+      ownToken: '',
+      otherToken: '',
+    };
+    const token = (email: string) =>
+      one(
+        `INSERT INTO api_tokens (organisation_id, user_id, name, token_hash, created_by)
+         SELECT u.organisation_id, u.id, 'fixture', sha256(gen_random_uuid()::text::bytea), u.id FROM users u WHERE u.email = '${email}' RETURNING id`,
+      );
+    fixtures.ownToken = await token('admin@hro.example');
+    fixtures.otherToken = await token('admin@kidsparadise.example');
+  });
+
+  afterAll(async () => {
+    await api?.stop();
+    await db?.drop();
+  });
+
+  it('has a row for every route of the OpenAPI document, and no row for a route that is gone', () => {
+    expect([...routes].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  const cells = Object.entries(MATRIX).flatMap(([route, row]) =>
+    (['own', 'other'] as const)
+      .filter((target) => target === 'own' || row.other)
+      .flatMap((target) => WHO.map((who): [string, 'own' | 'other', Who] => [route, target, who])),
+  );
+
+  let n = 0;
+  it.each(cells)('%s on a record of the %s organisation as %s', async (route, target, who) => {
+    const row = MATRIX[route];
+    const expected = (target === 'own' ? row.own : row.other!)[who];
+    const [method, template] = route.split(' ');
+    const { path, body } = row.call(fixtures, target, ++n);
+    expect(path.startsWith(template.replace(/\{id\}.*$/, ''))).toBe(true);
+    // A fresh session per call: sign-out and disabling in one cell must not leak into the next.
+    const cookie = who === 'anonymous' ? undefined : await signIn(api, `${who}@hro.example`);
+    const before = target === 'other' ? await snapshot(db) : undefined;
+
+    let test = request(api.url)[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
+    if (cookie) test = test.set('Cookie', cookie);
+    const res = await (body ? test.send(body) : test);
+
+    expect({ route, who, target, status: res.status }).toEqual({ route, who, target, status: expected });
+    if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // Another organisation's records come back unchanged, whatever was tried.
+    if (before) expect(await snapshot(db)).toEqual(before);
+  });
+});
+
+async function snapshot(db: TestDatabase) {
+  return {
+    camps: await db.query(`SELECT c.* FROM camps c JOIN organisations o ON o.id = c.organisation_id WHERE o.short_code = 'KP' ORDER BY c.id`),
+    users: await db.query(`SELECT u.id, u.name, u.role, u.active, u.version FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE o.short_code = 'KP' ORDER BY u.id`),
+    tokens: await db.query(`SELECT t.id, t.revoked_at FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id WHERE o.short_code = 'KP' ORDER BY t.id`),
+  };
+}

@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Permission } from '@relief-ledger/domain';
+
+import { SessionStore } from '../../core/auth/session-store';
+
+interface AdminTab {
+  path: string;
+  label: string;
+  permission: Permission;
+}
+
+const ADMIN_TABS: readonly AdminTab[] = [
+  { path: 'users', label: 'Users', permission: 'users.manage' },
+  { path: 'api-tokens', label: 'API tokens', permission: 'tokens.manage' },
+  { path: 'audit', label: 'Audit trail', permission: 'audit.read' },
+];
+
+/** The administrator's page: one tab per section, each its own address so it can be linked and reloaded. */
+@Component({
+  selector: 'rl-admin-page',
+  imports: [MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet],
+  template: `
+    <div class="rl-page">
+      <header class="rl-page-header">
+        <h1>Admin</h1>
+        <span class="organisation">{{ organisationName() }}</span>
+      </header>
+      <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Admin sections" mat-stretch-tabs="false">
+        @for (tab of tabs(); track tab.path) {
+          <a mat-tab-link [routerLink]="tab.path" routerLinkActive #active="routerLinkActive" [active]="active.isActive">
+            {{ tab.label }}
+          </a>
+        }
+      </nav>
+      <mat-tab-nav-panel #panel class="panel">
+        <router-outlet />
+      </mat-tab-nav-panel>
+    </div>
+  `,
+  styles: `
+    .organisation {
+      color: var(--mat-sys-on-surface-variant);
+    }
+
+    .panel {
+      display: block;
+      padding-top: 16px;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class AdminPage {
+  private readonly store = inject(SessionStore);
+
+  protected readonly tabs = computed(() => ADMIN_TABS.filter((tab) => this.store.can(tab.permission)));
+  protected readonly organisationName = computed(() => this.store.session()?.organisation.name ?? '');
+}

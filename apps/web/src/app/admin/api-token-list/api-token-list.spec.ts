@@ -1,0 +1,138 @@
+import { Clipboard } from '@angular/cdk/clipboard';
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+
+import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { aPage } from '../../core/http/testing/page-fixtures';
+import { aCreatedApiToken, anApiToken, aUser } from '../testing/admin-fixtures';
+import { ApiTokenList } from './api-token-list';
+
+describe('ApiTokenList', () => {
+  let fixture: ComponentFixture<ApiTokenList>;
+  let http: HttpTestingController;
+  let clipboard: { copy: jest.Mock };
+
+  beforeEach(() => {
+    clipboard = { copy: jest.fn(() => true) };
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: Clipboard, useValue: clipboard },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    signInAs('admin', { id: 'user-admin', name: 'Rania Saleh' });
+  });
+
+  afterEach(() => http.verify());
+
+  async function openList(tokens = [anApiToken()]): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(ApiTokenList);
+    await fixture.whenStable();
+    http.expectOne((req) => req.url === '/api/v1/api-tokens').flush(aPage(tokens, { pageSize: 50 }));
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function buttonNamed(root: ParentNode, name: string): HTMLButtonElement | undefined {
+    return Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((button) => button.textContent?.trim() === name);
+  }
+
+  async function click(button: HTMLButtonElement | undefined): Promise<void> {
+    if (!button) throw new Error('no such button');
+    button.click();
+    await fixture.whenStable();
+  }
+
+  async function createToken(sut: HTMLElement, name: string): Promise<void> {
+    await click(buttonNamed(sut, 'New token'));
+    http
+      .expectOne((req) => req.url === '/api/v1/users')
+      .flush(aPage([aUser({ id: 'user-admin', name: 'Rania Saleh', role: 'admin' }), aUser(), aUser({ id: 'user-x', active: false })]));
+    await fixture.whenStable();
+    const input = sut.querySelector<HTMLInputElement>('input[formControlName="name"]')!;
+    input.value = name;
+    input.dispatchEvent(new Event('input'));
+    await click(buttonNamed(sut, 'Create token'));
+  }
+
+  it('lists the tokens with their user, dates and status', async () => {
+    const sut = await openList([anApiToken(), anApiToken({ id: 'token-0', name: 'Old export', revokedAt: '2019-12-20T10:00:00Z' })]);
+
+    const rows = Array.from(sut.querySelectorAll('tr.mat-mdc-row')).map((row) => row.textContent?.replace(/\s+/g, ' ').trim());
+    expect(rows[0]).toContain('KoboToolbox sync');
+    expect(rows[0]).toContain('Omar Khalil');
+    expect(rows[0]).toContain('Revoke');
+    expect(rows[1]).toContain('Revoked 20 Dec 2019');
+    expect(rows[1]).not.toContain('Revoke ');
+  });
+
+  it('creates a token for the chosen user, for the admin unless changed', async () => {
+    const sut = await openList();
+
+    await createToken(sut, ' Stock export ');
+
+    const request = http.expectOne({ method: 'POST', url: '/api/v1/api-tokens' });
+    expect(request.request.body).toEqual({ name: 'Stock export', userId: 'user-admin' });
+    request.flush(aCreatedApiToken(), { status: 201, statusText: 'Created' });
+    http.expectOne((req) => req.url === '/api/v1/api-tokens' && req.method === 'GET').flush(aPage([anApiToken(), aCreatedApiToken()]));
+  });
+
+  it('offers the active users of the organisation only', async () => {
+    const sut = await openList();
+    await click(buttonNamed(sut, 'New token'));
+    http.expectOne((req) => req.url === '/api/v1/users').flush(aPage([aUser({ id: 'user-admin', name: 'Rania Saleh', role: 'admin' }), aUser(), aUser({ id: 'user-x', name: 'Gone', active: false })]));
+    await fixture.whenStable();
+
+    sut.querySelector<HTMLElement>('.mat-mdc-select-trigger')!.click();
+    await fixture.whenStable();
+
+    const options = Array.from(document.querySelectorAll('mat-option')).map((option) => option.textContent?.trim());
+    expect(options).toEqual(['Rania Saleh (you) · Administrator', 'Omar Khalil · Field staff']);
+  });
+
+  it('shows the new token once, with a copy button and a warning', async () => {
+    const sut = await openList();
+    await createToken(sut, 'Stock export');
+    http.expectOne({ method: 'POST', url: '/api/v1/api-tokens' }).flush(aCreatedApiToken(), { status: 201, statusText: 'Created' });
+    http.expectOne((req) => req.url === '/api/v1/api-tokens').flush(aPage([anApiToken(), aCreatedApiToken()]));
+    await fixture.whenStable();
+
+    expect(sut.querySelector('.token')?.textContent).toBe('rl_live_7Qk2v9XwPz4mN8rT');
+    expect(sut.querySelector('.created [role="alert"]')?.textContent).toContain('it will not be shown again');
+    await click(buttonNamed(sut, 'Copy token'));
+    expect(clipboard.copy).toHaveBeenCalledWith('rl_live_7Qk2v9XwPz4mN8rT');
+
+    await click(buttonNamed(sut, 'I have copied it'));
+    expect(sut.textContent).not.toContain('rl_live_7Qk2v9XwPz4mN8rT');
+  });
+
+  it('revokes a token after confirmation', async () => {
+    const sut = await openList();
+
+    await click(buttonNamed(sut.querySelector('tr.mat-mdc-row')!, 'Revoke'));
+    const dialog = document.querySelector<HTMLElement>('mat-dialog-container')!;
+    expect(dialog.textContent).toContain('refused from now on');
+    await click(buttonNamed(dialog, 'Revoke'));
+
+    http
+      .expectOne({ method: 'POST', url: '/api/v1/api-tokens/token-1/revoke' })
+      .flush(anApiToken({ revokedAt: '2019-12-24T09:00:00Z' }));
+    await fixture.whenStable();
+
+    expect(sut.querySelector('tr.mat-mdc-row')?.textContent).toContain('Revoked 24 Dec 2019');
+  });
+
+  it('keeps the token when the admin changes their mind', async () => {
+    const sut = await openList();
+
+    await click(buttonNamed(sut.querySelector('tr.mat-mdc-row')!, 'Revoke'));
+    await click(buttonNamed(document.querySelector('mat-dialog-container')!, 'Keep'));
+
+    http.expectNone({ method: 'POST' });
+  });
+});

@@ -1,0 +1,81 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import { Problem, ROLES, SessionResponse, SignInRequest } from '@relief-ledger/domain';
+import { catchError, map, Observable, of, throwError } from 'rxjs';
+
+import { hasStrings, isRecord, unexpectedAnswer } from '../http/read-json';
+import { ProblemError } from '../problems/problem-error';
+import { rethrowAsProblem, toProblem } from '../problems/to-problem';
+import { readRetryAfter } from './retry-after';
+
+export const AUTH_API = '/api/v1/auth';
+
+/** A refused sign-in. `retryAt` is set when the API throttled the attempts and said until when (429). */
+export class SignInError extends ProblemError {
+  constructor(
+    problem: Problem,
+    readonly retryAt?: Date,
+  ) {
+    super(problem);
+    this.name = 'SignInError';
+  }
+}
+
+/**
+ * Sign-in, sign-out and "who am I". The session is an HttpOnly cookie the browser keeps and sends
+ * by itself: no token ever passes through this code, so a script injected into the page cannot steal it.
+ */
+@Injectable({ providedIn: 'root' })
+export class AuthApi {
+  private readonly http = inject(HttpClient);
+
+  /** Fails with a `SignInError`. */
+  signIn(request: SignInRequest): Observable<SessionResponse> {
+    return this.http.post<unknown>(`${AUTH_API}/sign-in`, request).pipe(
+      map(readSessionOrThrow),
+      catchError((error: unknown) => {
+        const retryAt =
+          error instanceof HttpErrorResponse && error.status === 429
+            ? readRetryAfter({ header: error.headers.get('Retry-After'), now: new Date() })
+            : undefined;
+        return throwError(() => new SignInError(toProblem(error), retryAt));
+      }),
+    );
+  }
+
+  /** Ends the session on the server. Already ended (401) counts as done. */
+  signOut(): Observable<void> {
+    return this.http.post(`${AUTH_API}/sign-out`, null).pipe(
+      map(() => undefined),
+      catchError((error: unknown) => (isUnauthorized(error) ? of(undefined) : rethrowAsProblem(error))),
+    );
+  }
+
+  /** The current session, or null when no one is signed in. */
+  getSession(): Observable<SessionResponse | null> {
+    return this.http.get<unknown>(`${AUTH_API}/session`).pipe(
+      map(readSessionOrThrow),
+      catchError((error: unknown) => (isUnauthorized(error) ? of(null) : rethrowAsProblem(error))),
+    );
+  }
+}
+
+function isUnauthorized(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === 401;
+}
+
+function readSessionOrThrow(value: unknown): SessionResponse {
+  const user = isRecord(value) ? value['user'] : undefined;
+  const organisation = isRecord(value) ? value['organisation'] : undefined;
+  if (
+    !isRecord(value) ||
+    !isRecord(user) ||
+    !isRecord(organisation) ||
+    !hasStrings(user, ['id', 'name', 'email']) ||
+    !(ROLES as readonly unknown[]).includes(user['role']) ||
+    !hasStrings(organisation, ['id', 'name', 'shortCode'])
+  ) {
+    throw unexpectedAnswer('a session');
+  }
+  return value as unknown as SessionResponse;
+}

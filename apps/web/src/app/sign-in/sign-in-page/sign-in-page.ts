@@ -1,0 +1,108 @@
+import { formatDate } from '@angular/common';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  inject,
+  Injector,
+  input,
+  LOCALE_ID,
+  signal,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Router } from '@angular/router';
+
+import { SignInError } from '../../core/auth/auth-api';
+import { safeReturnUrl } from '../../core/auth/safe-return-url';
+import { SessionStore } from '../../core/auth/session-store';
+import { problemMessage, toProblem } from '../../core/problems/to-problem';
+
+export const DEFAULT_PAGE_AFTER_SIGN_IN = '/camps';
+
+/** Email and password, then on to the page the user was headed for. */
+@Component({
+  selector: 'rl-sign-in-page',
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule],
+  templateUrl: './sign-in-page.html',
+  styleUrl: './sign-in-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class SignInPage {
+  private readonly store = inject(SessionStore);
+  private readonly router = inject(Router);
+  private readonly locale = inject(LOCALE_ID);
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+  private readonly injector = inject(Injector);
+
+  /** Query parameter `?returnUrl=`: where to go once signed in, if it is a page of this app. */
+  readonly returnUrl = input<string>();
+
+  protected readonly form = new FormGroup({
+    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
+    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly signingIn = signal(false);
+  protected readonly problem = signal<string | undefined>(undefined);
+  protected readonly passwordShown = signal(false);
+
+  protected togglePasswordShown(): void {
+    this.passwordShown.update((shown) => !shown);
+  }
+
+  protected signIn(): void {
+    if (this.signingIn()) return;
+    this.problem.set(undefined);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focus(this.form.controls.email.invalid ? 'email' : 'password');
+      return;
+    }
+    const { email, password } = this.form.getRawValue();
+    this.signingIn.set(true);
+    this.store.signIn({ email: email.trim(), password }).subscribe({
+      next: () => {
+        this.signingIn.set(false);
+        void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? DEFAULT_PAGE_AFTER_SIGN_IN);
+      },
+      error: (error: unknown) => {
+        this.signingIn.set(false);
+        this.problem.set(this.describeFailure(error));
+        if (error instanceof SignInError && error.problem.status === 401) {
+          // The email is more often right than the password: keep it, and start the password again.
+          this.form.controls.password.reset();
+          this.focus('password');
+        }
+      },
+    });
+  }
+
+  protected errorFor(name: 'email' | 'password'): string {
+    const errors = this.form.controls[name].errors;
+    if (errors?.['required']) return name === 'email' ? 'Enter your email address' : 'Enter your password';
+    if (errors?.['email']) return 'Enter an email address, such as name@agency.org';
+    return '';
+  }
+
+  private describeFailure(error: unknown): string {
+    const problem = toProblem(error);
+    if (problem.status === 401) return problem.detail ?? 'Wrong email or password';
+    if (problem.status === 429) {
+      const retryAt = error instanceof SignInError ? error.retryAt : undefined;
+      const message = problem.detail ?? 'Too many failed sign-ins';
+      return retryAt ? `${message} (at ${formatDate(retryAt, 'shortTime', this.locale)})` : message;
+    }
+    return problemMessage(problem);
+  }
+
+  private focus(name: 'email' | 'password'): void {
+    afterNextRender(
+      { write: () => this.host.nativeElement.querySelector<HTMLInputElement>(`input[formControlName="${name}"]`)?.focus() },
+      { injector: this.injector },
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { Role } from './roles';
+
+export interface SignInRequest {
+  email: string;
+  password: string;
+}
+
+/** Who is signed in; answered by sign-in and by GET /api/v1/auth/session. */
+export interface SessionResponse {
+  user: { id: string; name: string; email: string; role: Role };
+  organisation: { id: string; name: string; shortCode: string };
+  /** When the session ends at the latest (it also ends after a period without use). */
+  expiresAt: string;
+}
+
+export interface UserResponse {
+  id: string;
+  organisationId: string;
+  name: string;
+  email: string;
+  role: Role;
+  active: boolean;
+  version: number;
+  createdAt: string;
+}
+
+export interface CreateUserRequest {
+  name: string;
+  email: string;
+  role: Role;
+  /** At least 12 characters; the admin hands it over, the user can change it later. */
+  password: string;
+}
+
+export interface UpdateUserRequest {
+  version?: number;
+  name?: string;
+  role?: Role;
+  /** false disables the user and ends all their sessions at once. */
+  active?: boolean;
+}
+
+export interface ApiTokenResponse {
+  id: string;
+  name: string;
+  userId: string;
+  userName: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** Only the answer to creating a token carries the token itself; it is never shown again. */
+export interface CreatedApiTokenResponse extends ApiTokenResponse {
+  token: string;
+}
+
+export interface CreateApiTokenRequest {
+  name: string;
+  /** The user the token acts as (of the admin's organisation); defaults to the admin. */
+  userId?: string;
+}
+
+export interface AuditEntryResponse {
+  id: string;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  changedFields: string[];
+}
+
+export interface AuditListQuery {
+  entity?: string;
+  entityId?: string;
+  page?: number;
+  pageSize?: number;
+}
