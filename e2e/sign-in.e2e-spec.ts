@@ -92,6 +92,52 @@ describe('signing in and roles in the browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('lets a manager read the audit trail, and nothing else of the admin area', async () => {
+    const page = await openPage(1280, 800);
+    await signIn(page, 'manager@hro.example');
+
+    await mainNavigation(page).getByRole('link', { name: 'Admin' }).click();
+    await page.waitForURL(/\/admin\/audit$/);
+    await page.getByRole('heading', { name: 'Audit trail' }).waitFor();
+    expect((await page.getByRole('tab').allTextContents()).map((tab) => tab.trim())).toEqual(['Audit trail']);
+
+    await page.goto('/admin/users');
+    await page.getByRole('heading', { name: 'No access to this page' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Add user' }).count()).toBe(0);
+    await page.context().close();
+  }, 60_000);
+
+  it('lets a user change their password, ending their other sessions but not this one', async () => {
+    const email = 'field@kidsparadise.example';
+    const otherDevice = await openPage(1280, 800);
+    await signIn(otherDevice, email);
+    const page = await openPage(1280, 800);
+    await signIn(page, email);
+
+    await page.getByRole('link', { name: 'Change password' }).click();
+    await page.waitForURL((url) => url.pathname === '/account/password');
+    await page.getByLabel('Current password', { exact: true }).fill('not-the-password');
+    await page.getByLabel('New password', { exact: true }).fill('only-i-know-this-one');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Current password is wrong').waitFor();
+    // A wrong current password is not a lost session: still signed in, still on this page.
+    expect(new URL(page.url()).pathname).toBe('/account/password');
+
+    await page.getByLabel('Current password', { exact: true }).fill('demo-password-2019');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your password has been changed' }).waitFor();
+
+    await mainNavigation(page).getByRole('link', { name: 'Camps' }).click();
+    await page.getByText('Sarmada north camp').first().waitFor();
+    await otherDevice.goto('/camps');
+    await otherDevice.waitForURL((url) => url.pathname === '/sign-in');
+
+    await signIn(otherDevice, email, 'only-i-know-this-one');
+    await otherDevice.waitForURL(/\/camps$/);
+    await otherDevice.context().close();
+    await page.context().close();
+  }, 60_000);
+
   it('lets an administrator manage users and create an API token shown once', async () => {
     const page = await openPage(1280, 800);
     await signIn(page, 'admin@hro.example');

@@ -74,6 +74,8 @@ export class Identity1764100000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX ix_sign_in_failures_email_at ON sign_in_failures (email, at)`);
     await queryRunner.query(`CREATE INDEX ix_sign_in_failures_address_at ON sign_in_failures (address, at)`);
+    // Pruning old failures must not scan the table (it runs on every failure).
+    await queryRunner.query(`CREATE INDEX ix_sign_in_failures_at ON sign_in_failures (at)`);
 
     // Who did what, when. Field names only: never passwords, tokens or the values themselves.
     await queryRunner.query(`

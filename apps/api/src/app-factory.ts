@@ -15,6 +15,11 @@ import { serveWebApp } from './web-app/serve-web-app.js';
 /** 1 MiB: a camp or a distribution is a few hundred bytes; bulk uploads get their own limit. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Trust exactly the `hops` proxies nearest to us, whatever the client wrote further left. */
+function trustHops(hops: number): (address: string, hop: number) => boolean {
+  return (_address, hop) => hop < hops;
+}
+
 /**
  * Builds the whole HTTP application, the same way for `npm start` and for the integration
  * tests, so that what is tested is what runs.
@@ -26,7 +31,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     // Request ids let a user's report ("it failed at 14:10") be found in the logs.
     genReqId: () => crypto.randomUUID(),
     // Only behind a proxy that sets X-Forwarded-For; otherwise any client could forge its address.
-    trustProxy: config.trustProxy,
+    trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
@@ -48,6 +53,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
       Object.assign(new Error(`Too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`), { statusCode: 429, code: 'rate_limited' }),
   });
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: true });
+  // API answers hold people's data: a shared phone must not keep them in its cache after sign-out.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/v1/')) void reply.header('cache-control', 'no-store');
+    return payload;
+  });
 
   const spaFallback = await serveWebApp(fastify, config.webDist);
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));

@@ -9,7 +9,7 @@ import { DatabaseStartError, RunningDatabase } from './database/embedded-postgre
 import { openDatabase } from './database/open-database.js';
 import { runMigrationsLocked } from './database/run-migrations.js';
 import { loadDemoDataIfEmpty } from './demo/demo-data.js';
-import { DEMO_PASSWORD, demoEmails } from './demo/demo-users.js';
+import { DEMO_PASSWORD, demoEmails, disableDemoUsers } from './demo/demo-users.js';
 import { createBootstrapAdminIfNoUsers } from './users/create-user.js';
 
 /** A start that cannot succeed ends with one line saying why, and a non-zero exit code. */
@@ -60,10 +60,16 @@ async function serve(config: AppConfig, database: RunningDatabase, logger: Logge
   const applied = await runMigrationsLocked(dataSource);
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
   if (config.demoData && (await loadDemoDataIfEmpty(dataSource))) logger.info('demo data loaded into the empty database');
+  if (!config.demoData) {
+    const disabled = await dataSource.transaction((manager) => disableDemoUsers(manager));
+    if (disabled) logger.warn({ disabled }, 'demo accounts found while demo data is off: disabled them (their password is public)');
+  }
   if (config.bootstrapAdmin) {
     const admin = config.bootstrapAdmin;
     if (await dataSource.transaction((manager) => createBootstrapAdminIfNoUsers(manager, admin))) {
       logger.info({ email: admin.email, organisation: admin.organisation }, 'first administrator created from ADMIN_EMAIL');
+    } else {
+      logger.info('ADMIN_EMAIL ignored: the database already has users');
     }
   }
   await announceAccounts(dataSource, config, logger);

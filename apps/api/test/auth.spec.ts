@@ -38,6 +38,12 @@ describe('sign-in, sessions and API tokens', () => {
       expect(String(res.headers['set-cookie'])).toMatch(/; Secure$/);
     });
 
+    it('keeps API answers out of shared caches', async () => {
+      const http = await signedIn(api, 'field@hro.example');
+      const res = await http.get('/api/v1/camps').expect(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+    });
+
     it('stores only a hash of the session token', async () => {
       const cookie = await signIn(api, 'manager@hro.example');
       const token = cookie.split('=')[1];
@@ -106,9 +112,16 @@ describe('sign-in, sessions and API tokens', () => {
         const users = (await admin.get('/api/v1/users').expect(200)).body.items as Array<{ id: string; email: string; version: number }>;
         const field = users.find((u) => u.email === 'field@hro.example')!;
         await admin.patch(`/api/v1/users/${field.id}`).send({ version: field.version, active: false }).expect(200);
+        const token = (await admin.post('/api/v1/api-tokens').send({ name: 'admin script' }).expect(201)).body;
         await phone.get('/api/v1/camps').expect(401);
         await laptop.get('/api/v1/camps').expect(401);
         await request(api2.url).post('/api/v1/auth/sign-in').send({ email: 'field@hro.example', password: DEMO_PASSWORD }).expect(401);
+
+        // Enabling again does not bring the ended sessions back.
+        const again = (await admin.get('/api/v1/users').expect(200)).body.items.find((u: { email: string }) => u.email === 'field@hro.example');
+        await admin.patch(`/api/v1/users/${again.id}`).send({ version: again.version, active: true }).expect(200);
+        await phone.get('/api/v1/camps').expect(401);
+        expect(token.revokedAt).toBeNull();
       } finally {
         await api2.stop();
         await db2.drop();
@@ -117,32 +130,39 @@ describe('sign-in, sessions and API tokens', () => {
   });
 
   describe('API tokens', () => {
-    it('are shown once, act as their user, and stop working when revoked', async () => {
+    it('are shown once, act as the admin who created them, and stop working when revoked', async () => {
       const admin = await signedIn(api, 'admin@hro.example');
-      const users = (await admin.get('/api/v1/users').expect(200)).body.items as Array<{ id: string; email: string }>;
-      const manager = users.find((u) => u.email === 'manager@hro.example')!;
-      const created = await admin.post('/api/v1/api-tokens').send({ name: 'OCHA 4W export', userId: manager.id }).expect(201);
+      const created = await admin.post('/api/v1/api-tokens').send({ name: 'OCHA 4W export' }).expect(201);
       expect(created.body.token).toMatch(/^rl_[A-Za-z0-9_-]{43}$/);
+      expect(created.body.userName).toBe('Admin (HRO)');
 
       const script = clientFor(api, `Bearer ${created.body.token}`);
       const camps = await script.get('/api/v1/camps').expect(200);
       expect(camps.body.total).toBe(3);
-      // A manager's token cannot write, whatever it is used for.
+      // The token has the admin's role, no more: admins do not write camps.
       await script.post('/api/v1/camps').send({}).expect(403);
 
       const listed = (await admin.get('/api/v1/api-tokens').expect(200)).body.items as Array<Record<string, unknown>>;
-      expect(listed.find((t) => t.id === created.body.id)).toMatchObject({ name: 'OCHA 4W export', userName: 'Manager (HRO)', revokedAt: null });
+      expect(listed.find((t) => t.id === created.body.id)).toMatchObject({ name: 'OCHA 4W export', revokedAt: null });
       expect(JSON.stringify(listed)).not.toContain(created.body.token);
 
       await admin.post(`/api/v1/api-tokens/${created.body.id}/revoke`).expect(200);
       await script.get('/api/v1/camps').expect(401);
     });
 
-    it('refuses a token for a user of another organisation', async () => {
+    it('cannot be made to act as another user', async () => {
       const admin = await signedIn(api, 'admin@hro.example');
-      const [other] = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'field@kidsparadise.example'`);
-      const res = await admin.post('/api/v1/api-tokens').send({ name: 'sneaky', userId: other.id }).expect(422);
-      expect(res.body.errors).toEqual([{ field: 'userId', reason: 'no user with this id in your organisation' }]);
+      const [other] = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'coordinator@hro.example'`);
+      const res = await admin.post('/api/v1/api-tokens').send({ name: 'impersonation', userId: other.id }).expect(400);
+      expect(res.body.errors).toEqual([{ field: 'userId', reason: 'is not a field of this request' }]);
+    });
+
+    it('records one revocation however many arrive at once', async () => {
+      const admin = await signedIn(api, 'admin@hro.example');
+      const created = (await admin.post('/api/v1/api-tokens').send({ name: 'raced' }).expect(201)).body;
+      await Promise.all(Array.from({ length: 10 }, () => admin.post(`/api/v1/api-tokens/${created.id}/revoke`).expect(200)));
+      const rows = await db.query(`SELECT 1 FROM audit_log WHERE action = 'revoke' AND entity_id = $1`, [created.id]);
+      expect(rows).toHaveLength(1);
     });
 
     it('refuses a malformed bearer token', async () => {
@@ -178,7 +198,32 @@ describe('sign-in, sessions and API tokens', () => {
     });
   });
 
+  describe('passwords', () => {
+    it('lets a user replace the password an admin gave them, ending their other sessions', async () => {
+      const admin = await signedIn(api, 'admin@kidsparadise.example');
+      await admin.post('/api/v1/users').send({ name: 'Rana', email: 'rana@kidsparadise.example', role: 'field', password: 'handed-over-password' }).expect(201);
+      const phone = clientFor(api, await signIn(api, 'rana@kidsparadise.example', 'handed-over-password'));
+      const laptop = clientFor(api, await signIn(api, 'rana@kidsparadise.example', 'handed-over-password'));
+      const wrong = await laptop.post('/api/v1/auth/password').send({ currentPassword: 'not-it-at-all', newPassword: 'only-rana-knows-this' }).expect(401);
+      expect(wrong.body.errors).toEqual([{ field: 'currentPassword', reason: 'is wrong' }]);
+      const short = await laptop.post('/api/v1/auth/password').send({ currentPassword: 'handed-over-password', newPassword: 'short' }).expect(400);
+      expect(short.body.errors[0].field).toBe('newPassword');
+      await laptop.post('/api/v1/auth/password').send({ currentPassword: 'handed-over-password', newPassword: 'only-rana-knows-this' }).expect(204);
+      await laptop.get('/api/v1/camps').expect(200);
+      await phone.get('/api/v1/camps').expect(401);
+      await request(api.url).post('/api/v1/auth/sign-in').send({ email: 'rana@kidsparadise.example', password: 'handed-over-password' }).expect(401);
+      await signIn(api, 'rana@kidsparadise.example', 'only-rana-knows-this');
+    });
+  });
+
   describe('throttling', () => {
+    it('lets no more than 5 guesses through when 30 arrive at once', async () => {
+      const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => signInRequest('field@kidsparadise.example', `parallel-guess-${i}`).then((r) => r.status)));
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(25);
+      await db.query(`UPDATE sign_in_failures SET at = at - interval '16 minutes' WHERE email = 'field@kidsparadise.example'`);
+    });
+
     it('answers 429 with Retry-After after 5 failures for one account, even with the right password, and lets the user back in after the window', async () => {
       for (let i = 0; i < 5; i++) await signInRequest('coordinator@hro.example', `wrong-password-${i}`).expect(401);
       const res = await signInRequest('coordinator@hro.example', DEMO_PASSWORD).expect(429);

@@ -40,6 +40,11 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/auth/sign-out': { own: all(204), call: () => ({ path: '/api/v1/auth/sign-out' }) },
   'GET /api/v1/auth/session': { own: all(200), call: () => ({ path: '/api/v1/auth/session' }) },
+  'POST /api/v1/auth/password': {
+    own: all(204),
+    // The same password again: allowed, and the next cell can still sign in with it.
+    call: () => ({ path: '/api/v1/auth/password', body: { currentPassword: 'demo-password-2019', newPassword: 'demo-password-2019' } }),
+  },
   'GET /api/v1/organisations': { own: all(200), call: () => ({ path: '/api/v1/organisations' }) },
   'GET /api/v1/locations': { own: all(200), call: () => ({ path: '/api/v1/locations' }) },
   'GET /api/v1/locations/{id}': { own: all(200), call: (f) => ({ path: `/api/v1/locations/${f.location}` }) },
@@ -151,6 +156,9 @@ describe('authorization matrix', () => {
 
     expect({ route, who, target, status: res.status }).toEqual({ route, who, target, status: expected });
     if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    // No answer of any route, lists included, carries a record of the other organisation.
+    const answer = JSON.stringify(res.body ?? '');
+    for (const id of [fixtures.otherCamp, fixtures.otherUser, fixtures.otherToken]) if (target === 'own') expect(answer).not.toContain(id);
     // Another organisation's records come back unchanged, whatever was tried.
     if (before) expect(await snapshot(db)).toEqual(before);
   });

@@ -4,10 +4,4 @@ export class ApiTokensException extends AppException {
   static notFound(id: string): ApiTokensException {
     return new ApiTokensException(404, 'api_token.not_found', 'API token not found', `No API token with id ${id}`);
   }
-
-  static unknownUser(): ApiTokensException {
-    return new ApiTokensException(422, 'api_token.unknown_user', 'Unknown user', 'No user with this id in your organisation', [
-      { field: 'userId', reason: 'no user with this id in your organisation' },
-    ]);
-  }
 }

@@ -4,9 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { hashToken, newSecretToken } from '../auth/secret-token.js';
+import { updateReturning } from '../common/database/update-returning.js';
 import { ownedBy } from '../common/scope/organisation-scope.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
-import { UserEntity } from '../users/user.entity.js';
 import { ApiTokenEntity } from './api-token.entity.js';
 import { ApiTokensException } from './api-tokens.exception.js';
 import { ApiTokenListQueryDto, CreateApiTokenDto, toApiTokenResponse } from './dto/api-token.dto.js';
@@ -28,17 +28,18 @@ export class ApiTokensService {
     return toPage(rows.map(toApiTokenResponse), total, window);
   }
 
-  /** The token is in this answer only; the database keeps its hash. */
+  /**
+   * A personal token acts as the admin who creates it, never as someone else: otherwise an admin
+   * could act with another user's role under that user's name. The token is in this answer only.
+   */
   async create(actor: Actor, dto: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
-    const userId = dto.userId ?? actor.userId;
+    const userId = actor.userId;
     const token = newSecretToken('rl_');
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.getRepository(UserEntity).findOneBy({ id: userId, organisationId: actor.organisationId });
-      if (!user) throw ApiTokensException.unknownUser();
       const saved = await manager.getRepository(ApiTokenEntity).save(
         manager.getRepository(ApiTokenEntity).create({ organisationId: actor.organisationId, userId, name: dto.name, tokenHash: hashToken(token), createdBy: actor.userId }),
       );
-      await this.audit.record(manager, actor, { action: 'create', entity: 'api_token', entityId: saved.id, changedFields: ['name', 'userId'] });
+      await this.audit.record(manager, actor, { action: 'create', entity: 'api_token', entityId: saved.id, changedFields: ['name'] });
       return { ...toApiTokenResponse(await this.findOrThrow(manager, actor, saved.id)), token };
     });
   }
@@ -46,10 +47,8 @@ export class ApiTokensService {
   async revoke(actor: Actor, id: string): Promise<ApiTokenResponse> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.findOrThrow(manager, actor, id);
-      if (!current.revokedAt) {
-        await manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1`, [id]);
-        await this.audit.record(manager, actor, { action: 'revoke', entity: 'api_token', entityId: id, changedFields: ['revokedAt'] });
-      }
+      const revoked = current.revokedAt ? [] : await updateReturning(manager, `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL RETURNING id`, [id]);
+      if (revoked.length) await this.audit.record(manager, actor, { action: 'revoke', entity: 'api_token', entityId: id, changedFields: ['revokedAt'] });
       return toApiTokenResponse(await this.findOrThrow(manager, actor, id));
     });
   }

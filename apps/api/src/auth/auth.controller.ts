@@ -1,17 +1,22 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { SessionResponse } from '@relief-ledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './actor.js';
 import { CurrentActor, Public, Requires } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
-import { SignInDto } from './dto/auth.dto.js';
+import { ChangePasswordDto, SignInDto } from './dto/auth.dto.js';
+import { APP_CONFIG } from '../app-config.token.js';
+import type { AppConfig } from '../config/app-config.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('sign-in')
   @Public()
@@ -21,7 +26,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
   async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
     const signedIn = await this.auth.signIn(dto.email, dto.password, request.ip);
-    setSessionCookie(request, reply, signedIn.token, signedIn.maxAgeSeconds);
+    setSessionCookie(request, reply, signedIn.token, signedIn.maxAgeSeconds, this.config.production);
     return signedIn.session;
   }
 
@@ -31,7 +36,16 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The session has ended' })
   async signOut(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(actor);
-    clearSessionCookie(request, reply);
+    clearSessionCookie(request, reply, this.config.production);
+  }
+
+  @Post('password')
+  @Requires('account.self')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Changed; every other session of yours has ended' })
+  @ApiUnauthorizedResponse({ description: 'The current password is wrong' })
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
   @Get('session')

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Role, SessionResponse } from '@relief-ledger/domain';
+import { checkPassword, type Role, type SessionResponse } from '@relief-ledger/domain';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../app-config.token.js';
@@ -7,7 +7,9 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { Actor } from './actor.js';
 import { AuthException } from './auth.exception.js';
-import { verifyPassword } from './password-hasher.js';
+import { hashPassword, verifyPassword } from './password-hasher.js';
+import { ValidationException } from '../common/problem/app-exception.js';
+import { updateReturning } from '../common/database/update-returning.js';
 import { hashToken, newSecretToken } from './secret-token.js';
 import { readSessionCookie } from './session-cookie.js';
 import { forgetFailures, recordFailure, refuseIfThrottled } from './sign-in-throttle.js';
@@ -38,17 +40,23 @@ export class AuthService {
   async signIn(emailInput: string, password: string, address: string): Promise<SignedIn> {
     const email = emailInput.trim().toLowerCase();
     const limits = this.config.auth;
-    await refuseIfThrottled(this.dataSource.manager, limits, { email, address });
-
-    const [user]: Array<{ id: string; password_hash: string; active: boolean; organisation_id: string }> = await this.dataSource.query(
-      `SELECT id, password_hash, active, organisation_id FROM users WHERE email = $1`,
-      [email],
-    );
-    const passwordMatches = await verifyPassword(user?.password_hash, password);
-    if (!user || !passwordMatches || !user.active) {
-      await recordFailure(this.dataSource.manager, { email, address });
-      throw AuthException.invalidCredentials();
-    }
+    // Attempts on one account or from one address take turns (email lock first, then address:
+    // one order, no deadlock), so parallel guesses cannot all pass the count before any is recorded.
+    const user = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sign-in:' || $1)), pg_advisory_xact_lock(hashtext('sign-in-address:' || $2))`, [email, address]);
+      await refuseIfThrottled(manager, limits, { email, address });
+      const [row]: Array<{ id: string; password_hash: string; active: boolean; organisation_id: string }> = await manager.query(
+        `SELECT id, password_hash, active, organisation_id FROM users WHERE email = $1`,
+        [email],
+      );
+      const passwordMatches = await verifyPassword(row?.password_hash, password);
+      if (!row || !passwordMatches || !row.active) {
+        await recordFailure(manager, { email, address });
+        return null;
+      }
+      return row;
+    });
+    if (!user) throw AuthException.invalidCredentials();
 
     const token = newSecretToken();
     const maxAgeSeconds = limits.sessionMaxHours * 3600;
@@ -67,8 +75,28 @@ export class AuthService {
   async signOut(actor: Actor): Promise<void> {
     if (!actor.sessionId) return;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL`, [actor.sessionId]);
-      await this.audit.record(manager, actor, { action: 'sign_out', entity: 'session', entityId: actor.sessionId });
+      const ended = await updateReturning(manager, `UPDATE sessions SET ended_at = now() WHERE id = $1 AND ended_at IS NULL RETURNING id`, [actor.sessionId]);
+      // Two sign-outs racing on one session: only the one that ended it is recorded.
+      if (ended.length) await this.audit.record(manager, actor, { action: 'sign_out', entity: 'session', entityId: actor.sessionId });
+    });
+  }
+
+  /**
+   * The password an admin handed over is replaced by one only the user knows; every other
+   * session of the user ends (a phone left behind stays signed out), this one stays.
+   */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    const [user]: Array<{ email: string; password_hash: string }> = await this.dataSource.query(`SELECT email, password_hash FROM users WHERE id = $1`, [actor.userId]);
+    if (!(await verifyPassword(user?.password_hash, currentPassword))) {
+      throw new AuthException(401, 'auth.wrong_password', 'Wrong password', 'The current password is wrong', [{ field: 'currentPassword', reason: 'is wrong' }]);
+    }
+    const problems = checkPassword({ password: newPassword, email: user.email }).map((p) => ({ ...p, field: 'newPassword' }));
+    if (problems.length) throw new ValidationException(problems);
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [actor.userId, passwordHash]);
+      await manager.query(`UPDATE sessions SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL AND id IS DISTINCT FROM $2`, [actor.userId, actor.sessionId ?? null]);
+      await this.audit.record(manager, actor, { action: 'change_password', entity: 'user', entityId: actor.userId, changedFields: ['password'] });
     });
   }
 

@@ -8,8 +8,19 @@ describe('loadConfig', () => {
     expect(sut.dataDir).toBe(path.resolve('.data'));
   });
 
-  it('turns demo data off by default in production', () => {
+  it('turns demo data off by default in production, with a DATABASE_URL, or when setting up an administrator', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/relief' }).demoData).toBe(false);
+    expect(loadConfig({ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long-enough-password' }).demoData).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/relief', DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+
+  it('trusts one proxy for TRUST_PROXY=true, never every hop', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.5, 10.0.0.6' }).trustProxy).toEqual(['10.0.0.5', '10.0.0.6']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY must be/);
   });
 
   it('reads PORT', () => {

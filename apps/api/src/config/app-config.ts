@@ -16,8 +16,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   /** Folder of the built web app; the API serves it from the same port. */
   webDist: string;
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /** Behind reverse proxies: how many hops (or which proxy addresses) to trust in X-Forwarded-For. */
+  trustProxy: false | number | string[];
   production: boolean;
   auth: {
     /** A session unused this long ends (a phone left in a car at a checkpoint). */
@@ -77,6 +77,20 @@ function readBootstrapAdmin(env: Env): AppConfig['bootstrapAdmin'] {
   };
 }
 
+/**
+ * Trusting every hop would let a client write its own address into X-Forwarded-For and dodge
+ * the per-address limits; so `true` means the one proxy in front, a number that many hops.
+ */
+function readTrustProxy(env: Env): AppConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') return 1;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const addresses = raw.split(',').map((a) => a.trim()).filter(Boolean);
+  if (addresses.every((a) => /^[0-9a-f.:/]+$/.test(a))) return addresses;
+  throw new ConfigError(`TRUST_PROXY must be false, true (one proxy), a number of proxies, or their addresses (got "${env.TRUST_PROXY}")`);
+}
+
 function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name]?.toLowerCase();
   if (raw === undefined || raw === '') return fallback;
@@ -115,10 +129,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: readDatabaseUrl(env),
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     embeddedPostgresPort: readPort(env, 'EMBEDDED_PG_PORT', 54329),
-    demoData: readBoolean(env, 'DEMO_DATA', !production),
+    // Demo accounts have a published password: only by default on a laptop's own embedded
+    // database, never when an administrator is being set up or a real server is named.
+    demoData: readBoolean(env, 'DEMO_DATA', !production && !env.DATABASE_URL && !env.ADMIN_EMAIL),
     logLevel,
     webDist: path.resolve(env.WEB_DIST || 'apps/web/dist/browser'),
-    trustProxy: readBoolean(env, 'TRUST_PROXY', false),
+    trustProxy: readTrustProxy(env),
     auth: {
       sessionIdleMinutes: readInt(env, 'SESSION_IDLE_MINUTES', 12 * 60, 1, 30 * 24 * 60),
       sessionMaxHours: readInt(env, 'SESSION_MAX_HOURS', 7 * 24, 1, 90 * 24),

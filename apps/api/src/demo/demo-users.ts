@@ -1,6 +1,7 @@
 import type { Role } from '@relief-ledger/domain';
 import type { EntityManager } from 'typeorm';
 import { hashPassword } from '../auth/password-hasher.js';
+import { updateReturning } from '../common/database/update-returning.js';
 
 /** Demo only: printed at start and listed in README. Never used outside demo mode. */
 export const DEMO_PASSWORD = 'demo-password-2019';
@@ -31,4 +32,25 @@ export async function insertDemoUsers(manager: EntityManager, organisationIds: M
       ]);
     }
   }
+}
+
+/**
+ * Outside demo mode no account with the published demo password may work: a database that once
+ * held demo data and went on to real use keeps the accounts (the audit trail names them), disabled.
+ */
+export async function disableDemoUsers(manager: EntityManager): Promise<number> {
+  const rows = await updateReturning<{ id: string; organisation_id: string }>(
+    manager,
+    `UPDATE users SET active = false, version = version + 1, updated_at = now() WHERE email = ANY($1) AND active RETURNING id, organisation_id`,
+    [demoEmails()],
+  );
+  for (const row of rows) {
+    await manager.query(`UPDATE sessions SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL`, [row.id]);
+    await manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [row.id]);
+    await manager.query(
+      `INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_id, changed_fields) VALUES ($1, NULL, 'disable_demo_account', 'user', $2, '{active}')`,
+      [row.organisation_id, row.id],
+    );
+  }
+  return rows.length;
 }

@@ -55,7 +55,9 @@ export class UsersService {
       if (current.id === actor.userId && changes.active === false) throw UsersException.notOnSelf('active');
       await manager.getRepository(UserEntity).update({ id }, { ...changes, version: version + 1, updatedAt: new Date() });
       if (changes.active === false) {
+        // Ended for good: enabling the user again must not bring old sessions or tokens back.
         await manager.query(`UPDATE sessions SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL`, [id]);
+        await manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
       }
       await this.audit.record(manager, actor, { action: 'update', entity: 'user', entityId: id, changedFields: changedFieldNames(changes) });
       return toUserResponse(await this.findInOrganisationOrThrow(manager, actor, id));

@@ -1,5 +1,6 @@
 import { Routes } from '@angular/router';
 
+import { ADMIN_PERMISSIONS } from './admin/admin-tabs';
 import { authGuard, permissionGuard, signedOutGuard } from './core/auth/auth-guards';
 import { ForbiddenPage } from './core/auth/forbidden-page/forbidden-page';
 
@@ -23,8 +24,14 @@ export const appRoutes: Routes = [
       },
       {
         path: 'admin',
-        canActivate: [permissionGuard('users.manage')],
+        // Each tab checks its own permission too; a manager gets the audit trail only.
+        canActivate: [permissionGuard(...ADMIN_PERMISSIONS)],
         loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+      },
+      {
+        path: 'account',
+        canActivate: [permissionGuard('account.self')],
+        loadChildren: () => import('./account/account.routes').then((m) => m.accountRoutes),
       },
       { path: 'forbidden', component: ForbiddenPage, title: 'No access · Relief Ledger' },
       { path: '**', redirectTo: 'camps' },

@@ -28,7 +28,7 @@ export interface CreateUserRequest {
   name: string;
   email: string;
   role: Role;
-  /** At least 12 characters; the admin hands it over, the user can change it later. */
+  /** At least 12 characters; the admin hands it over, the user changes it (POST /auth/password). */
   password: string;
 }
 
@@ -55,10 +55,14 @@ export interface CreatedApiTokenResponse extends ApiTokenResponse {
   token: string;
 }
 
+/** A personal token acts as the admin who creates it. */
 export interface CreateApiTokenRequest {
   name: string;
-  /** The user the token acts as (of the admin's organisation); defaults to the admin. */
-  userId?: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface AuditEntryResponse {

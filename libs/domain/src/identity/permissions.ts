@@ -17,6 +17,12 @@ export const PERMISSIONS = {
   'camps.write': ['coordinator'],
   'locations.read': ['admin', 'coordinator', 'field', 'manager'],
   'organisations.read': ['admin', 'coordinator', 'field', 'manager'],
+  'stock.read': ['admin', 'coordinator', 'field', 'manager'],
+  /** Receive, transfer, write off, count: coordinators; managers read only. */
+  'stock.write': ['coordinator'],
+  'distributions.read': ['admin', 'coordinator', 'field', 'manager'],
+  /** Coordinators log distributions, and so do field staff at the camps. */
+  'distributions.write': ['coordinator', 'field'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
   'audit.read': ['admin', 'manager'],

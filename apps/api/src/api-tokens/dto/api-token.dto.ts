@@ -1,11 +1,10 @@
 import type { ApiTokenResponse, CreateApiTokenRequest } from '@relief-ledger/domain';
-import { Text, Uuid } from '../../common/validation/decorators.js';
+import { Text } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { ApiTokenEntity } from '../api-token.entity.js';
 
 export class CreateApiTokenDto implements CreateApiTokenRequest {
-  @Text(100, { description: 'What the token is for, e.g. "OCHA 4W export script"' }) name: string;
-  @Uuid({ optional: true, description: 'The user the token acts as; defaults to you' }) userId?: string;
+  @Text(100, { description: 'What the token is for, e.g. "OCHA 4W export script"; the token acts as you' }) name: string;
 }
 
 export class ApiTokenListQueryDto extends PageQueryDto {}

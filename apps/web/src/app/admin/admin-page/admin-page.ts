@@ -1,23 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { Permission } from '@relief-ledger/domain';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { ADMIN_TABS } from '../admin-tabs';
 
-interface AdminTab {
-  path: string;
-  label: string;
-  permission: Permission;
-}
-
-const ADMIN_TABS: readonly AdminTab[] = [
-  { path: 'users', label: 'Users', permission: 'users.manage' },
-  { path: 'api-tokens', label: 'API tokens', permission: 'tokens.manage' },
-  { path: 'audit', label: 'Audit trail', permission: 'audit.read' },
-];
-
-/** The administrator's page: one tab per section, each its own address so it can be linked and reloaded. */
+/**
+ * The admin area: one tab per section the role may use (a manager sees only the audit trail), each
+ * its own address so it can be linked and reloaded.
+ */
 @Component({
   selector: 'rl-admin-page',
   imports: [MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet],

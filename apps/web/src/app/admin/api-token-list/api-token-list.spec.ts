@@ -6,7 +6,7 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { aPage } from '../../core/http/testing/page-fixtures';
-import { aCreatedApiToken, anApiToken, aUser } from '../testing/admin-fixtures';
+import { aCreatedApiToken, anApiToken } from '../testing/admin-fixtures';
 import { ApiTokenList } from './api-token-list';
 
 describe('ApiTokenList', () => {
@@ -50,10 +50,6 @@ describe('ApiTokenList', () => {
 
   async function createToken(sut: HTMLElement, name: string): Promise<void> {
     await click(buttonNamed(sut, 'New token'));
-    http
-      .expectOne((req) => req.url === '/api/v1/users')
-      .flush(aPage([aUser({ id: 'user-admin', name: 'Rania Saleh', role: 'admin' }), aUser(), aUser({ id: 'user-x', active: false })]));
-    await fixture.whenStable();
     const input = sut.querySelector<HTMLInputElement>('input[formControlName="name"]')!;
     input.value = name;
     input.dispatchEvent(new Event('input'));
@@ -71,28 +67,37 @@ describe('ApiTokenList', () => {
     expect(rows[1]).not.toContain('Revoke ');
   });
 
-  it('creates a token for the chosen user, for the admin unless changed', async () => {
+  it('creates a token under the name given, acting as the admin', async () => {
     const sut = await openList();
 
     await createToken(sut, ' Stock export ');
 
     const request = http.expectOne({ method: 'POST', url: '/api/v1/api-tokens' });
-    expect(request.request.body).toEqual({ name: 'Stock export', userId: 'user-admin' });
+    expect(request.request.body).toEqual({ name: 'Stock export' });
     request.flush(aCreatedApiToken(), { status: 201, statusText: 'Created' });
     http.expectOne((req) => req.url === '/api/v1/api-tokens' && req.method === 'GET').flush(aPage([anApiToken(), aCreatedApiToken()]));
   });
 
-  it('offers the active users of the organisation only', async () => {
+  it('asks only for a name, saying the token acts as the admin with their role', async () => {
     const sut = await openList();
+
     await click(buttonNamed(sut, 'New token'));
-    http.expectOne((req) => req.url === '/api/v1/users').flush(aPage([aUser({ id: 'user-admin', name: 'Rania Saleh', role: 'admin' }), aUser(), aUser({ id: 'user-x', name: 'Gone', active: false })]));
-    await fixture.whenStable();
 
-    sut.querySelector<HTMLElement>('.mat-mdc-select-trigger')!.click();
-    await fixture.whenStable();
+    const form = sut.querySelector('form')!;
+    expect(Array.from(form.querySelectorAll('mat-label')).map((label) => label.textContent?.trim())).toEqual(['Name']);
+    expect(form.querySelector('mat-select')).toBeNull();
+    expect(form.querySelector('mat-hint')?.textContent).toContain('The token acts as you, with your role (Administrator)');
+    http.expectNone((req) => req.url === '/api/v1/users');
+  });
 
-    const options = Array.from(document.querySelectorAll('mat-option')).map((option) => option.textContent?.trim());
-    expect(options).toEqual(['Rania Saleh (you) · Administrator', 'Omar Khalil · Field staff']);
+  it('does not send a token without a name', async () => {
+    const sut = await openList();
+
+    await click(buttonNamed(sut, 'New token'));
+    await click(buttonNamed(sut, 'Create token'));
+
+    expect(sut.querySelector('mat-error')?.textContent).toContain('Enter a name');
+    http.expectNone({ method: 'POST', url: '/api/v1/api-tokens' });
   });
 
   it('shows the new token once, with a copy button and a warning', async () => {

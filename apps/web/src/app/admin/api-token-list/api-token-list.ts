@@ -2,51 +2,44 @@ import { Clipboard } from '@angular/cdk/clipboard';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ApiTokenResponse, CreatedApiTokenResponse, Page, PAGE_SIZE_MAX, Problem, ROLE_LABELS } from '@relief-ledger/domain';
-import { catchError, combineLatest, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { ApiTokenResponse, CreatedApiTokenResponse, PAGE_SIZE_MAX, ROLE_LABELS } from '@relief-ledger/domain';
+import { map } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { pagedResource } from '../../shared/api-resource/paged-resource';
+import { LoadStatus } from '../../shared/load-status/load-status';
+import { PagePaginator } from '../../shared/page-paginator/page-paginator';
 import { AdminApi } from '../admin-api';
 import { confirmAction } from '../confirm-dialog/open-confirm-dialog';
 
 export const TOKEN_NAME_MAX_LENGTH = 100;
 const TOKENS_PAGE_SIZE = 50;
 
-type ListResult = { page: Page<ApiTokenResponse> } | { problem: Problem };
-
-interface TokenUserOption {
-  id: string;
-  label: string;
-}
-
 /**
  * API tokens of the organisation: for tools (a KoboToolbox sync, a reporting script) that call the
- * API as one of its users. A new token is shown once, here; the server keeps only its hash.
+ * API. A new token acts as the admin who creates it, with their role, never as someone else. It is
+ * shown once, here; the server keeps only its hash.
  */
 @Component({
   selector: 'rl-api-token-list',
   imports: [
     DatePipe,
+    LoadStatus,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
-    MatSelectModule,
     MatTableModule,
+    PagePaginator,
     ReactiveFormsModule,
   ],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
@@ -75,10 +68,7 @@ export class ApiTokenList {
   protected readonly nameMaxLength = TOKEN_NAME_MAX_LENGTH;
 
   protected readonly query = signal({ page: 1, pageSize: TOKENS_PAGE_SIZE });
-  protected readonly loading = signal(false);
-  protected readonly loadProblem = signal<string | undefined>(undefined);
-  protected readonly result = signal<Page<ApiTokenResponse> | undefined>(undefined);
-  protected readonly tokens = computed(() => this.result()?.items ?? []);
+  protected readonly tokens = pagedResource(this.query, (query) => this.api.listApiTokens(query));
   protected readonly actionProblem = signal<string | undefined>(undefined);
   protected readonly pendingTokenIds = signal<ReadonlySet<string>>(new Set());
 
@@ -86,59 +76,26 @@ export class ApiTokenList {
   protected readonly creating = signal(false);
   /** The token just created, with its secret: on screen until the admin dismisses it, never again after. */
   protected readonly created = signal<CreatedApiTokenResponse | undefined>(undefined);
-  protected readonly userOptions = signal<TokenUserOption[]>([]);
+  /** A new token acts as the admin creating it, with their role. */
+  protected readonly roleLabel = computed(() => {
+    const role = this.store.session()?.user.role;
+    return role ? ROLE_LABELS[role] : '';
+  });
   protected readonly form = new FormGroup({
     name: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(TOKEN_NAME_MAX_LENGTH)],
     }),
-    userId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
-
-  private readonly reloads = new Subject<void>();
-
-  constructor() {
-    combineLatest([toObservable(this.query), this.reloads.pipe(startWith(undefined))])
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.loadProblem.set(undefined);
-        }),
-        switchMap(([query]) =>
-          this.api.listApiTokens(query).pipe(
-            map((page): ListResult => ({ page })),
-            catchError((error: unknown) => of<ListResult>({ problem: toProblem(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.loading.set(false);
-        if ('page' in result) this.result.set(result.page);
-        else this.loadProblem.set(problemMessage(result.problem));
-      });
-  }
-
-  protected reloadTokens(): void {
-    this.reloads.next();
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.query.set({ page: event.pageIndex + 1, pageSize: event.pageSize });
-  }
 
   protected isPending(token: ApiTokenResponse): boolean {
     return this.pendingTokenIds().has(token.id);
   }
 
   protected openCreateForm(): void {
-    const me = this.store.session()?.user;
     this.actionProblem.set(undefined);
-    this.form.reset({ name: '', userId: me?.id ?? '' });
-    // Until the users arrive (or if they cannot), the token can still be made for the admin.
-    this.userOptions.set(me ? [{ id: me.id, label: `${me.name} (you)` }] : []);
+    this.form.reset({ name: '' });
     this.formOpen.set(true);
-    this.loadUserOptions();
   }
 
   protected closeCreateForm(): void {
@@ -152,14 +109,14 @@ export class ApiTokenList {
       this.form.markAllAsTouched();
       return;
     }
-    const { name, userId } = this.form.getRawValue();
+    const { name } = this.form.getRawValue();
     this.creating.set(true);
-    this.api.createApiToken({ name: name.trim(), userId }).subscribe({
+    this.api.createApiToken({ name: name.trim() }).subscribe({
       next: (token) => {
         this.creating.set(false);
         this.formOpen.set(false);
         this.created.set(token);
-        this.reloads.next();
+        this.tokens.reload();
       },
       error: (error: unknown) => {
         this.creating.set(false);
@@ -196,30 +153,13 @@ export class ApiTokenList {
     this.api.revokeApiToken(token.id).subscribe({
       next: (revoked) => {
         this.setPending(token.id, false);
-        this.result.update((page) => page && { ...page, items: page.items.map((item) => (item.id === revoked.id ? revoked : item)) });
+        this.tokens.replaceItem(revoked);
         this.snackBar.open(`"${token.name}" revoked`, undefined, { duration: 4000 });
       },
       error: (error: unknown) => {
         this.setPending(token.id, false);
         this.actionProblem.set(problemMessage(toProblem(error)));
       },
-    });
-  }
-
-  private loadUserOptions(): void {
-    const myId = this.store.session()?.user.id;
-    this.api.listUsers({ pageSize: PAGE_SIZE_MAX }).subscribe({
-      next: (page) => {
-        const options = page.items
-          .filter((user) => user.active)
-          .map((user) => ({
-            id: user.id,
-            label: `${user.name}${user.id === myId ? ' (you)' : ''} · ${ROLE_LABELS[user.role]}`,
-          }));
-        if (options.length > 0) this.userOptions.set(options);
-      },
-      // The admin can still make a token for themselves; say why no one else is offered.
-      error: (error: unknown) => this.actionProblem.set(`Users: ${problemMessage(toProblem(error))}`),
     });
   }
 

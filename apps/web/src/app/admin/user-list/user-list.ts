@@ -1,28 +1,27 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectChange, MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { Page, PAGE_SIZE_MAX, Problem, Role, ROLE_LABELS, ROLES, UpdateUserRequest, UserResponse } from '@relief-ledger/domain';
-import { catchError, combineLatest, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { PAGE_SIZE_MAX, Role, ROLE_LABELS, ROLES, UpdateUserRequest, UserResponse } from '@relief-ledger/domain';
+import { map } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { pagedResource } from '../../shared/api-resource/paged-resource';
+import { LoadStatus } from '../../shared/load-status/load-status';
+import { PagePaginator } from '../../shared/page-paginator/page-paginator';
 import { AddUserForm } from '../add-user-form/add-user-form';
 import { AdminApi } from '../admin-api';
 import { confirmAction } from '../confirm-dialog/open-confirm-dialog';
 
 const USERS_PAGE_SIZE = 50;
-
-type ListResult = { page: Page<UserResponse> } | { problem: Problem };
 
 /**
  * The users of the administrator's organisation: add one, change a role, disable or enable. Every
@@ -32,13 +31,13 @@ type ListResult = { page: Page<UserResponse> } | { problem: Problem };
   selector: 'rl-user-list',
   imports: [
     AddUserForm,
+    LoadStatus,
     MatButtonModule,
     MatFormFieldModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
     NgTemplateOutlet,
+    PagePaginator,
   ],
   templateUrl: './user-list.html',
   styleUrl: './user-list.scss',
@@ -56,10 +55,7 @@ export class UserList {
   protected readonly pageSizeOptions = [20, USERS_PAGE_SIZE, PAGE_SIZE_MAX];
 
   protected readonly query = signal({ page: 1, pageSize: USERS_PAGE_SIZE });
-  protected readonly loading = signal(false);
-  protected readonly loadProblem = signal<string | undefined>(undefined);
-  protected readonly result = signal<Page<UserResponse> | undefined>(undefined);
-  protected readonly users = computed(() => this.result()?.items ?? []);
+  protected readonly users = pagedResource(this.query, (query) => this.api.listUsers(query));
   /** A change that failed, in words; shown above the list until the next change. */
   protected readonly changeProblem = signal<string | undefined>(undefined);
   protected readonly pendingUserIds = signal<ReadonlySet<string>>(new Set());
@@ -71,38 +67,6 @@ export class UserList {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
-
-  private readonly reloads = new Subject<void>();
-
-  constructor() {
-    combineLatest([toObservable(this.query), this.reloads.pipe(startWith(undefined))])
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.loadProblem.set(undefined);
-        }),
-        switchMap(([query]) =>
-          this.api.listUsers(query).pipe(
-            map((page): ListResult => ({ page })),
-            catchError((error: unknown) => of<ListResult>({ problem: toProblem(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.loading.set(false);
-        if ('page' in result) this.result.set(result.page);
-        else this.loadProblem.set(problemMessage(result.problem));
-      });
-  }
-
-  protected reloadUsers(): void {
-    this.reloads.next();
-  }
-
-  protected changePage(event: PageEvent): void {
-    this.query.set({ page: event.pageIndex + 1, pageSize: event.pageSize });
-  }
 
   protected isPending(user: UserResponse): boolean {
     return this.pendingUserIds().has(user.id);
@@ -116,7 +80,7 @@ export class UserList {
   protected userAdded(user: UserResponse): void {
     this.adding.set(false);
     this.snackBar.open(`${user.name} added as ${ROLE_LABELS[user.role]}`, undefined, { duration: 4000 });
-    this.reloads.next();
+    this.users.reload();
   }
 
   protected changeRole(user: UserResponse, change: MatSelectChange<Role>): void {
@@ -147,7 +111,7 @@ export class UserList {
     this.api.updateUser(user.id, { version: user.version, ...change }).subscribe({
       next: (updated) => {
         this.setPending(user.id, false);
-        this.result.update((page) => page && { ...page, items: page.items.map((item) => (item.id === updated.id ? updated : item)) });
+        this.users.replaceItem(updated);
         this.snackBar.open(done, undefined, { duration: 4000 });
       },
       error: (error: unknown) => {
@@ -156,7 +120,7 @@ export class UserList {
         const problem = toProblem(error);
         if (problem.status === 409) {
           this.changeProblem.set(`${user.name} was changed by someone else meanwhile; the list now shows the latest. Make the change again if it is still needed.`);
-          this.reloads.next();
+          this.users.reload();
         } else {
           this.changeProblem.set(problemMessage(problem));
         }

@@ -1,26 +1,27 @@
 import { DatePipe, DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { CampResponse, Problem } from '@relief-ledger/domain';
-import { catchError, combineLatest, filter, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { CampResponse } from '@relief-ledger/domain';
+import { filter } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { apiResource } from '../../shared/api-resource/api-resource';
+import { LoadStatus } from '../../shared/load-status/load-status';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
+import { CAMP_NOT_FOUND_MESSAGE } from '../camp-not-found';
 import { isStaleVersion, STALE_VERSION_MESSAGE } from '../stale-version';
 import { CloseCampDecision, CloseCampDialog, CloseCampDialogData } from '../close-camp-dialog/close-camp-dialog';
 
 /** One camp: names, place, figures, and the Edit and Close actions for the roles that may write. */
 @Component({
   selector: 'rl-camp-detail',
-  imports: [CampStatusChip, DatePipe, DecimalPipe, MatButtonModule, MatProgressBarModule, PercentPipe, RouterLink],
+  imports: [CampStatusChip, DatePipe, DecimalPipe, LoadStatus, MatButtonModule, PercentPipe, RouterLink],
   templateUrl: './camp-detail.html',
   styleUrl: './camp-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,56 +37,29 @@ export class CampDetail {
   readonly id = input.required<string>();
 
   protected readonly conflictMessage = STALE_VERSION_MESSAGE;
+  protected readonly notFoundMessage = CAMP_NOT_FOUND_MESSAGE;
   protected readonly canWrite = computed(() => this.session.can('camps.write'));
-  protected readonly camp = signal<CampResponse | undefined>(undefined);
-  protected readonly loading = signal(false);
-  protected readonly loadProblem = signal<Problem | undefined>(undefined);
+  protected readonly camp = apiResource(
+    computed(() => this.id() || undefined),
+    (id) => this.api.getCamp(id),
+    { onLoaded: (camp) => this.title.setTitle(`${camp.nameEn} · Relief Ledger`) },
+  );
   protected readonly closing = signal(false);
   protected readonly closeProblem = signal<string | undefined>(undefined);
   protected readonly conflict = signal(false);
   protected readonly occupancy = computed(() => {
-    const camp = this.camp();
+    const camp = this.camp.value();
     return camp && camp.capacity > 0 ? camp.population / camp.capacity : undefined;
   });
-
-  private readonly reloads = new Subject<void>();
-
-  constructor() {
-    combineLatest([toObservable(this.id), this.reloads.pipe(startWith(undefined))])
-      .pipe(
-        map(([id]) => id),
-        filter((id) => id !== ''),
-        tap(() => {
-          this.loading.set(true);
-          this.loadProblem.set(undefined);
-        }),
-        switchMap((id) =>
-          this.api.getCamp(id).pipe(
-            map((camp) => ({ camp })),
-            catchError((error: unknown) => of({ problem: toProblem(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.loading.set(false);
-        if ('camp' in result) {
-          this.camp.set(result.camp);
-          this.title.setTitle(`${result.camp.nameEn} · Relief Ledger`);
-        } else {
-          this.loadProblem.set(result.problem);
-        }
-      });
-  }
 
   protected reloadCamp(): void {
     this.conflict.set(false);
     this.closeProblem.set(undefined);
-    this.reloads.next();
+    this.camp.reload();
   }
 
   protected confirmAndCloseCamp(): void {
-    const camp = this.camp();
+    const camp = this.camp.value();
     if (!camp || this.closing()) return;
     this.dialog
       .open<CloseCampDialog, CloseCampDialogData, CloseCampDecision>(CloseCampDialog, {
@@ -103,7 +77,7 @@ export class CampDetail {
     this.conflict.set(false);
     this.api.closeCamp(camp.id, { version: camp.version, ...decision }).subscribe({
       next: (closed) => {
-        this.camp.set(closed);
+        this.camp.value.set(closed);
         this.closing.set(false);
         this.snackBar.open('Camp closed', undefined, { duration: 3000 });
       },

@@ -9,13 +9,12 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { takeUntilDestroyed, toObservable } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
@@ -30,24 +29,14 @@ import {
   Problem,
   UpdateCampRequest,
 } from '@relief-ledger/domain';
-import {
-  catchError,
-  combineLatest,
-  debounceTime,
-  distinctUntilChanged,
-  filter,
-  map,
-  merge,
-  of,
-  startWith,
-  Subject,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, filter, map, merge, of, startWith, Subject, switchMap, tap } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { apiResource } from '../../shared/api-resource/api-resource';
+import { LoadStatus } from '../../shared/load-status/load-status';
 import { CampsApi } from '../camps-api';
+import { CAMP_NOT_FOUND_MESSAGE } from '../camp-not-found';
 import { CAMP_STATUS_LABELS } from '../camp-status-labels';
 import { isStaleVersion, STALE_VERSION_MESSAGE } from '../stale-version';
 import { campFiguresRule, optionChosen, requiredText, wholeNumber } from './camp-form-validators';
@@ -111,11 +100,11 @@ function peopleValidators(field: (typeof FIGURES)[number]) {
 @Component({
   selector: 'rl-camp-form',
   imports: [
+    LoadStatus,
     MatAutocompleteModule,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatProgressBarModule,
     MatSelectModule,
     ReactiveFormsModule,
     RouterLink,
@@ -140,19 +129,18 @@ export class CampForm {
 
   protected readonly limits = CAMP_LIMITS;
   protected readonly conflictMessage = STALE_VERSION_MESSAGE;
+  protected readonly notFoundMessage = CAMP_NOT_FOUND_MESSAGE;
   protected readonly form = createCampFormGroup();
 
   /** The camp as last read from the server; its `version` goes back with the update. */
-  protected readonly camp = signal<CampResponse | undefined>(undefined);
+  protected readonly camp = apiResource(this.id, (id) => this.api.getCamp(id), { onLoaded: (camp) => this.fillForm(camp) });
   protected readonly editing = computed(() => this.id() !== undefined);
-  protected readonly loading = signal(false);
-  protected readonly loadProblem = signal<Problem | undefined>(undefined);
   protected readonly saving = signal(false);
   protected readonly saveProblem = signal<string | undefined>(undefined);
   protected readonly conflict = signal(false);
   /** A new camp belongs to the signed-in user's organisation; a camp keeps the one it was created in. */
   protected readonly organisationName = computed(() => {
-    const camp = this.camp();
+    const camp = this.camp.value();
     if (camp) return camp.organisationName;
     const organisation = this.session.session()?.organisation;
     return organisation ? `${organisation.name} (${organisation.shortCode})` : '';
@@ -163,41 +151,18 @@ export class CampForm {
   protected readonly lookupProblem = signal<string | undefined>(undefined);
 
   protected readonly statusOptions = computed(() => {
-    const current = this.camp()?.status;
+    const current = this.camp.value()?.status;
     return CAMP_STATUSES.filter(
       (status): status is EditableStatus =>
         status !== 'closed' && (current === undefined || canCampMove({ from: current, to: status })),
     ).map((status) => ({ value: status, label: CAMP_STATUS_LABELS[status] }));
   });
 
-  private readonly reloads = new Subject<void>();
   private readonly lookupRetries = new Subject<void>();
 
   constructor() {
     this.searchLocations();
     this.revalidateFiguresTogether();
-
-    combineLatest([toObservable(this.id), this.reloads.pipe(startWith(undefined))])
-      .pipe(
-        map(([id]) => id),
-        filter((id): id is string => id !== undefined),
-        tap(() => {
-          this.loading.set(true);
-          this.loadProblem.set(undefined);
-        }),
-        switchMap((id) =>
-          this.api.getCamp(id).pipe(
-            map((camp) => ({ camp })),
-            catchError((error: unknown) => of({ problem: toProblem(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.loading.set(false);
-        if ('camp' in result) this.fillForm(result.camp);
-        else this.loadProblem.set(result.problem);
-      });
   }
 
   protected locationLabel(value: LocationOption | string | null): string {
@@ -228,7 +193,7 @@ export class CampForm {
       this.focusFirstInvalidField();
       return;
     }
-    const camp = this.camp();
+    const camp = this.camp.value();
     const request = camp ? this.api.updateCamp(camp.id, this.toUpdateRequest(camp)) : this.api.createCamp(this.toCreateRequest());
     this.saving.set(true);
     request.subscribe({
@@ -248,11 +213,11 @@ export class CampForm {
   protected reloadCamp(): void {
     this.conflict.set(false);
     this.saveProblem.set(undefined);
-    this.reloads.next();
+    this.camp.reload();
   }
 
   private showSaveProblem(problem: Problem): void {
-    if (isStaleVersion(problem) && this.camp()) {
+    if (isStaleVersion(problem) && this.camp.value()) {
       this.conflict.set(true);
       this.revealProblemAfterRender();
       return;
@@ -286,7 +251,6 @@ export class CampForm {
   }
 
   private fillForm(camp: CampResponse): void {
-    this.camp.set(camp);
     this.form.reset({
       nameEn: camp.nameEn,
       nameAr: camp.nameAr,

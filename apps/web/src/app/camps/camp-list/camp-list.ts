@@ -1,38 +1,27 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
-import {
-  CAMP_STATUSES,
-  CampListQuery,
-  CampResponse,
-  CampStatus,
-  Page,
-  PAGE_SIZE_DEFAULT,
-  PAGE_SIZE_MAX,
-  Problem,
-} from '@relief-ledger/domain';
-import { catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { CAMP_STATUSES, CampListQuery, CampStatus, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@relief-ledger/domain';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
 import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
+import { pagedResource } from '../../shared/api-resource/paged-resource';
+import { LoadStatus } from '../../shared/load-status/load-status';
+import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
 import { CAMP_STATUS_LABELS } from '../camp-status-labels';
 
 export const SEARCH_DEBOUNCE_MS = 300;
-
-type ListResult = { page: Page<CampResponse> } | { problem: Problem };
 
 /**
  * Camps, searchable and filtered, one server page at a time. The search, filter and page live in
@@ -43,13 +32,13 @@ type ListResult = { page: Page<CampResponse> } | { problem: Problem };
   imports: [
     CampStatusChip,
     DecimalPipe,
+    LoadStatus,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    MatPaginatorModule,
-    MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
+    PagePaginator,
     ReactiveFormsModule,
     RouterLink,
   ],
@@ -88,15 +77,7 @@ export class CampList {
   );
 
   protected readonly search = new FormControl('', { nonNullable: true });
-  protected readonly loading = signal(false);
-  protected readonly problem = signal<Problem | undefined>(undefined);
-  protected readonly problemText = computed(() => {
-    const problem = this.problem();
-    return problem ? problemMessage(problem) : undefined;
-  });
-  /** The last page that arrived; kept on screen while the next one loads so the list does not flash. */
-  protected readonly result = signal<Page<CampResponse> | undefined>(undefined);
-  protected readonly camps = computed(() => this.result()?.items ?? []);
+  protected readonly camps = pagedResource(this.query, (query) => this.api.listCamps(query));
   protected readonly filtered = computed(() => this.query().name !== undefined || this.query().status !== undefined);
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
@@ -105,7 +86,6 @@ export class CampList {
     { initialValue: false },
   );
 
-  private readonly retries = new Subject<void>();
   // The name the URL holds or is about to hold. A different name arriving from the URL came from
   // elsewhere (a link, back button) and replaces the search text; our own must not, or it would
   // overwrite letters typed while the navigation was under way.
@@ -132,44 +112,20 @@ export class CampList {
         this.urlName = name;
         this.updateQuery({ name: name || null, page: null });
       });
-
-    combineLatest([toObservable(this.query), this.retries.pipe(startWith(undefined))])
-      .pipe(
-        tap(() => {
-          this.loading.set(true);
-          this.problem.set(undefined);
-        }),
-        switchMap(([query]) =>
-          this.api.listCamps(query).pipe(
-            map((page): ListResult => ({ page })),
-            catchError((error: unknown) => of<ListResult>({ problem: toProblem(error) })),
-          ),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((result) => {
-        this.loading.set(false);
-        if ('page' in result) this.result.set(result.page);
-        else this.problem.set(result.problem);
-      });
   }
 
   protected filterByStatus(status: CampStatus | ''): void {
     this.updateQuery({ status: status || null, page: null });
   }
 
-  protected changePage(event: PageEvent): void {
-    this.updateQuery({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  protected changePage(request: PageRequest): void {
+    this.updateQuery({ page: request.page, pageSize: request.pageSize });
   }
 
   protected clearFilters(): void {
     this.urlName = '';
     this.search.setValue('', { emitEvent: false });
     this.updateQuery({ name: null, status: null, page: null });
-  }
-
-  protected retry(): void {
-    this.retries.next();
   }
 
   private updateQuery(change: Params): void {

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { Problem, ROLES, SessionResponse, SignInRequest } from '@relief-ledger/domain';
+import { ChangePasswordRequest, Problem, ROLES, SessionResponse, SignInRequest } from '@relief-ledger/domain';
 import { catchError, map, Observable, of, throwError } from 'rxjs';
 
 import { hasStrings, isRecord, unexpectedAnswer } from '../http/read-json';
@@ -9,6 +9,9 @@ import { rethrowAsProblem, toProblem } from '../problems/to-problem';
 import { readRetryAfter } from './retry-after';
 
 export const AUTH_API = '/api/v1/auth';
+
+/** `code` of the 401 a password change answers when the current password is wrong: the session is fine. */
+export const WRONG_PASSWORD_CODE = 'auth.wrong_password';
 
 /** A refused sign-in. `retryAt` is set when the API throttled the attempts and said until when (429). */
 export class SignInError extends ProblemError {
@@ -22,7 +25,7 @@ export class SignInError extends ProblemError {
 }
 
 /**
- * Sign-in, sign-out and "who am I". The session is an HttpOnly cookie the browser keeps and sends
+ * Sign-in, sign-out, "who am I" and changing one's password. The session is an HttpOnly cookie the browser keeps and sends
  * by itself: no token ever passes through this code, so a script injected into the page cannot steal it.
  */
 @Injectable({ providedIn: 'root' })
@@ -48,6 +51,18 @@ export class AuthApi {
     return this.http.post(`${AUTH_API}/sign-out`, null).pipe(
       map(() => undefined),
       catchError((error: unknown) => (isUnauthorized(error) ? of(undefined) : rethrowAsProblem(error))),
+    );
+  }
+
+  /**
+   * Replaces the signed-in user's password; the server ends their other sessions and keeps this one.
+   * Fails with a `ProblemError`: 401 `auth.wrong_password` when the current password is wrong, 400
+   * with field errors when the new one is refused.
+   */
+  changePassword(request: ChangePasswordRequest): Observable<void> {
+    return this.http.post(`${AUTH_API}/password`, request).pipe(
+      map(() => undefined),
+      catchError(rethrowAsProblem),
     );
   }
 

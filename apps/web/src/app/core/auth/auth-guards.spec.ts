@@ -38,7 +38,7 @@ describe('route guards', () => {
             canActivateChild: [authGuard],
             children: [
               { path: 'camps', component: CampsStub },
-              { path: 'admin', component: AdminStub, canActivate: [permissionGuard('users.manage')] },
+              { path: 'admin', component: AdminStub, canActivate: [permissionGuard('users.manage', 'audit.read')] },
               { path: 'forbidden', component: ForbiddenStub },
             ],
           },
@@ -85,6 +85,14 @@ describe('route guards', () => {
   describe('permissionGuard', () => {
     it('lets an administrator into the admin page', async () => {
       signInAs('admin');
+
+      await harness.navigateByUrl('/admin');
+
+      expect((harness.routeNativeElement as HTMLElement).textContent).toBe('admin');
+    });
+
+    it('lets in a role with any one of the permissions named', async () => {
+      signInAs('manager');
 
       await harness.navigateByUrl('/admin');
 

@@ -15,16 +15,16 @@ export const authGuard: CanActivateFn = async (_route, state) => {
 };
 
 /**
- * Lets through the roles that have `permission`. Others see the "no access" page at the address they
- * asked for (so they can tell someone which), rather than a page that fails on every request.
+ * Lets through the roles that have any of `permissions`. Others see the "no access" page at the address
+ * they asked for (so they can tell someone which), rather than a page that fails on every request.
  */
-export function permissionGuard(permission: Permission): CanActivateFn {
+export function permissionGuard(...permissions: [Permission, ...Permission[]]): CanActivateFn {
   return async (_route, state) => {
     const store = inject(SessionStore);
     const router = inject(Router);
     const session = await store.ensureLoaded();
     if (!session) return signInRedirect(router, state.url);
-    if (store.can(permission)) return true;
+    if (store.canAny(permissions)) return true;
     return new RedirectCommand(router.parseUrl('/forbidden'), { browserUrl: state.url });
   };
 }

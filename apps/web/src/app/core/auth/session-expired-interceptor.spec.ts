@@ -39,9 +39,9 @@ describe('sessionExpiredInterceptor', () => {
 
   afterEach(() => http.verify());
 
-  async function answer(url: string, status: number, body: object = { code: 'auth.required' }): Promise<unknown> {
-    const call = firstValueFrom(client.get(url)).catch((error: unknown) => error);
-    http.expectOne(url).flush(body, { status, statusText: String(status) });
+  async function answer(url: string, status: number, body: object = { code: 'auth.required' }, method: 'GET' | 'POST' = 'GET'): Promise<unknown> {
+    const call = firstValueFrom(method === 'GET' ? client.get(url) : client.post(url, {})).catch((error: unknown) => error);
+    http.expectOne({ method, url }).flush(body, { status, statusText: String(status) });
     const error = await call;
     await new Promise((resolve) => setTimeout(resolve));
     return error;
@@ -66,6 +66,20 @@ describe('sessionExpiredInterceptor', () => {
     await answer('/api/v1/auth/session', 401);
 
     expect(router.url).toBe('/camps?name=Atmeh');
+  });
+
+  it('leaves a wrong current password to the change-password page, still signed in', async () => {
+    await answer('/api/v1/auth/password', 401, { status: 401, title: 'Wrong password', code: 'auth.wrong_password' }, 'POST');
+
+    expect(router.url).toBe('/camps?name=Atmeh');
+    expect(TestBed.inject(SessionStore).signedIn()).toBe(true);
+  });
+
+  it('signs out when the password change finds the session itself has ended', async () => {
+    await answer('/api/v1/auth/password', 401, { status: 401, title: 'Sign-in required', code: 'auth.required' }, 'POST');
+
+    expect(router.url).toBe('/sign-in?returnUrl=%2Fcamps%3Fname%3DAtmeh');
+    expect(TestBed.inject(SessionStore).signedIn()).toBe(false);
   });
 
   it('does not sign out on a 403: the session is fine, the role is not enough', async () => {

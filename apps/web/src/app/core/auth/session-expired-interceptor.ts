@@ -3,7 +3,8 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 
-import { AUTH_API } from './auth-api';
+import { isRecord } from '../http/read-json';
+import { AUTH_API, WRONG_PASSWORD_CODE } from './auth-api';
 import { SessionStore } from './session-store';
 import { signInRedirect } from './sign-in-redirect';
 
@@ -18,12 +19,7 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
   const router = inject(Router);
   return next(request).pipe(
     catchError((error: unknown) => {
-      if (
-        error instanceof HttpErrorResponse &&
-        error.status === 401 &&
-        request.url.startsWith('/api/') &&
-        !request.url.startsWith(`${AUTH_API}/`)
-      ) {
+      if (error instanceof HttpErrorResponse && error.status === 401 && request.url.startsWith('/api/') && !isOwnAnswer(request.url, error)) {
         store.endSession();
         // During a navigation (a guard or a lazy page asking) the page being opened is the one to return to.
         const currentUrl = router.currentNavigation()?.finalUrl?.toString() ?? router.url;
@@ -33,3 +29,13 @@ export const sessionExpiredInterceptor: HttpInterceptorFn = (request, next) => {
     }),
   );
 };
+
+/**
+ * Sign-in, the session check and sign-out answer 401 as part of their job. Changing the password does
+ * so only for a wrong current password; any other 401 there means the session itself has ended.
+ */
+function isOwnAnswer(url: string, error: HttpErrorResponse): boolean {
+  if (!url.startsWith(`${AUTH_API}/`)) return false;
+  if (url === `${AUTH_API}/password`) return isRecord(error.error) && error.error['code'] === WRONG_PASSWORD_CODE;
+  return true;
+}

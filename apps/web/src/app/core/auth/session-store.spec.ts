@@ -74,6 +74,14 @@ describe('SessionStore', () => {
 
   it('allows nothing when signed out', () => {
     expect(sut.can('camps.read')).toBe(false);
+    expect(sut.canAny(['camps.read', 'audit.read'])).toBe(false);
+  });
+
+  it('lets a role with any one of several permissions through canAny', () => {
+    sut.startSession(aSession('manager'));
+
+    expect(sut.canAny(['users.manage', 'audit.read'])).toBe(true);
+    expect(sut.canAny(['users.manage', 'tokens.manage'])).toBe(false);
   });
 
   it('starts the session the sign-in answered, sending email and password', async () => {

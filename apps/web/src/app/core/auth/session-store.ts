@@ -26,6 +26,11 @@ export class SessionStore {
     return role !== undefined && can({ role, permission });
   }
 
+  /** Whether the signed-in role has at least one of these permissions; false when signed out. */
+  canAny(permissions: readonly Permission[]): boolean {
+    return permissions.some((permission) => this.can(permission));
+  }
+
   /**
    * Asks the server once who is signed in (a cookie from an earlier visit may still be valid); later
    * calls answer from memory. When the server cannot be reached the answer is "signed out", and the

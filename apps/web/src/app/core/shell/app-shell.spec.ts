@@ -80,10 +80,27 @@ describe('AppShell', () => {
     ]);
   });
 
+  it('links a manager to the admin page, for its audit trail', async () => {
+    const sut = await openShell('manager');
+
+    expect(navLinks(sut)).toEqual([
+      ['Camps', '/camps'],
+      ['Admin', '/admin'],
+    ]);
+  });
+
   it('hides Admin from field staff', async () => {
     const sut = await openShell('field');
 
     expect(navLinks(sut).map(([label]) => label)).not.toContain('Admin');
+  });
+
+  it('links to changing the password beside Sign out', async () => {
+    const sut = await openShell('field');
+
+    const link = Array.from(sut.querySelectorAll<HTMLAnchorElement>('mat-toolbar a')).find((a) => a.textContent?.trim() === 'Change password');
+    expect(link?.getAttribute('href')).toBe('/account/password');
+    expect(signOutButton(sut.querySelector('mat-toolbar')!)).toBeDefined();
   });
 
   it('shows no navigation and no user when signed out', async () => {
@@ -91,6 +108,7 @@ describe('AppShell', () => {
 
     expect(sut.querySelector('nav[aria-label="Main"]')).toBeNull();
     expect(signOutButton(sut)).toBeUndefined();
+    expect(sut.querySelector('a[href="/account/password"]')).toBeNull();
     expect(sut.querySelector('button[aria-label="Menu"]')).toBeNull();
   });
 
@@ -103,6 +121,7 @@ describe('AppShell', () => {
     expect(account).toContain('Layla Haddad');
     expect(account).toContain('Field staff · Humanitarian Relief Organization (HRO)');
     expect(signOutButton(sut.querySelector('mat-sidenav')!)).toBeDefined();
+    expect(sut.querySelector('mat-sidenav .account a[href="/account/password"]')?.textContent?.trim()).toBe('Change password');
     expect(sut.querySelector('button[aria-label="Menu"]')).not.toBeNull();
   });
 

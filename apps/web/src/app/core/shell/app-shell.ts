@@ -33,7 +33,7 @@ export class AppShell {
     return role ? ROLE_LABELS[role] : '';
   });
   /** Only the screens the role may open; the API refuses the others anyway. */
-  protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => this.store.can(item.permission)));
+  protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => this.store.canAny(item.permissions)));
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_LAYOUT_QUERY)

@@ -1,10 +1,12 @@
 import { Permission } from '@relief-ledger/domain';
 
+import { ADMIN_PERMISSIONS } from '../../admin/admin-tabs';
+
 export interface NavItem {
   path: string;
   label: string;
-  /** The item shows only to roles with this permission (the route's guard checks the same). */
-  permission: Permission;
+  /** The item shows only to roles with any of these permissions (the route's guard checks the same). */
+  permissions: readonly Permission[];
 }
 
 /**
@@ -12,6 +14,6 @@ export interface NavItem {
  * their feature folders land, each with its lazy route in `app.routes.ts`.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/camps', label: 'Camps', permission: 'camps.read' },
-  { path: '/admin', label: 'Admin', permission: 'users.manage' },
+  { path: '/camps', label: 'Camps', permissions: ['camps.read'] },
+  { path: '/admin', label: 'Admin', permissions: ADMIN_PERMISSIONS },
 ];

@@ -1,0 +1,120 @@
+import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal, viewChild } from '@angular/core';
+import { AbstractControl, FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { checkPassword, PASSWORD_MIN_LENGTH, Problem } from '@relief-ledger/domain';
+
+import { AuthApi } from '../../core/auth/auth-api';
+import { SessionStore } from '../../core/auth/session-store';
+import { problemMessage, toProblem } from '../../core/problems/to-problem';
+
+type PasswordControlName = 'currentPassword' | 'newPassword';
+
+const FIELD_LABELS: Readonly<Record<PasswordControlName, string>> = {
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+};
+
+/**
+ * Replaces the password an administrator handed over with one only the user knows. The server ends
+ * the user's other sessions (a phone left behind is signed out) and keeps this one.
+ */
+@Component({
+  selector: 'rl-change-password-page',
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule],
+  templateUrl: './change-password-page.html',
+  styleUrl: './change-password-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ChangePasswordPage {
+  private readonly api = inject(AuthApi);
+  private readonly store = inject(SessionStore);
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+  private readonly injector = inject(Injector);
+
+  protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
+  protected readonly form = new FormGroup({
+    currentPassword: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    newPassword: new FormControl('', { nonNullable: true, validators: [Validators.required, (control) => this.newPasswordRule(control)] }),
+  });
+  /** Resetting through the directive also forgets the submit, so the emptied fields show no errors. */
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<string | undefined>(undefined);
+  protected readonly changed = signal(false);
+  protected readonly currentShown = signal(false);
+  protected readonly newShown = signal(false);
+
+  protected toggleCurrentPasswordShown(): void {
+    this.currentShown.update((shown) => !shown);
+  }
+
+  protected toggleNewPasswordShown(): void {
+    this.newShown.update((shown) => !shown);
+  }
+
+  protected errorFor(name: PasswordControlName): string {
+    const errors = this.form.controls[name].errors;
+    if (!errors) return '';
+    // The API's reasons leave out the field ("is wrong"): name it.
+    if (typeof errors['server'] === 'string') return `${FIELD_LABELS[name]} ${errors['server']}`;
+    if (errors['required']) return name === 'currentPassword' ? 'Enter your current password' : 'Enter a new password';
+    if (typeof errors['password'] === 'string') return `New password ${errors['password']}`;
+    return 'Check this value';
+  }
+
+  protected changePassword(): void {
+    if (this.saving()) return;
+    this.problem.set(undefined);
+    this.changed.set(false);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focusFirstInvalidField();
+      return;
+    }
+    const { currentPassword, newPassword } = this.form.getRawValue();
+    this.saving.set(true);
+    this.api.changePassword({ currentPassword, newPassword }).subscribe({
+      next: () => {
+        this.saving.set(false);
+        this.changed.set(true);
+        // Neither password stays on screen.
+        this.formDirective().resetForm();
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.showProblem(toProblem(error));
+      },
+    });
+  }
+
+  /** The domain's password rule, with the user's own email (the password must not be it). */
+  private newPasswordRule(control: AbstractControl<string>): ValidationErrors | null {
+    if (!control.value) return null;
+    const reason = checkPassword({ password: control.value, email: this.store.session()?.user.email })[0]?.reason;
+    return reason ? { password: reason } : null;
+  }
+
+  private showProblem(problem: Problem): void {
+    const unplaced: string[] = [];
+    for (const { field, reason } of problem.errors ?? []) {
+      const control = field === 'currentPassword' || field === 'newPassword' ? this.form.controls[field] : undefined;
+      if (control) {
+        control.setErrors({ ...control.errors, server: reason });
+        control.markAsTouched();
+      } else {
+        unplaced.push(`${field} ${reason}`);
+      }
+    }
+    const placed = (problem.errors?.length ?? 0) > unplaced.length;
+    // "Current password is wrong" under the field says it all; a banner would say it twice.
+    if (!placed || unplaced.length > 0) this.problem.set([problemMessage(problem), ...unplaced].join(' — '));
+    afterNextRender({ write: () => this.focusFirstInvalidField() }, { injector: this.injector });
+  }
+
+  private focusFirstInvalidField(): void {
+    this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid')?.focus();
+  }
+}

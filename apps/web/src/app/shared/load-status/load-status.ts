@@ -1,0 +1,62 @@
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { Problem } from '@relief-ledger/domain';
+
+import { problemMessage } from '../../core/problems/to-problem';
+
+const NOT_FOUND_STATUS = 404;
+
+/**
+ * How a load is going, above the content it loads: a progress bar while busy, and the problem with
+ * "Try again" when it failed. Content placed inside goes at the end of the problem banner.
+ */
+@Component({
+  selector: 'rl-load-status',
+  imports: [MatButtonModule, MatProgressBarModule],
+  template: `
+    <div class="rl-progress-slot">
+      @if (loading()) {
+        <mat-progress-bar mode="indeterminate" [attr.aria-label]="loadingLabel()" />
+      }
+    </div>
+
+    @if (problem()) {
+      <div class="rl-banner" role="alert">
+        <p>{{ message() }}</p>
+        @if (!notFound()) {
+          <button mat-button type="button" (click)="retry.emit()">Try again</button>
+        }
+        <ng-content />
+      </div>
+    }
+  `,
+  // No box of its own: the bar and banner lay out in the page exactly as if written there.
+  styles: `
+    :host {
+      display: contents;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LoadStatus {
+  readonly loading = input.required<boolean>();
+  /** What the progress bar is busy with, for screen readers: "Loading camps". */
+  readonly loadingLabel = input.required<string>();
+  readonly problem = input<Problem>();
+  /**
+   * Said instead of the API's words when the record is not there (404). Trying again would not
+   * bring it back, so no "Try again" then. Without it a 404 reads like any other problem.
+   */
+  readonly notFoundMessage = input<string>();
+  readonly retry = output();
+
+  protected readonly notFound = computed(
+    () => this.notFoundMessage() !== undefined && this.problem()?.status === NOT_FOUND_STATUS,
+  );
+  protected readonly message = computed(() => {
+    const problem = this.problem();
+    if (!problem) return '';
+    return this.notFound() ? this.notFoundMessage() : problemMessage(problem);
+  });
+}

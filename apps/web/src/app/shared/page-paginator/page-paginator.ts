@@ -1,0 +1,45 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { Page } from '@relief-ledger/domain';
+
+/** The page a user asked for, 1-based as in the API. */
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+}
+
+/** Material's paginator for a `Page` from the API, speaking the API's 1-based page numbers both ways. */
+@Component({
+  selector: 'rl-page-paginator',
+  imports: [MatPaginatorModule],
+  template: `
+    <mat-paginator
+      [length]="page().total"
+      [pageIndex]="page().page - 1"
+      [pageSize]="page().pageSize"
+      [pageSizeOptions]="pageSizeOptions()"
+      [hidePageSize]="hidePageSize()"
+      (page)="changePage($event)"
+      [attr.aria-label]="label()"
+    />
+  `,
+  // No box of its own, so the paginator lays out as if placed in the list directly.
+  styles: `
+    :host {
+      display: contents;
+    }
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PagePaginator {
+  readonly page = input.required<Page<unknown>>();
+  readonly pageSizeOptions = input.required<readonly number[]>();
+  readonly hidePageSize = input(false);
+  /** The paginator's accessible name: "Pages of camps". */
+  readonly label = input.required<string>();
+  readonly pageChange = output<PageRequest>();
+
+  protected changePage(event: PageEvent): void {
+    this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });
+  }
+}

@@ -1,0 +1,124 @@
+import type { ItemKind, LossCause, MovementKind, StockPointKind } from './stock';
+
+export interface ItemResponse {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameAr: string;
+  unit: string;
+  kind: ItemKind;
+  personsPerUnit: number | null;
+  daysPerUnit: number | null;
+}
+
+export interface StockPointResponse {
+  id: string;
+  name: string;
+  kind: StockPointKind;
+  locationId: string;
+  locationName: string;
+  campId: string | null;
+}
+
+export interface CreateStockPointRequest {
+  name: string;
+  kind: StockPointKind;
+  locationId: string;
+  campId?: string;
+}
+
+export interface StockLevelResponse {
+  stockPointId: string;
+  itemId: string;
+  itemCode: string;
+  itemName: string;
+  unit: string;
+  quantity: number;
+}
+
+export interface MovementResponse {
+  id: string;
+  stockPointId: string;
+  itemId: string;
+  kind: MovementKind;
+  /** Signed change of the level. */
+  quantity: number;
+  /** The level right after this movement. */
+  balance: number;
+  reference: string | null;
+  lossCause: LossCause | null;
+  reason: string | null;
+  reversesId: string | null;
+  distributionId: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface ReceiptRequest {
+  stockPointId: string;
+  itemId: string;
+  quantity: number;
+  /** Donor, pipeline or waybill reference. */
+  reference: string;
+}
+
+export interface TransferRequest {
+  fromStockPointId: string;
+  toStockPointId: string;
+  itemId: string;
+  quantity: number;
+  reference?: string;
+}
+
+export interface LossRequest {
+  stockPointId: string;
+  itemId: string;
+  quantity: number;
+  cause: LossCause;
+  reason?: string;
+}
+
+export interface AdjustmentRequest {
+  stockPointId: string;
+  itemId: string;
+  /** What the count found; the movement is the difference. */
+  countedQuantity: number;
+  reason: string;
+}
+
+export interface ReversalRequest {
+  reason: string;
+}
+
+export interface CreateDistributionRequest {
+  /** Made up by the client (a UUID), so that re-sending never records twice. Or send Idempotency-Key. */
+  clientId?: string;
+  campId?: string;
+  locationId?: string;
+  itemId: string;
+  stockPointId: string;
+  quantity: number;
+  households: number;
+  people: number;
+  /** When it was handed out; defaults to now. */
+  distributedAt?: string;
+  notes?: string;
+}
+
+export interface DistributionResponse {
+  id: string;
+  clientId: string;
+  campId: string | null;
+  locationId: string;
+  itemId: string;
+  stockPointId: string;
+  quantity: number;
+  households: number;
+  people: number;
+  distributedAt: string;
+  notes: string | null;
+  /** What the stock point held of the item right after this distribution. */
+  stockLeft: number;
+  recordedBy: string;
+  createdAt: string;
+}
