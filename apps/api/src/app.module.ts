@@ -4,6 +4,8 @@ import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CampsModule } from './camps/camps.module.js';
+import { DistributionsModule } from './distributions/distributions.module.js';
+import { StockModule } from './stock/stock.module.js';
 import { APP_CONFIG } from './app-config.token.js';
 import { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
@@ -30,6 +32,8 @@ export class AppModule {
         ApiTokensModule,
         LocationsModule,
         CampsModule,
+        StockModule,
+        DistributionsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -12,6 +12,12 @@ type Who = 'anonymous' | 'admin' | 'coordinator' | 'field' | 'manager';
 type Expected = Record<Who, number>;
 
 interface Fixtures {
+  ownPoint: string;
+  otherPoint: string;
+  ownStore: string;
+  item: string;
+  ownMovement: string;
+  otherMovement: string;
   ownCamp: string;
   otherCamp: string;
   ownUser: string;
@@ -26,7 +32,7 @@ interface Row {
   own: Expected;
   /** What each caller gets on the same kind of record of another organisation: never 403, 404. */
   other?: Expected;
-  call: (f: Fixtures, target: 'own' | 'other', n: number) => { path: string; body?: object };
+  call: (f: Fixtures, target: 'own' | 'other', n: number) => { path: string; body?: object; csv?: string };
 }
 
 const all = (status: number, anonymous = 401): Expected => ({ anonymous, admin: status, coordinator: status, field: status, manager: status });
@@ -89,6 +95,70 @@ const MATRIX: Record<string, Row> = {
     call: (f, t) => ({ path: `/api/v1/api-tokens/${t === 'own' ? f.ownToken : f.otherToken}/revoke` }),
   },
   'GET /api/v1/audit': { own: only({ admin: 200, manager: 200 }), call: () => ({ path: '/api/v1/audit' }) },
+  'GET /api/v1/items': { own: all(200), call: () => ({ path: '/api/v1/items' }) },
+  'GET /api/v1/stock-points': { own: all(200), call: () => ({ path: '/api/v1/stock-points' }) },
+  'POST /api/v1/stock-points': {
+    own: only({ coordinator: 201 }),
+    call: (f, _t, n) => ({ path: '/api/v1/stock-points', body: { name: `Matrix store ${n}`, kind: 'warehouse', locationId: f.location } }),
+  },
+  'GET /api/v1/stock-points/{id}/levels': {
+    own: all(200),
+    other: all(404),
+    call: (f, t) => ({ path: `/api/v1/stock-points/${t === 'own' ? f.ownPoint : f.otherPoint}/levels` }),
+  },
+  'GET /api/v1/stock-points/{id}/ledger': {
+    own: all(200),
+    other: all(404),
+    call: (f, t) => ({ path: `/api/v1/stock-points/${t === 'own' ? f.ownPoint : f.otherPoint}/ledger?itemId=${f.item}` }),
+  },
+  'POST /api/v1/stock/receipts': {
+    own: only({ coordinator: 201 }),
+    other: only({ coordinator: 422 }),
+    call: (f, t) => ({ path: '/api/v1/stock/receipts', body: { stockPointId: t === 'own' ? f.ownPoint : f.otherPoint, itemId: f.item, quantity: 10, reference: 'matrix' } }),
+  },
+  'POST /api/v1/stock/transfers': {
+    own: only({ coordinator: 201 }),
+    other: only({ coordinator: 422 }),
+    call: (f, t) => ({ path: '/api/v1/stock/transfers', body: { fromStockPointId: t === 'own' ? f.ownPoint : f.otherPoint, toStockPointId: f.ownStore, itemId: f.item, quantity: 1 } }),
+  },
+  'POST /api/v1/stock/losses': {
+    own: only({ coordinator: 201 }),
+    other: only({ coordinator: 422 }),
+    call: (f, t) => ({ path: '/api/v1/stock/losses', body: { stockPointId: t === 'own' ? f.ownPoint : f.otherPoint, itemId: f.item, quantity: 1, cause: 'spoiled' } }),
+  },
+  'POST /api/v1/stock/adjustments': {
+    own: only({ coordinator: 201 }),
+    other: only({ coordinator: 422 }),
+    call: (f, t, n) => ({ path: '/api/v1/stock/adjustments', body: { stockPointId: t === 'own' ? f.ownPoint : f.otherPoint, itemId: f.item, countedQuantity: 900_000 + n, reason: 'count' } }),
+  },
+  'POST /api/v1/stock/movements/{id}/reverse': {
+    own: only({ coordinator: 201 }),
+    other: only({ coordinator: 404 }),
+    call: (f, t) => ({ path: `/api/v1/stock/movements/${t === 'own' ? f.ownMovement : f.otherMovement}/reverse`, body: { reason: 'entered twice' } }),
+  },
+  'POST /api/v1/distributions': {
+    own: only({ coordinator: 201, field: 201 }),
+    other: only({ coordinator: 422, field: 422 }),
+    call: (f, t, n) => ({
+      path: '/api/v1/distributions',
+      body: { clientId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, campId: f.ownCamp, itemId: f.item, stockPointId: t === 'own' ? f.ownPoint : f.otherPoint, quantity: 1, households: 1, people: 5 },
+    }),
+  },
+  'GET /api/v1/distributions': { own: all(200), call: () => ({ path: '/api/v1/distributions' }) },
+  'POST /api/v1/distributions/import': {
+    own: only({ coordinator: 201, field: 201 }),
+    other: only({ coordinator: 422, field: 422 }),
+    call: (f, t, n) => ({
+      path: '/api/v1/distributions/import',
+      csv: `client_id,camp_id,item_code,stock_point_id,quantity,households,people,distributed_at\r\n00000000-0000-4000-9000-${String(n).padStart(12, '0')},${f.ownCamp},FOOD-PARCEL,${t === 'own' ? f.ownPoint : f.otherPoint},1,1,5,\r\n`,
+    }),
+  },
+  'GET /api/v1/camps/{id}/coverage': {
+    own: all(200),
+    other: all(404),
+    call: (f, t) => ({ path: `/api/v1/camps/${t === 'own' ? f.ownCamp : f.otherCamp}/coverage` }),
+  },
+  'GET /api/v1/distributions/totals': { own: all(200), call: () => ({ path: '/api/v1/distributions/totals' }) },
 };
 
 const WHO: Who[] = ['anonymous', 'admin', 'coordinator', 'field', 'manager'];
@@ -114,7 +184,22 @@ describe('authorization matrix', () => {
       location: await one(`SELECT id FROM locations WHERE pcode = 'SY07030101'`),
       ownToken: '',
       otherToken: '',
+      ownPoint: await one(`SELECT id FROM stock_points WHERE name = 'Sarmada warehouse'`),
+      ownStore: await one(`SELECT id FROM stock_points WHERE name = 'Atmeh camp store'`),
+      item: await one(`SELECT id FROM items WHERE code = 'FOOD-PARCEL'`),
+      otherPoint: '',
+      ownMovement: '',
+      otherMovement: '',
     };
+    fixtures.otherPoint = await one(
+      `INSERT INTO stock_points (organisation_id, location_id, name, kind) SELECT o.id, l.id, 'KP warehouse', 'warehouse' FROM organisations o, locations l WHERE o.short_code = 'KP' AND l.pcode = 'SY07030101' RETURNING id`,
+    );
+    const receipt = (point: string, email: string) =>
+      one(`WITH lvl AS (INSERT INTO stock_levels (stock_point_id, item_id, organisation_id, quantity) SELECT '${point}', '${fixtures.item}', organisation_id, 100 FROM stock_points WHERE id = '${point}' ON CONFLICT (stock_point_id, item_id) DO UPDATE SET quantity = stock_levels.quantity + 100 RETURNING 1)
+           INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, recorded_by)
+           SELECT p.organisation_id, p.id, '${fixtures.item}', 'receipt', 100, 'fixture', u.id FROM stock_points p, users u, lvl WHERE p.id = '${point}' AND u.email = '${email}' RETURNING id`);
+    fixtures.ownMovement = await receipt(fixtures.ownPoint, 'coordinator@hro.example');
+    fixtures.otherMovement = await receipt(fixtures.otherPoint, 'coordinator@kidsparadise.example');
     const token = (email: string) =>
       one(
         `INSERT INTO api_tokens (organisation_id, user_id, name, token_hash, created_by)
@@ -144,7 +229,7 @@ describe('authorization matrix', () => {
     const row = MATRIX[route];
     const expected = (target === 'own' ? row.own : row.other!)[who];
     const [method, template] = route.split(' ');
-    const { path, body } = row.call(fixtures, target, ++n);
+    const { path, body, csv } = row.call(fixtures, target, ++n);
     expect(path.startsWith(template.replace(/\{id\}.*$/, ''))).toBe(true);
     // A fresh session per call: sign-out and disabling in one cell must not leak into the next.
     const cookie = who === 'anonymous' ? undefined : await signIn(api, `${who}@hro.example`);
@@ -152,13 +237,13 @@ describe('authorization matrix', () => {
 
     let test = request(api.url)[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
     if (cookie) test = test.set('Cookie', cookie);
-    const res = await (body ? test.send(body) : test);
+    const res = await (csv ? test.set('content-type', 'text/csv').send(csv) : body ? test.send(body) : test);
 
     expect({ route, who, target, status: res.status }).toEqual({ route, who, target, status: expected });
     if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     // No answer of any route, lists included, carries a record of the other organisation.
     const answer = JSON.stringify(res.body ?? '');
-    for (const id of [fixtures.otherCamp, fixtures.otherUser, fixtures.otherToken]) if (target === 'own') expect(answer).not.toContain(id);
+    for (const id of [fixtures.otherCamp, fixtures.otherUser, fixtures.otherToken, fixtures.otherPoint, fixtures.otherMovement]) if (target === 'own') expect(answer).not.toContain(id);
     // Another organisation's records come back unchanged, whatever was tried.
     if (before) expect(await snapshot(db)).toEqual(before);
   });
@@ -169,5 +254,7 @@ async function snapshot(db: TestDatabase) {
     camps: await db.query(`SELECT c.* FROM camps c JOIN organisations o ON o.id = c.organisation_id WHERE o.short_code = 'KP' ORDER BY c.id`),
     users: await db.query(`SELECT u.id, u.name, u.role, u.active, u.version FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE o.short_code = 'KP' ORDER BY u.id`),
     tokens: await db.query(`SELECT t.id, t.revoked_at FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id WHERE o.short_code = 'KP' ORDER BY t.id`),
+    levels: await db.query(`SELECT s.* FROM stock_levels s JOIN organisations o ON o.id = s.organisation_id WHERE o.short_code = 'KP' ORDER BY 1, 2`),
+    movements: await db.query(`SELECT count(*) FROM stock_movements m JOIN organisations o ON o.id = m.organisation_id WHERE o.short_code = 'KP'`),
   };
 }

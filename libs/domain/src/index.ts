@@ -16,3 +16,4 @@ export * from './coverage/sphere';
 export * from './coverage/shelter-coverage';
 export * from './coverage/food-coverage';
 export * from './stock/stock-contract';
+export * from './coverage/coverage-contract';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CampResponse, Page } from '@relief-ledger/domain';
+import type { CampCoverageResponse, CampResponse, Page } from '@relief-ledger/domain';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
@@ -26,6 +26,13 @@ export class CampsController {
   @ApiOkResponse({ type: CampResponseDto, description: 'The camp; its ETag carries the version' })
   async get(@CurrentActor() actor: Actor, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CampResponse> {
     return withEtag(reply, await this.camps.findCampOrThrow(actor, id));
+  }
+
+  @Get(':id/coverage')
+  @Requires('camps.read')
+  @ApiOkResponse({ description: 'Shelter and food coverage from the ledger, beside the Sphere references' })
+  coverage(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<CampCoverageResponse> {
+    return this.camps.coverage(actor, id);
   }
 
   @Post()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { CampResponse, FieldError, Page, canCampMove, checkCampFigures, isValidTimeZone } from '@relief-ledger/domain';
+import { CampResponse, FieldError, Page, SPHERE, canCampMove, checkCampFigures, daysFed, isValidTimeZone, shelterCoverage } from '@relief-ledger/domain';
+import type { CampCoverageResponse } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -36,6 +37,40 @@ export class CampsService {
 
   async findCampOrThrow(actor: Actor, id: string): Promise<CampResponse> {
     return toCampResponse(await this.findEntityOrThrow(this.dataSource.manager, actor, id));
+  }
+
+  /**
+   * Shelter and food coverage from the ledger: what sits in the camp's stores plus what was
+   * handed out at the camp, per item kind, against households and population.
+   */
+  async coverage(actor: Actor, id: string): Promise<CampCoverageResponse> {
+    const camp = await this.findEntityOrThrow(this.dataSource.manager, actor, id);
+    const [row] = await this.dataSource.query(
+      `WITH stored AS (
+         SELECT s.item_id, sum(s.quantity) AS quantity FROM stock_levels s JOIN stock_points p ON p.id = s.stock_point_id
+         WHERE p.camp_id = $1 GROUP BY s.item_id),
+       handed AS (
+         SELECT d.item_id, sum(d.quantity) AS quantity FROM distributions d WHERE d.camp_id = $1 GROUP BY d.item_id),
+       on_site AS (
+         SELECT i.kind, i.persons_per_unit, i.days_per_unit, coalesce(st.quantity, 0) + coalesce(h.quantity, 0) AS quantity
+         FROM items i LEFT JOIN stored st ON st.item_id = i.id LEFT JOIN handed h ON h.item_id = i.id)
+       SELECT
+         coalesce(sum(quantity) FILTER (WHERE kind = 'shelter'), 0)::bigint AS tents,
+         coalesce(sum(quantity) FILTER (WHERE kind = 'food' AND days_per_unit IS NOT NULL), 0)::bigint AS food_packages,
+         coalesce(sum(quantity * persons_per_unit * days_per_unit) FILTER (WHERE kind = 'food' AND days_per_unit IS NOT NULL), 0)::bigint AS person_days
+       FROM on_site`,
+      [camp.id],
+    );
+    const packages = Number(row.food_packages);
+    const personDays = Number(row.person_days);
+    return {
+      campId: camp.id,
+      households: camp.households,
+      population: camp.population,
+      shelter: shelterCoverage({ households: camp.households, tentsOnSite: Number(row.tents) }),
+      food: { population: camp.population, packages, personDays, days: daysFed({ population: camp.population, personDays }) },
+      sphere: SPHERE,
+    };
   }
 
   async create(actor: Actor, dto: CreateCampDto): Promise<CampResponse> {

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { insertDemoStock } from './demo-stock.js';
 import { insertDemoUsers } from './demo-users.js';
 
 /**
@@ -74,4 +75,5 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
       [organisationIds.get(camp.org), locationIds.get(camp.place), camp.en, camp.ar, camp.status, camp.population, camp.households, camp.capacity, camp.openedOn],
     );
   }
+  await insertDemoStock(manager, organisationIds, locationIds);
 }

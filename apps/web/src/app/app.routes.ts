@@ -23,6 +23,17 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./camps/camps.routes').then((m) => m.campsRoutes),
       },
       {
+        path: 'distributions',
+        // Logging and importing also need distributions.write; those routes check it.
+        canActivate: [permissionGuard('distributions.read')],
+        loadChildren: () => import('./distributions/distributions.routes').then((m) => m.distributionsRoutes),
+      },
+      {
+        path: 'stock',
+        canActivate: [permissionGuard('stock.read')],
+        loadChildren: () => import('./stock/stock.routes').then((m) => m.stockRoutes),
+      },
+      {
         path: 'admin',
         // Each tab checks its own permission too; a manager gets the audit trail only.
         canActivate: [permissionGuard(...ADMIN_PERMISSIONS)],

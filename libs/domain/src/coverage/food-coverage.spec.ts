@@ -1,4 +1,4 @@
-import { foodCoverage } from './food-coverage';
+import { daysFed, foodCoverage } from './food-coverage';
 
 describe('foodCoverage', () => {
   it('turns packages into days for the whole camp', () => {
@@ -14,5 +14,12 @@ describe('foodCoverage', () => {
 
   it('gives zero days for an empty camp', () => {
     expect(foodCoverage({ population: 0, packages: 10, personsPerPackage: 5, daysPerPackage: 30 }).days).toBe(0);
+  });
+});
+
+describe('daysFed', () => {
+  it('adds parcels of different sizes as person-days', () => {
+    // 100 family parcels (5 × 30) and 50 single rations (1 × 7) for 500 people.
+    expect(daysFed({ population: 500, personDays: 100 * 5 * 30 + 50 * 7 })).toBe(30);
   });
 });

@@ -23,6 +23,10 @@ export function foodCoverage({
   daysPerPackage: number;
 }): FoodCoverage {
   const personDays = packages * personsPerPackage * daysPerPackage;
-  const days = population === 0 ? 0 : Math.floor(personDays / population);
-  return { population, packages, personDays, days };
+  return { population, packages, personDays, days: daysFed({ population, personDays }) };
+}
+
+/** Whole days `personDays` of food feed `population` people (parcels of several sizes add up as person-days). */
+export function daysFed({ population, personDays }: { population: number; personDays: number }): number {
+  return population === 0 ? 0 : Math.floor(personDays / population);
 }

@@ -20,7 +20,8 @@ function badRequest(message: string): Error {
 }
 
 /**
- * The only body parser: JSON, with Fastify's protection against prototype poisoning, and a
+ * The body parsers: JSON for every route, and CSV handed to the route as a stream (the bulk
+ * import reads it row by row and enforces its own size limit). JSON, with Fastify's protection against prototype poisoning, and a
  * nesting limit. Anything else (forms, text) is 415, so a cross-site form cannot post here.
  */
 export function useJsonBodyParserOnly(fastify: FastifyInstance): void {
@@ -33,4 +34,5 @@ export function useJsonBodyParserOnly(fastify: FastifyInstance): void {
       done(null, parsed);
     });
   });
+  fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
 }

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
   CAMP_STATUSES,
+  CampCoverageResponse,
   CampListQuery,
   CampResponse,
   CloseCampRequest,
@@ -59,6 +60,14 @@ export class CampsApi {
       .pipe(map(readCampOrThrow), catchError(rethrowAsProblem));
   }
 
+  /** Shelter and food coverage worked out from the ledger, with the Sphere references it is measured against. */
+  getCoverage(id: string): Observable<CampCoverageResponse> {
+    return this.http.get<unknown>(`${API}/camps/${encodeURIComponent(id)}/coverage`).pipe(
+      map(readCoverageOrThrow),
+      catchError(rethrowAsProblem),
+    );
+  }
+
   listLocations(query: LocationListQuery = {}): Observable<Page<LocationResponse>> {
     return this.http
       .get<unknown>(`${API}/locations`, { params: toParams({ ...query, pageSize: clampPageSize(query.pageSize) }) })
@@ -67,7 +76,6 @@ export class CampsApi {
         catchError(rethrowAsProblem),
       );
   }
-
 }
 
 function readCampOrThrow(value: unknown): CampResponse {
@@ -80,6 +88,23 @@ function readCampOrThrow(value: unknown): CampResponse {
     throw unexpectedAnswer('a camp');
   }
   return value as unknown as CampResponse;
+}
+
+function readCoverageOrThrow(value: unknown): CampCoverageResponse {
+  if (
+    !isRecord(value) ||
+    !hasStrings(value, ['campId']) ||
+    !hasNumbers(value, ['households', 'population']) ||
+    !isRecord(value['shelter']) ||
+    !hasNumbers(value['shelter'], ['tentsOnSite', 'tentsNeeded', 'coveredShare']) ||
+    !isRecord(value['food']) ||
+    !hasNumbers(value['food'], ['packages', 'personDays', 'days']) ||
+    !isRecord(value['sphere']) ||
+    !hasNumbers(value['sphere'], ['coveredSpacePerPersonM2', 'kcalPerPersonPerDay', 'waterLitresPerPersonPerDay', 'personsPerFamilyTent'])
+  ) {
+    throw unexpectedAnswer('camp coverage');
+  }
+  return value as unknown as CampCoverageResponse;
 }
 
 function readLocationOrThrow(value: unknown): LocationResponse {

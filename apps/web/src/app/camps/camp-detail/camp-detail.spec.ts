@@ -9,7 +9,7 @@ import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { ProblemError } from '../../core/problems/problem-error';
 import { CampsApi } from '../camps-api';
 import { STALE_VERSION_MESSAGE } from '../stale-version';
-import { aCamp } from '../testing/camp-fixtures';
+import { aCamp, aCoverage } from '../testing/camp-fixtures';
 import { CampDetail } from './camp-detail';
 
 function staleVersion(): ProblemError {
@@ -18,12 +18,13 @@ function staleVersion(): ProblemError {
 
 describe('CampDetail', () => {
   let fixture: ComponentFixture<CampDetail>;
-  let api: Pick<{ [K in keyof CampsApi]: jest.Mock }, 'getCamp' | 'closeCamp'>;
+  let api: Pick<{ [K in keyof CampsApi]: jest.Mock }, 'getCamp' | 'closeCamp' | 'getCoverage'>;
 
   beforeEach(() => {
     api = {
       getCamp: jest.fn(() => of(aCamp())),
       closeCamp: jest.fn(() => of(aCamp({ status: 'closed', closedOn: '2020-01-31', version: 4 }))),
+      getCoverage: jest.fn(() => of(aCoverage())),
     };
     TestBed.configureTestingModule({
       providers: [

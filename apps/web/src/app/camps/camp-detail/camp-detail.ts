@@ -12,16 +12,17 @@ import { SessionStore } from '../../core/auth/session-store';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
+import { CampCoverage } from '../camp-coverage/camp-coverage';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
 import { CAMP_NOT_FOUND_MESSAGE } from '../camp-not-found';
 import { isStaleVersion, STALE_VERSION_MESSAGE } from '../stale-version';
 import { CloseCampDecision, CloseCampDialog, CloseCampDialogData } from '../close-camp-dialog/close-camp-dialog';
 
-/** One camp: names, place, figures, and the Edit and Close actions for the roles that may write. */
+/** One camp: names, place, figures, coverage, and the Edit and Close actions for the roles that may write. */
 @Component({
   selector: 'rl-camp-detail',
-  imports: [CampStatusChip, DatePipe, DecimalPipe, LoadStatus, MatButtonModule, PercentPipe, RouterLink],
+  imports: [CampCoverage, CampStatusChip, DatePipe, DecimalPipe, LoadStatus, MatButtonModule, PercentPipe, RouterLink],
   templateUrl: './camp-detail.html',
   styleUrl: './camp-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

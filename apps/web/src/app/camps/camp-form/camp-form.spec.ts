@@ -32,6 +32,7 @@ describe('CampForm', () => {
       createCamp: jest.fn(() => of(aCamp())),
       updateCamp: jest.fn(() => of(aCamp({ version: 4 }))),
       closeCamp: jest.fn(),
+      getCoverage: jest.fn(),
       listLocations: jest.fn(() =>
         of(aPage([aLocation(), aLocation({ id: 'loc-idlib', level: 'governorate', nameEn: 'Idlib' })])),
       ),

@@ -1,4 +1,4 @@
-import { CampResponse, LocationResponse } from '@relief-ledger/domain';
+import { CampCoverageResponse, CampResponse, LocationResponse } from '@relief-ledger/domain';
 
 export { aPage } from '../../core/http/testing/page-fixtures';
 
@@ -38,6 +38,19 @@ export function aLocation(overrides: Partial<LocationResponse> = {}): LocationRe
     latitude: null,
     longitude: null,
     timeZone: 'Asia/Damascus',
+    ...overrides,
+  };
+}
+
+/** The new camp near Atmeh of the design case: 840 households, 4,200 people, 500 tents, 840 food parcels. */
+export function aCoverage(overrides: Partial<CampCoverageResponse> = {}): CampCoverageResponse {
+  return {
+    campId: '7d1c2a8e-0000-4000-8000-000000000001',
+    households: 840,
+    population: 4_200,
+    shelter: { households: 840, tentsOnSite: 500, tentsNeeded: 340, coveredShare: 500 / 840 },
+    food: { population: 4_200, packages: 840, personDays: 126_000, days: 30 },
+    sphere: { coveredSpacePerPersonM2: 3.5, kcalPerPersonPerDay: 2_100, waterLitresPerPersonPerDay: 15, personsPerFamilyTent: 5 },
     ...overrides,
   };
 }

@@ -29,6 +29,8 @@ describe('AppShell', () => {
         provideRouter([
           { path: 'sign-in', component: PageStub },
           { path: 'camps', component: PageStub },
+          { path: 'distributions', component: PageStub },
+          { path: 'distributions/new', component: PageStub },
         ]),
       ],
     });
@@ -65,17 +67,30 @@ describe('AppShell', () => {
     expect(toolbar.querySelector('abbr')?.getAttribute('title')).toBe('Humanitarian Relief Organization');
   });
 
-  it('links a coordinator to the camps only', async () => {
+  it('links a coordinator to camps, logging distributions, distributions and stock', async () => {
     const sut = await openShell('coordinator');
 
-    expect(navLinks(sut)).toEqual([['Camps', '/camps']]);
+    expect(navLinks(sut)).toEqual([
+      ['Camps', '/camps'],
+      ['Log distribution', '/distributions/new'],
+      ['Distributions', '/distributions'],
+      ['Stock', '/stock'],
+    ]);
   });
 
-  it('links an administrator to the admin page too', async () => {
+  it('links field staff to logging distributions and to stock, and hides Admin', async () => {
+    const sut = await openShell('field');
+
+    expect(navLinks(sut).map(([label]) => label)).toEqual(['Camps', 'Log distribution', 'Distributions', 'Stock']);
+  });
+
+  it('links an administrator to the admin page too, but not to logging distributions', async () => {
     const sut = await openShell('admin');
 
     expect(navLinks(sut)).toEqual([
       ['Camps', '/camps'],
+      ['Distributions', '/distributions'],
+      ['Stock', '/stock'],
       ['Admin', '/admin'],
     ]);
   });
@@ -85,14 +100,20 @@ describe('AppShell', () => {
 
     expect(navLinks(sut)).toEqual([
       ['Camps', '/camps'],
+      ['Distributions', '/distributions'],
+      ['Stock', '/stock'],
       ['Admin', '/admin'],
     ]);
   });
 
-  it('hides Admin from field staff', async () => {
+  it('marks only "Log distribution" as the current page on the form, not "Distributions" too', async () => {
     const sut = await openShell('field');
 
-    expect(navLinks(sut).map(([label]) => label)).not.toContain('Admin');
+    await TestBed.inject(Router).navigateByUrl('/distributions/new');
+    await fixture.whenStable();
+
+    const current = Array.from(sut.querySelectorAll('nav[aria-label="Main"] a[aria-current="page"]')).map((link) => link.textContent?.trim());
+    expect(current).toEqual(['Log distribution']);
   });
 
   it('links to changing the password beside Sign out', async () => {

@@ -7,13 +7,19 @@ export interface NavItem {
   label: string;
   /** The item shows only to roles with any of these permissions (the route's guard checks the same). */
   permissions: readonly Permission[];
+  /** Marked current on this path only, not below it: "Distributions" is not current on its "Log distribution" form. */
+  exact?: boolean;
 }
 
 /**
- * Top-level screens, in menu order. Dashboard, Distributions, Stock and Convoys join this list as
- * their feature folders land, each with its lazy route in `app.routes.ts`.
+ * Top-level screens, in menu order. Dashboard and Convoys join this list as their feature folders
+ * land, each with its lazy route in `app.routes.ts`.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/camps', label: 'Camps', permissions: ['camps.read'] },
+  // The screen used most in the field goes straight to the form.
+  { path: '/distributions/new', label: 'Log distribution', permissions: ['distributions.write'] },
+  { path: '/distributions', label: 'Distributions', permissions: ['distributions.read'], exact: true },
+  { path: '/stock', label: 'Stock', permissions: ['stock.read'] },
   { path: '/admin', label: 'Admin', permissions: ADMIN_PERMISSIONS },
 ];

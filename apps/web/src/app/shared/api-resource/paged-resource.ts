@@ -12,9 +12,9 @@ export interface PagedResource<T> extends ApiResource<Page<T>> {
   replaceItem(changed: T): void;
 }
 
-/** Loads the page `query` asks for, again whenever it changes; see `apiResource`. */
+/** Loads the page `query` asks for, again whenever it changes; nothing while it is `undefined`. See `apiResource`. */
 export function pagedResource<Q, T extends { readonly id: string }>(
-  query: Signal<Q>,
+  query: Signal<Q | undefined>,
   loadPage: (query: Q) => Observable<Page<T>>,
 ): PagedResource<T> {
   const resource = apiResource(query, loadPage);

@@ -1,0 +1,78 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateDistributionRequest, DistributionResponse } from '@relief-ledger/domain';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { Count, Text, Uuid } from '../../common/validation/decorators.js';
+import { PageQueryDto } from '../../common/validation/pagination.js';
+import { QUANTITY_MAX } from '../../stock/dto/stock.dto.js';
+
+const PEOPLE_MAX = 1_000_000;
+
+export class CreateDistributionDto implements CreateDistributionRequest {
+  @Uuid({ optional: true, description: 'Made up by the client; or send an Idempotency-Key header' }) clientId?: string;
+  @Uuid({ optional: true, description: 'The camp; or give locationId for a distribution outside camps' }) campId?: string;
+  @Uuid({ optional: true }) locationId?: string;
+  @Uuid() itemId: string;
+  @Uuid({ description: 'The stock point the items are drawn from' }) stockPointId: string;
+  @Count(QUANTITY_MAX) quantity: number;
+  @Count(PEOPLE_MAX) households: number;
+  @Count(PEOPLE_MAX) people: number;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it was handed out, with offset; defaults to now' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date and time like 2019-12-23T14:30:00+02:00' })
+  distributedAt?: string;
+
+  @Text(2000, { optional: true }) notes?: string;
+}
+
+export class DistributionListQueryDto extends PageQueryDto {
+  @Uuid({ optional: true }) campId?: string;
+  @Uuid({ optional: true }) itemId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date or date and time' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be a date or date and time' })
+  to?: string;
+}
+
+export interface DistributionRow {
+  id: string;
+  client_key: string;
+  camp_id: string | null;
+  location_id: string;
+  item_id: string;
+  stock_point_id: string;
+  quantity: number;
+  households: number;
+  people: number;
+  distributed_at: Date;
+  notes: string | null;
+  stock_left: string;
+  recorded_by: string;
+  created_at: Date;
+  request_hash?: string;
+}
+
+export function toDistributionResponse(r: DistributionRow): DistributionResponse {
+  return {
+    id: r.id,
+    clientId: r.client_key,
+    campId: r.camp_id,
+    locationId: r.location_id,
+    itemId: r.item_id,
+    stockPointId: r.stock_point_id,
+    quantity: r.quantity,
+    households: r.households,
+    people: r.people,
+    distributedAt: r.distributed_at.toISOString(),
+    notes: r.notes,
+    stockLeft: Number(r.stock_left),
+    recordedBy: r.recorded_by,
+    createdAt: r.created_at.toISOString(),
+  };
+}

@@ -1,0 +1,336 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import { of } from 'rxjs';
+
+import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
+import {
+  aCampChoice,
+  aFoodParcel,
+  anItem,
+  aStockPoint,
+  ATMEH_CAMP_ID,
+  ATMEH_STORE_ID,
+  aWarehouse,
+  FAMILY_TENT_ID,
+  FOOD_PARCEL_ID,
+  SARMADA_CAMP_ID,
+  SARMADA_WAREHOUSE_ID,
+} from '../../shared/lookups/testing/lookup-fixtures';
+import { NEW_CLIENT_ID } from '../client-id';
+import { DistributionDefaultsStore } from '../distribution-defaults';
+import { aDistribution } from '../testing/distribution-fixtures';
+import { DistributionForm, KEY_REUSED_MESSAGE } from './distribution-form';
+
+describe('DistributionForm', () => {
+  let fixture: ComponentFixture<DistributionForm>;
+  let http: HttpTestingController;
+  let clientIds: number;
+
+  beforeEach(() => {
+    localStorage.clear();
+    clientIds = 0;
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: LookupsApi,
+          useValue: {
+            listCamps: () => of([aCampChoice(), aCampChoice({ id: SARMADA_CAMP_ID, nameEn: 'Sarmada olive grove camp' }), aCampChoice({ id: 'closed', nameEn: 'Closed camp', status: 'closed' })]),
+            listItems: () => of([aFoodParcel(), anItem()]),
+            listStockPoints: () => of([aStockPoint(), aWarehouse()]),
+          },
+        },
+        { provide: NEW_CLIENT_ID, useValue: () => `client-${++clientIds}` },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    signInAs('field');
+  });
+
+  afterEach(() => http.verify());
+
+  async function openForm(): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(DistributionForm);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function control<T extends HTMLElement>(sut: HTMLElement, name: string): T {
+    const element = sut.querySelector<T>(`[formControlName="${name}"]`);
+    if (!element) throw new Error(`no field ${name}`);
+    return element;
+  }
+
+  async function choose(sut: HTMLElement, name: string, value: string): Promise<void> {
+    const select = control<HTMLSelectElement>(sut, name);
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+  }
+
+  async function type(sut: HTMLElement, name: string, value: string): Promise<void> {
+    const input = control<HTMLInputElement>(sut, name);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    input.dispatchEvent(new Event('blur'));
+    await fixture.whenStable();
+  }
+
+  async function fillTwentyTents(sut: HTMLElement): Promise<void> {
+    await choose(sut, 'campId', ATMEH_CAMP_ID);
+    await choose(sut, 'itemId', FAMILY_TENT_ID);
+    await choose(sut, 'stockPointId', ATMEH_STORE_ID);
+    await type(sut, 'quantity', '20');
+    await type(sut, 'households', '20');
+  }
+
+  async function pressLog(sut: HTMLElement): Promise<TestRequest> {
+    const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Log distribution');
+    if (!button) throw new Error('no "Log distribution" button');
+    button.click();
+    await fixture.whenStable();
+    return http.expectOne({ method: 'POST', url: '/api/v1/distributions' });
+  }
+
+  async function answer(request: TestRequest, body: object, init: Parameters<TestRequest['flush']>[1] = {}): Promise<void> {
+    request.flush(body, init);
+    await fixture.whenStable();
+  }
+
+  async function dropConnection(request: TestRequest): Promise<void> {
+    request.error(new ProgressEvent('error'));
+    await fixture.whenStable();
+  }
+
+  function messageUnder(sut: HTMLElement, name: string): string {
+    return control(sut, name).closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim() ?? '';
+  }
+
+  function text(element: Element | null | undefined): string {
+    return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  it('labels its fields for a quick entry on a phone', async () => {
+    const sut = await openForm();
+
+    const labels = Array.from(sut.querySelectorAll('mat-label')).map((label) => label.textContent?.trim());
+    expect(labels).toEqual(['Camp', 'Item', 'Stock point', 'Quantity', 'Households', 'People', 'Notes']);
+  });
+
+  it('offers the open camps only', async () => {
+    const sut = await openForm();
+
+    const camps = Array.from(control<HTMLSelectElement>(sut, 'campId').options).map((option) => option.textContent?.trim());
+    expect(camps).toEqual(['', 'Atmeh border camp (new)', 'Sarmada olive grove camp']);
+  });
+
+  it('sends the entry with the client id made when the form opened', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+
+    const request = await pressLog(sut);
+
+    expect(request.request.body).toEqual({
+      clientId: 'client-1',
+      campId: ATMEH_CAMP_ID,
+      itemId: FAMILY_TENT_ID,
+      stockPointId: ATMEH_STORE_ID,
+      quantity: 20,
+      households: 20,
+      people: 100,
+    });
+    request.flush(aDistribution());
+  });
+
+  it('counts five people per household until the number of people is typed', async () => {
+    const sut = await openForm();
+
+    await type(sut, 'households', '12');
+    expect(control<HTMLInputElement>(sut, 'people').value).toBe('60');
+
+    await type(sut, 'people', '55');
+    await type(sut, 'households', '14');
+    expect(control<HTMLInputElement>(sut, 'people').value).toBe('55');
+  });
+
+  it('refuses fewer people than households', async () => {
+    const sut = await openForm();
+    await type(sut, 'households', '20');
+
+    await type(sut, 'people', '10');
+
+    expect(messageUnder(sut, 'people')).toBe('At least one person per household: 20 or more');
+  });
+
+  it('shows what the confirmed entry left at the stock point', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+
+    await answer(await pressLog(sut), aDistribution());
+
+    expect(text(sut.querySelector('[role="status"]'))).toBe(
+      'Logged: 20 family tents at Atmeh border camp (new). 480 left at Atmeh camp store.',
+    );
+  });
+
+  it('starts the next entry with a new client id, cleared figures and the same camp, item and stock point', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+    await answer(await pressLog(sut), aDistribution());
+
+    expect(control<HTMLInputElement>(sut, 'quantity').value).toBe('');
+    expect(control<HTMLInputElement>(sut, 'households').value).toBe('');
+    expect(control<HTMLInputElement>(sut, 'people').value).toBe('');
+    expect(messageUnder(sut, 'quantity')).toBe('');
+    expect(control<HTMLSelectElement>(sut, 'campId').value).toBe(ATMEH_CAMP_ID);
+
+    await type(sut, 'quantity', '5');
+    await type(sut, 'households', '5');
+    const next = await pressLog(sut);
+
+    expect(next.request.body).toMatchObject({ clientId: 'client-2', quantity: 5, people: 25 });
+    next.flush(aDistribution({ clientId: 'client-2', quantity: 5, households: 5, people: 25, stockLeft: 475 }));
+  });
+
+  it('keeps the entry and its client id when the connection drops, and sends the same id again', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+    const first = await pressLog(sut);
+    const sent = first.request.body;
+
+    await dropConnection(first);
+
+    expect(text(sut.querySelector('[role="alert"]'))).toContain('Not logged yet');
+    expect(text(sut.querySelector('[role="alert"]'))).toContain('never recorded twice');
+    expect(control<HTMLInputElement>(sut, 'quantity').value).toBe('20');
+    expect(sut.querySelector('[role="status"]')).toBeNull();
+
+    const retry = await pressLog(sut);
+    expect(retry.request.body).toEqual(sent);
+    expect(retry.request.body.clientId).toBe('client-1');
+    await answer(retry, aDistribution(), { headers: { 'Idempotent-Replayed': 'true' } });
+
+    expect(text(sut.querySelector('[role="status"]'))).toContain('480 left at Atmeh camp store.');
+    expect(text(sut.querySelector('[role="status"]'))).toContain('it is recorded once');
+  });
+
+  it('keeps the client id after the server refused the entry, so a corrected entry is still the same one', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+
+    await answer(
+      await pressLog(sut),
+      {
+        type: 'about:blank',
+        title: 'Not enough stock',
+        status: 409,
+        code: 'stock.insufficient',
+        detail: 'Only 15 available at this stock point; 20 requested',
+        errors: [{ field: 'quantity', reason: 'only 15 available' }],
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+
+    expect(messageUnder(sut, 'quantity')).toBe('only 15 available');
+    expect(text(sut.querySelector('[role="alert"]'))).toContain('Only 15 available at this stock point; 20 requested');
+
+    await type(sut, 'quantity', '15');
+    const corrected = await pressLog(sut);
+    expect(corrected.request.body).toMatchObject({ clientId: 'client-1', quantity: 15 });
+    corrected.flush(aDistribution({ quantity: 15, stockLeft: 0 }));
+  });
+
+  it('offers to log as a separate distribution when its id was already used for other figures', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+    await answer(
+      await pressLog(sut),
+      {
+        type: 'about:blank',
+        title: 'Client id already used',
+        status: 422,
+        code: 'distribution.key_reused',
+        errors: [{ field: 'clientId', reason: 'was already used for a different distribution' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    expect(text(sut.querySelector('[role="alert"]'))).toContain(KEY_REUSED_MESSAGE);
+
+    const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Log as a separate distribution');
+    button?.click();
+    await fixture.whenStable();
+
+    const separate = http.expectOne({ method: 'POST', url: '/api/v1/distributions' });
+    expect(separate.request.body.clientId).toBe('client-2');
+    separate.flush(aDistribution({ clientId: 'client-2' }));
+  });
+
+  it('does not send an entry with missing fields, and says what is missing', async () => {
+    const sut = await openForm();
+
+    const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Log distribution');
+    button?.click();
+    await fixture.whenStable();
+
+    http.expectNone({ method: 'POST', url: '/api/v1/distributions' });
+    expect(messageUnder(sut, 'campId')).toBe('Choose the camp');
+    expect(messageUnder(sut, 'quantity')).toBe('Enter how many were handed out');
+  });
+
+  it('starts with the camp, item and stock point of the last entry', async () => {
+    TestBed.inject(DistributionDefaultsStore).remember({ campId: SARMADA_CAMP_ID, itemId: FOOD_PARCEL_ID, stockPointId: SARMADA_WAREHOUSE_ID });
+
+    const sut = await openForm();
+
+    expect(control<HTMLSelectElement>(sut, 'campId').value).toBe(SARMADA_CAMP_ID);
+    expect(control<HTMLSelectElement>(sut, 'itemId').value).toBe(FOOD_PARCEL_ID);
+    expect(control<HTMLSelectElement>(sut, 'stockPointId').value).toBe(SARMADA_WAREHOUSE_ID);
+  });
+
+  it('remembers the choices of a confirmed entry for the next visit', async () => {
+    const first = await openForm();
+    await fillTwentyTents(first);
+    await answer(await pressLog(first), aDistribution());
+    fixture.destroy();
+
+    const sut = await openForm();
+
+    expect(control<HTMLSelectElement>(sut, 'campId').value).toBe(ATMEH_CAMP_ID);
+    expect(control<HTMLSelectElement>(sut, 'itemId').value).toBe(FAMILY_TENT_ID);
+    expect(control<HTMLSelectElement>(sut, 'stockPointId').value).toBe(ATMEH_STORE_ID);
+  });
+
+  it('leaves out remembered choices that are no longer on offer', async () => {
+    TestBed.inject(DistributionDefaultsStore).remember({ campId: 'closed', itemId: 'gone', stockPointId: ATMEH_STORE_ID });
+
+    const sut = await openForm();
+
+    expect(control<HTMLSelectElement>(sut, 'campId').value).toBe('');
+    expect(control<HTMLSelectElement>(sut, 'itemId').value).toBe('');
+    expect(control<HTMLSelectElement>(sut, 'stockPointId').value).toBe(ATMEH_STORE_ID);
+  });
+
+  it("keeps each user's choices apart on a shared phone", async () => {
+    TestBed.inject(DistributionDefaultsStore).remember({ campId: SARMADA_CAMP_ID });
+    signInAs('field', { id: 'user-other' });
+
+    const sut = await openForm();
+
+    expect(control<HTMLSelectElement>(sut, 'campId').value).toBe('');
+  });
+
+  it("picks the chosen camp's own store when no stock point was used before", async () => {
+    TestBed.inject(DistributionDefaultsStore).remember({ campId: ATMEH_CAMP_ID });
+
+    const sut = await openForm();
+
+    expect(control<HTMLSelectElement>(sut, 'stockPointId').value).toBe(ATMEH_STORE_ID);
+  });
+});

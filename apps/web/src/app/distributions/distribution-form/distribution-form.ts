@@ -1,0 +1,290 @@
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  Injector,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { CreateDistributionRequest, ItemResponse, Problem, StockPointResponse } from '@relief-ledger/domain';
+import { forkJoin, map } from 'rxjs';
+
+import { NETWORK_PROBLEM_TYPE, toProblem } from '../../core/problems/to-problem';
+import { apiResource } from '../../shared/api-resource/api-resource';
+import { countErrorMessage, wholeNumber } from '../../shared/forms/count-validators';
+import { placeFieldErrors } from '../../shared/forms/place-field-errors';
+import { LoadStatus } from '../../shared/load-status/load-status';
+import { describeQuantity } from '../../shared/lookups/describe-quantity';
+import { CampChoice, LookupsApi } from '../../shared/lookups/lookups-api';
+import { NEW_CLIENT_ID } from '../client-id';
+import { DistributionDefaultsStore } from '../distribution-defaults';
+import { DistributionsApi, KEY_REUSED_CODE, RecordedDistribution } from '../distributions-api';
+
+/** People counted per household until the user types the real number: the design-case family of five. */
+export const PEOPLE_PER_HOUSEHOLD = 5;
+/** The API's limits. */
+export const DISTRIBUTION_QUANTITY_MAX = 1_000_000_000;
+export const PEOPLE_MAX = 1_000_000;
+export const NOTES_MAX_LENGTH = 2000;
+
+export const NOT_SENT_MESSAGE =
+  'Not logged yet: the server could not be reached. Everything you entered is kept. ' +
+  'Press "Log distribution" again when you have a connection: it is sent as the same entry, so it is never recorded twice.';
+export const KEY_REUSED_MESSAGE =
+  'An earlier press already logged this entry with other figures: it reached the server, but the answer was lost on the way back. ' +
+  'Check the recent distributions before logging it again.';
+
+type DistributionControlName = 'campId' | 'itemId' | 'stockPointId' | 'quantity' | 'households' | 'people' | 'notes';
+
+const REQUIRED_MESSAGES: Readonly<Record<DistributionControlName, string>> = {
+  campId: 'Choose the camp',
+  itemId: 'Choose the item',
+  stockPointId: 'Choose where the items came from',
+  quantity: 'Enter how many were handed out',
+  households: 'Enter how many households received them',
+  people: 'Enter how many people are in those households',
+  notes: '',
+};
+
+/** People in households: at least one person each, as the API checks. */
+function peopleCoverHouseholds(control: AbstractControl<number | null>): ValidationErrors | null {
+  const households: unknown = control.parent?.get('households')?.value;
+  const people = control.value;
+  if (people === null || !Number.isInteger(households) || people >= (households as number)) return null;
+  return { fewerThanHouseholds: households };
+}
+
+interface Choices {
+  camps: CampChoice[];
+  items: ItemResponse[];
+  stockPoints: StockPointResponse[];
+}
+
+/** What the confirmation needs of a send, captured when it starts (the selects may change meanwhile). */
+interface SentNames {
+  campName: string;
+  item: ItemResponse;
+  stockPointName: string;
+}
+
+/**
+ * Logs one distribution: the fastest screen, built for a phone at a distribution point. The camp,
+ * item and stock point of the last entry come back; people default to five per household.
+ *
+ * Every entry carries a client id made when the entry starts, kept through failed sends and
+ * replaced only once the server has confirmed it. Pressing again after a dropped connection
+ * therefore re-sends the same entry, which the server records once.
+ */
+@Component({
+  selector: 'rl-distribution-form',
+  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, RouterLink],
+  providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
+  templateUrl: './distribution-form.html',
+  styleUrl: './distribution-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class DistributionForm {
+  private readonly api = inject(DistributionsApi);
+  private readonly lookups = inject(LookupsApi);
+  private readonly defaults = inject(DistributionDefaultsStore);
+  private readonly newClientId = inject(NEW_CLIENT_ID);
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
+  protected readonly notesMaxLength = NOTES_MAX_LENGTH;
+  protected readonly form = new FormGroup({
+    campId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    itemId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    stockPointId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    quantity: new FormControl<number | null>(null, [
+      Validators.required,
+      Validators.min(1),
+      Validators.max(DISTRIBUTION_QUANTITY_MAX),
+      wholeNumber,
+    ]),
+    households: new FormControl<number | null>(null, [Validators.required, Validators.min(0), Validators.max(PEOPLE_MAX), wholeNumber]),
+    people: new FormControl<number | null>(null, [
+      Validators.required,
+      Validators.min(0),
+      Validators.max(PEOPLE_MAX),
+      wholeNumber,
+      peopleCoverHouseholds,
+    ]),
+    notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(NOTES_MAX_LENGTH)] }),
+  });
+
+  protected readonly choices = apiResource(
+    signal(true),
+    () =>
+      forkJoin({ camps: this.lookups.listCamps(), items: this.lookups.listItems(), stockPoints: this.lookups.listStockPoints() }).pipe(
+        map((choices) => ({ ...choices, camps: choices.camps.filter((camp) => camp.status !== 'closed') })),
+      ),
+    { onLoaded: (choices) => this.applyDefaults(choices) },
+  );
+  protected readonly camps = computed(() => this.choices.value()?.camps ?? []);
+  protected readonly items = computed(() => this.choices.value()?.items ?? []);
+  protected readonly stockPoints = computed(() => this.choices.value()?.stockPoints ?? []);
+
+  protected readonly saving = signal(false);
+  /** "Logged: 20 family tents at …. 480 left at …." after the server confirmed. */
+  protected readonly confirmation = signal<string | undefined>(undefined);
+  protected readonly problem = signal<string | undefined>(undefined);
+  /** The server has this client id for other figures: offer to log these as a separate distribution. */
+  protected readonly keyReused = signal(false);
+
+  /** The id of the entry being filled in; see the class comment. */
+  private clientId = this.newClientId();
+  /** Set once the user types the number of people; until then it follows households × 5. */
+  private peopleEdited = false;
+
+  constructor() {
+    this.followHouseholdsWithPeople();
+  }
+
+  protected errorFor(name: DistributionControlName): string {
+    const errors = this.form.controls[name].errors;
+    if (!errors) return '';
+    if (typeof errors['server'] === 'string') return errors['server'];
+    if (name === 'notes') return `At most ${NOTES_MAX_LENGTH} characters`;
+    if (errors['fewerThanHouseholds'] !== undefined) {
+      return `At least one person per household: ${errors['fewerThanHouseholds']} or more`;
+    }
+    if (errors['required'] && (name === 'campId' || name === 'itemId' || name === 'stockPointId')) return REQUIRED_MESSAGES[name];
+    return countErrorMessage(errors, REQUIRED_MESSAGES[name]);
+  }
+
+  protected logDistribution(): void {
+    if (this.saving()) return;
+    this.problem.set(undefined);
+    this.keyReused.set(false);
+    this.confirmation.set(undefined);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.focusFirstInvalidField();
+      return;
+    }
+    const request = this.toRequest();
+    const names = this.namesOf(request);
+    this.saving.set(true);
+    this.api.recordDistribution(request).subscribe({
+      next: (recorded) => {
+        this.saving.set(false);
+        this.startNextEntry(recorded, names);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        this.showProblem(toProblem(error));
+      },
+    });
+  }
+
+  /** After "already logged with other figures": these figures are another distribution. */
+  protected logAsSeparateDistribution(): void {
+    this.clientId = this.newClientId();
+    this.logDistribution();
+  }
+
+  private toRequest(): CreateDistributionRequest & { clientId: string } {
+    const value = this.form.getRawValue();
+    const notes = value.notes.trim();
+    return {
+      clientId: this.clientId,
+      campId: value.campId,
+      itemId: value.itemId,
+      stockPointId: value.stockPointId,
+      quantity: value.quantity as number,
+      households: value.households as number,
+      people: value.people as number,
+      ...(notes ? { notes } : {}),
+    };
+  }
+
+  private namesOf(request: CreateDistributionRequest): SentNames | undefined {
+    const camp = this.camps().find((candidate) => candidate.id === request.campId);
+    const item = this.items().find((candidate) => candidate.id === request.itemId);
+    const stockPoint = this.stockPoints().find((candidate) => candidate.id === request.stockPointId);
+    return camp && item && stockPoint ? { campName: camp.nameEn, item, stockPointName: stockPoint.name } : undefined;
+  }
+
+  private startNextEntry({ distribution, replayed }: RecordedDistribution, names: SentNames | undefined): void {
+    const logged = names
+      ? `Logged: ${describeQuantity({ quantity: distribution.quantity, item: names.item })} at ${names.campName}. ` +
+        `${distribution.stockLeft.toLocaleString('en')} left at ${names.stockPointName}.`
+      : `Logged. ${distribution.stockLeft.toLocaleString('en')} left.`;
+    this.confirmation.set(replayed ? `${logged} (An earlier press had already reached the server; it is recorded once.)` : logged);
+    this.defaults.remember({ campId: distribution.campId ?? undefined, itemId: distribution.itemId, stockPointId: distribution.stockPointId });
+
+    this.clientId = this.newClientId();
+    // resetForm, not reset: it also forgets the submit, so the emptied figures are not marked in red.
+    const { campId, itemId, stockPointId } = this.form.getRawValue();
+    this.formDirective().resetForm({ campId, itemId, stockPointId, quantity: null, households: null, people: null, notes: '' });
+    this.peopleEdited = false;
+    afterNextRender({ write: () => this.focusField('quantity') }, { injector: this.injector });
+  }
+
+  private showProblem(problem: Problem): void {
+    if (problem.type === NETWORK_PROBLEM_TYPE) {
+      this.problem.set(NOT_SENT_MESSAGE);
+    } else if (problem.code === KEY_REUSED_CODE) {
+      this.keyReused.set(true);
+      this.problem.set(KEY_REUSED_MESSAGE);
+    } else {
+      // Not enough stock arrives as a 409 with "only 40 available" under Quantity.
+      this.problem.set(placeFieldErrors(this.form, { ...problem, errors: problem.errors?.filter((error) => error.field !== 'clientId') }));
+    }
+    afterNextRender({ write: () => this.revealProblem() }, { injector: this.injector });
+  }
+
+  /** Puts back the last entry's camp, item and stock point, where they are still on offer. */
+  private applyDefaults(choices: Choices): void {
+    const remembered = this.defaults.read();
+    const controls = this.form.controls;
+    const offer = (control: FormControl<string>, id: string | undefined, ids: readonly { id: string }[]) => {
+      if (control.value === '' && id && ids.some((option) => option.id === id)) control.setValue(id);
+    };
+    offer(controls.campId, remembered.campId, choices.camps);
+    offer(controls.itemId, remembered.itemId, choices.items);
+    offer(controls.stockPointId, remembered.stockPointId, choices.stockPoints);
+    // With no stock point remembered, the chosen camp's own store is the likely one.
+    if (controls.stockPointId.value === '' && controls.campId.value !== '') {
+      const store = choices.stockPoints.filter((point) => point.campId === controls.campId.value);
+      if (store.length === 1) controls.stockPointId.setValue(store[0].id);
+    }
+  }
+
+  private followHouseholdsWithPeople(): void {
+    const { households, people } = this.form.controls;
+    // Set without an event, so that every event on People is the user typing.
+    people.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => (this.peopleEdited = true));
+    households.valueChanges.pipe(takeUntilDestroyed()).subscribe((count) => {
+      if (this.peopleEdited) {
+        people.updateValueAndValidity({ emitEvent: false });
+      } else {
+        people.setValue(count === null || !Number.isInteger(count) ? null : count * PEOPLE_PER_HOUSEHOLD, { emitEvent: false });
+      }
+    });
+  }
+
+  private revealProblem(): void {
+    const banner = this.host.nativeElement.querySelector<HTMLElement>('.rl-banner');
+    banner?.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  private focusField(name: DistributionControlName): void {
+    this.host.nativeElement.querySelector<HTMLElement>(`[formControlName="${name}"]`)?.focus();
+  }
+
+  private focusFirstInvalidField(): void {
+    this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, select.ng-invalid, textarea.ng-invalid')?.focus();
+  }
+}

@@ -1,0 +1,56 @@
+import { TestBed } from '@angular/core/testing';
+import { MovementResponse } from '@relief-ledger/domain';
+
+import { aMovement } from '../testing/stock-fixtures';
+import { LedgerTable } from './ledger-table';
+
+describe('LedgerTable', () => {
+  async function render(movements: MovementResponse[]): Promise<HTMLElement> {
+    const fixture = TestBed.createComponent(LedgerTable);
+    fixture.componentRef.setInput('movements', movements);
+    fixture.componentRef.setInput('label', 'Ledger of Family tent');
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function rows(sut: HTMLElement): string[][] {
+    return Array.from(sut.querySelectorAll('tr.mat-mdc-row')).map((row) =>
+      Array.from(row.querySelectorAll('td')).map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    );
+  }
+
+  it('shows each movement, newest first, with its signed change and the running balance', async () => {
+    const sut = await render([
+      aMovement({ id: 'm-3', kind: 'loss', quantity: -5, balance: 475, reference: null, lossCause: 'looted', reason: 'Truck stopped at checkpoint', recordedAt: '2019-12-26T08:00:00Z' }),
+      aMovement({ id: 'm-2', kind: 'distribution', quantity: -20, balance: 480, reference: null, recordedAt: '2019-12-24T08:00:00Z' }),
+      aMovement({ id: 'm-1', recordedAt: '2019-12-22T08:00:00Z' }),
+    ]);
+
+    expect(rows(sut).map(([, movement, change, balance]) => [movement, change, balance])).toEqual([
+      ['Lost Looted — Truck stopped at checkpoint', '\u22125', '475'],
+      ['Distributed', '\u221220', '480'],
+      ['Received UNHCR shelter pipeline, waybill ATM-2019-1222', '+500', '500'],
+    ]);
+  });
+
+  it('marks stock going out', async () => {
+    const sut = await render([aMovement({ kind: 'transfer_out', quantity: -30, balance: 470 }), aMovement()]);
+
+    const changes = Array.from(sut.querySelectorAll('td.change'));
+    expect(changes.map((cell) => cell.classList.contains('out'))).toEqual([true, false]);
+  });
+
+  it('shows the date of each movement and groups large figures', async () => {
+    const sut = await render([aMovement({ quantity: 20_000, balance: 20_000, recordedAt: '2019-12-18T12:00:00Z' })]);
+
+    const [when, , change, balance] = rows(sut)[0];
+    expect(when).toContain('18 Dec 2019');
+    expect([change, balance]).toEqual(['+20,000', '20,000']);
+  });
+
+  it('names the table for screen readers', async () => {
+    const sut = await render([aMovement()]);
+
+    expect(sut.querySelector('table')?.getAttribute('aria-label')).toBe('Ledger of Family tent');
+  });
+});

@@ -1,0 +1,171 @@
+import { DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Title } from '@angular/platform-browser';
+import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
+import { MovementResponse, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Problem } from '@relief-ledger/domain';
+
+import { SessionStore } from '../../core/auth/session-store';
+import { apiResource } from '../../shared/api-resource/api-resource';
+import { pagedResource } from '../../shared/api-resource/paged-resource';
+import { LoadStatus } from '../../shared/load-status/load-status';
+import { describeQuantity } from '../../shared/lookups/describe-quantity';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
+import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
+import { LedgerTable } from '../ledger-table/ledger-table';
+import { ReceiveForm } from '../receive-form/receive-form';
+import { StockApi } from '../stock-api';
+import { STOCK_POINT_KIND_LABELS } from '../stock-labels';
+import { TransferForm } from '../transfer-form/transfer-form';
+
+export const STOCK_POINT_NOT_FOUND_MESSAGE = 'This stock point does not exist, or belongs to another organisation.';
+
+interface LedgerRequest {
+  stockPointId: string;
+  itemId: string;
+  page: number;
+  pageSize: number;
+}
+
+type OpenForm = 'receive' | 'transfer' | undefined;
+
+/**
+ * One stock point: what it holds, and per item the ledger with its running balance, a page at a
+ * time. The item and page live in the address (`?itemId=&page=&pageSize=`), so Back and reload keep them.
+ * Coordinators receive and transfer stock from here.
+ */
+@Component({
+  selector: 'rl-stock-point-page',
+  imports: [DecimalPipe, LedgerTable, LoadStatus, MatButtonModule, PagePaginator, ReceiveForm, RouterLink, TransferForm],
+  templateUrl: './stock-point-page.html',
+  styleUrl: './stock-point-page.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StockPointPage {
+  private readonly api = inject(StockApi);
+  private readonly lookups = inject(LookupsApi);
+  private readonly session = inject(SessionStore);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly title = inject(Title);
+
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+  /** Query parameters. */
+  readonly itemId = input<string>();
+  readonly page = input<string>();
+  readonly pageSize = input<string>();
+
+  protected readonly kindLabels = STOCK_POINT_KIND_LABELS;
+  protected readonly notFoundMessage = STOCK_POINT_NOT_FOUND_MESSAGE;
+  protected readonly pageSizeOptions = [10, 20, 50, PAGE_SIZE_MAX];
+  protected readonly canWrite = computed(() => this.session.can('stock.write'));
+  protected readonly openForm = signal<OpenForm>(undefined);
+
+  /** Every stock point of the organisation: this one, and where a transfer can go. There is no GET of one. */
+  protected readonly stockPoints = apiResource(signal(true), () => this.lookups.listStockPoints());
+  protected readonly items = apiResource(signal(true), () => this.lookups.listItems());
+  protected readonly stockPoint = computed(() => this.stockPoints.value()?.find((point) => point.id === this.id()));
+  /** Why the page cannot show the stock point: the load failed, or it is not one of the organisation's. */
+  protected readonly stockPointProblem = computed<Problem | undefined>(() => {
+    const problem = this.stockPoints.problem();
+    if (problem) return problem;
+    return this.stockPoints.value() && !this.stockPoint() ? { type: 'about:blank', title: 'Stock point not found', status: 404 } : undefined;
+  });
+  protected readonly levels = apiResource(
+    computed(() => this.id() || undefined),
+    (id) => this.api.listLevels(id),
+  );
+
+  /** The item whose ledger is on show: the one in the address, else the first the stock point holds. */
+  protected readonly shownItemId = computed(() => this.itemId() || this.levels.value()?.[0]?.itemId);
+  protected readonly shownLevel = computed(() => this.levels.value()?.find((level) => level.itemId === this.shownItemId()));
+  protected readonly shownItemName = computed(
+    () => this.shownLevel()?.itemName ?? this.items.value()?.find((item) => item.id === this.shownItemId())?.nameEn ?? '',
+  );
+
+  private readonly ledgerRequest = computed<LedgerRequest | undefined>(
+    () => {
+      const stockPointId = this.id();
+      const itemId = this.shownItemId();
+      if (!stockPointId || !itemId) return undefined;
+      return {
+        stockPointId,
+        itemId,
+        page: readPositiveWhole(this.page()) ?? 1,
+        pageSize: Math.min(readPositiveWhole(this.pageSize()) ?? PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX),
+      };
+    },
+    { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
+  );
+  protected readonly ledger = pagedResource(this.ledgerRequest, ({ stockPointId, ...query }) =>
+    this.api.listLedger(stockPointId, query),
+  );
+
+  constructor() {
+    effect(() => {
+      const point = this.stockPoint();
+      if (point) this.title.setTitle(`${point.name} · Relief Ledger`);
+    });
+  }
+
+  protected showForm(form: OpenForm): void {
+    this.openForm.set(form);
+  }
+
+  protected changePage(request: PageRequest): void {
+    this.updateQuery({ page: request.page, pageSize: request.pageSize });
+  }
+
+  protected reloadAll(): void {
+    this.stockPoints.reload();
+    this.levels.reload();
+    this.ledger.reload();
+  }
+
+  protected showReceipt(movement: MovementResponse): void {
+    this.openForm.set(undefined);
+    this.announce(`Received ${this.quantityOf(movement)} at ${this.stockPoint()?.name ?? 'the stock point'}`);
+    this.showMovementsOf(movement.itemId);
+  }
+
+  protected showTransfer(legs: MovementResponse[]): void {
+    this.openForm.set(undefined);
+    const into = legs.find((leg) => leg.kind === 'transfer_in');
+    const out = legs.find((leg) => leg.kind === 'transfer_out') ?? legs[0];
+    const destination = this.stockPoints.value()?.find((point) => point.id === into?.stockPointId)?.name ?? 'the other stock point';
+    if (out) {
+      this.announce(`Transferred ${this.quantityOf({ ...out, quantity: Math.abs(out.quantity) })} to ${destination}`);
+      this.showMovementsOf(out.itemId);
+    }
+  }
+
+  private showMovementsOf(itemId: string): void {
+    this.levels.reload();
+    if (this.shownItemId() === itemId && (readPositiveWhole(this.page()) ?? 1) === 1) {
+      this.ledger.reload();
+    } else {
+      this.updateQuery({ itemId, page: null });
+    }
+  }
+
+  private quantityOf(movement: MovementResponse): string {
+    const item = this.items.value()?.find((candidate) => candidate.id === movement.itemId);
+    return item ? describeQuantity({ quantity: movement.quantity, item }) : movement.quantity.toLocaleString('en');
+  }
+
+  private announce(message: string): void {
+    this.snackBar.open(message, undefined, { duration: 4000 });
+  }
+
+  private updateQuery(change: Params): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: change, queryParamsHandling: 'merge', replaceUrl: true });
+  }
+}
+
+function readPositiveWhole(value: string | undefined): number | undefined {
+  const number = Number(value);
+  return Number.isInteger(number) && number > 0 ? number : undefined;
+}

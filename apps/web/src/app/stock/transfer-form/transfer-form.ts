@@ -1,0 +1,168 @@
+import { DecimalPipe } from '@angular/common';
+import {
+  afterNextRender,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  OnInit,
+  output,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MovementResponse, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
+
+import { toProblem } from '../../core/problems/to-problem';
+import { countErrorMessage, wholeNumber } from '../../shared/forms/count-validators';
+import { placeFieldErrors } from '../../shared/forms/place-field-errors';
+import { MOVEMENT_QUANTITY_MAX, REFERENCE_MAX_LENGTH } from '../receive-form/receive-form';
+import { StockApi } from '../stock-api';
+
+/** Moves stock from this stock point to another of the organisation; both legs are recorded together. */
+@Component({
+  selector: 'rl-transfer-form',
+  imports: [DecimalPipe, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
+  template: `
+    <form class="rl-inline-form" [formGroup]="form" (ngSubmit)="transferStock()" novalidate aria-labelledby="transfer-heading">
+      <h3 id="transfer-heading">Transfer</h3>
+      @if (problem(); as message) {
+        <div class="rl-banner" role="alert"><p>{{ message }}</p></div>
+      }
+      @if (heldItems().length === 0) {
+        <p class="nothing">{{ stockPoint().name }} holds nothing to transfer.</p>
+      }
+      <div class="fields">
+        <mat-form-field>
+          <mat-label>Item</mat-label>
+          <mat-select formControlName="itemId">
+            @for (level of heldItems(); track level.itemId) {
+              <mat-option [value]="level.itemId">{{ level.itemName }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ errorFor('itemId') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>To stock point</mat-label>
+          <mat-select formControlName="toStockPointId">
+            @for (point of destinations(); track point.id) {
+              <mat-option [value]="point.id">{{ point.name }}</mat-option>
+            }
+          </mat-select>
+          <mat-error>{{ errorFor('toStockPointId') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Quantity</mat-label>
+          <input matInput type="number" inputmode="numeric" min="1" step="1" formControlName="quantity" />
+          @if (available(); as level) {
+            <mat-hint>{{ level.quantity | number }} {{ level.unit }} available</mat-hint>
+          }
+          <mat-error>{{ errorFor('quantity') }}</mat-error>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Reference</mat-label>
+          <input matInput formControlName="reference" autocomplete="off" [maxlength]="referenceMaxLength" />
+          <mat-hint>Optional: waybill or truck</mat-hint>
+          <mat-error>{{ errorFor('reference') }}</mat-error>
+        </mat-form-field>
+      </div>
+      <div class="rl-form-actions">
+        <button mat-flat-button type="submit" [disabled]="saving()">Transfer stock</button>
+        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
+      </div>
+    </form>
+  `,
+  styleUrl: '../stock-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class TransferForm implements OnInit {
+  private readonly api = inject(StockApi);
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+
+  /** Where the stock leaves from. */
+  readonly stockPoint = input.required<StockPointResponse>();
+  /** What it holds now. */
+  readonly levels = input.required<readonly StockLevelResponse[]>();
+  /** Every stock point of the organisation, this one included. */
+  readonly stockPoints = input.required<readonly StockPointResponse[]>();
+  readonly itemId = input<string>();
+  /** Both legs: out of this stock point, into the other. */
+  readonly transferred = output<MovementResponse[]>();
+  readonly cancelled = output<void>();
+
+  protected readonly referenceMaxLength = REFERENCE_MAX_LENGTH;
+  protected readonly form = new FormGroup({
+    itemId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    toStockPointId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    quantity: new FormControl<number | null>(null, [
+      Validators.required,
+      Validators.min(1),
+      Validators.max(MOVEMENT_QUANTITY_MAX),
+      wholeNumber,
+    ]),
+    reference: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(REFERENCE_MAX_LENGTH)] }),
+  });
+  protected readonly saving = signal(false);
+  protected readonly problem = signal<string | undefined>(undefined);
+  protected readonly heldItems = computed(() => this.levels().filter((level) => level.quantity > 0));
+  protected readonly destinations = computed(() => this.stockPoints().filter((point) => point.id !== this.stockPoint().id));
+  private readonly chosenItemId = toSignal(this.form.controls.itemId.valueChanges, { initialValue: '' });
+  protected readonly available = computed(() => this.levels().find((level) => level.itemId === this.chosenItemId()));
+
+  constructor() {
+    afterNextRender({ write: () => this.host.nativeElement.querySelector<HTMLElement>('input')?.focus() });
+  }
+
+  ngOnInit(): void {
+    const itemId = this.itemId();
+    if (itemId && this.heldItems().some((level) => level.itemId === itemId)) this.form.controls.itemId.setValue(itemId);
+  }
+
+  protected errorFor(name: 'itemId' | 'toStockPointId' | 'quantity' | 'reference'): string {
+    const errors = this.form.controls[name].errors;
+    if (!errors) return '';
+    if (typeof errors['server'] === 'string') return errors['server'];
+    if (name === 'itemId') return 'Choose the item';
+    if (name === 'toStockPointId') return 'Choose where it goes';
+    if (name === 'reference') return `At most ${REFERENCE_MAX_LENGTH} characters`;
+    return countErrorMessage(errors, 'Enter how many to send');
+  }
+
+  protected transferStock(): void {
+    if (this.saving()) return;
+    this.problem.set(undefined);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, mat-select.ng-invalid')?.focus();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const reference = value.reference.trim();
+    this.saving.set(true);
+    this.api
+      .transfer({
+        fromStockPointId: this.stockPoint().id,
+        toStockPointId: value.toStockPointId,
+        itemId: value.itemId,
+        quantity: value.quantity as number,
+        ...(reference ? { reference } : {}),
+      })
+      .subscribe({
+        next: (legs) => {
+          this.saving.set(false);
+          this.transferred.emit(legs);
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          this.problem.set(placeFieldErrors(this.form, toProblem(error)));
+        },
+      });
+  }
+}
