@@ -1,36 +1,17 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { RunningApi, startApi } from '../apps/api/test/utils/start-api';
-import { createTestDatabase, TestDatabase } from '../apps/api/test/utils/test-database';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, useBrowserHarness } from './harness';
 import { signIn } from './sign-in';
 
 /** Coordinators are the role that may create, edit and close camps. */
 const COORDINATOR = 'coordinator@hro.example';
 
-const SCREENSHOTS = path.resolve(__dirname, '../test-results');
-
 describe('camps in the browser', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true', WEB_DIST: path.resolve(__dirname, '../apps/web/dist/browser') } });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await db?.drop();
-  });
+  const harness = useBrowserHarness();
 
   /** A new browser context (its own cookies), signed in as the HRO coordinator. */
   async function openPage(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: api.url });
-    const page = await context.newPage();
+    const page = await harness.openPage(width, height);
     await signIn(page, COORDINATOR);
     return page;
   }
@@ -58,7 +39,7 @@ describe('camps in the browser', () => {
 
     await page.waitForURL(/\/camps\/[0-9a-f-]{36}$/);
     await page.getByText('Kafr Lusin reception camp').first().waitFor();
-    const [row] = await db.query<{ population: number; households: number }>(`SELECT population, households FROM camps WHERE name_en = 'Kafr Lusin reception camp'`);
+    const [row] = await harness.db.query<{ population: number; households: number }>(`SELECT population, households FROM camps WHERE name_en = 'Kafr Lusin reception camp'`);
     expect(row).toEqual({ population: 1800, households: 360 });
 
     await page.goto('/camps');
@@ -99,7 +80,7 @@ describe('camps in the browser', () => {
     await page.getByRole('button', { name: 'Close camp' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Close camp' }).click();
     await page.getByText('Closed', { exact: true }).first().waitFor();
-    const [row] = await db.query<{ status: string; population: number; version: number }>(
+    const [row] = await harness.db.query<{ status: string; population: number; version: number }>(
       `SELECT status, population, version FROM camps WHERE name_en = 'Idlib east reception centre'`,
     );
     expect(row).toEqual({ status: 'closed', population: 1900, version: 3 });

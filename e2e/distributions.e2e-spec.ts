@@ -1,37 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { RunningApi, startApi } from '../apps/api/test/utils/start-api';
-import { createTestDatabase, TestDatabase } from '../apps/api/test/utils/test-database';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, useBrowserHarness } from './harness';
 import { signIn } from './sign-in';
-
-const SCREENSHOTS = path.resolve(__dirname, '../test-results');
 
 /** The demo's new camp near the border, and its store holding 500 family tents. */
 const CAMP = 'Atmeh border camp (new)';
 const STORE = 'Atmeh camp store';
 
 describe('distributions and stock in the browser', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true', WEB_DIST: path.resolve(__dirname, '../apps/web/dist/browser') } });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await db?.drop();
-  });
+  const harness = useBrowserHarness();
 
   async function openPage(email: string, width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: api.url });
-    const page = await context.newPage();
+    const page = await harness.openPage(width, height);
     await signIn(page, email);
     return page;
   }
@@ -65,7 +46,7 @@ describe('distributions and stock in the browser', () => {
     expect(await field.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await field.screenshot({ path: path.join(SCREENSHOTS, 'distribution-logged-phone.png'), fullPage: true });
 
-    const [row] = await db.query<{ quantity: number; households: number; people: number; stock_left: string }>(
+    const [row] = await harness.db.query<{ quantity: number; households: number; people: number; stock_left: string }>(
       `SELECT quantity, households, people, stock_left FROM distributions WHERE client_key NOT LIKE 'demo-%'`,
     );
     expect(row).toEqual({ quantity: 20, households: 20, people: 100, stock_left: '480' });
@@ -110,8 +91,8 @@ describe('distributions and stock in the browser', () => {
   }, 60_000);
 
   it('imports a CSV file: lists the bad cells, then records the corrected file', async () => {
-    const [camp] = await db.query<{ id: string }>(`SELECT id FROM camps WHERE name_en = 'Sarmada olive grove camp'`);
-    const [warehouse] = await db.query<{ id: string }>(`SELECT id FROM stock_points WHERE name = 'Sarmada warehouse'`);
+    const [camp] = await harness.db.query<{ id: string }>(`SELECT id FROM camps WHERE name_en = 'Sarmada olive grove camp'`);
+    const [warehouse] = await harness.db.query<{ id: string }>(`SELECT id FROM stock_points WHERE name = 'Sarmada warehouse'`);
     const header = 'client_id,camp_id,item_code,stock_point_id,quantity,households,people,distributed_at,notes';
     const rows = (secondQuantity: string) =>
       [
@@ -119,7 +100,7 @@ describe('distributions and stock in the browser', () => {
         [randomUUID(), camp.id, 'FOOD-PARCEL', warehouse.id, '12', '12', '60', '2019-12-26T09:00:00+02:00', ''].join(','),
         [randomUUID(), camp.id, 'FOOD-PARCEL', warehouse.id, secondQuantity, '8', '40', '2019-12-26T10:00:00+02:00', '"North gate, second round"'].join(','),
       ].join('\r\n') + '\r\n';
-    const before = Number((await db.query<{ count: string }>(`SELECT count(*) FROM distributions`))[0].count);
+    const before = Number((await harness.db.query<{ count: string }>(`SELECT count(*) FROM distributions`))[0].count);
 
     const page = await openPage('coordinator@hro.example', 1280, 800);
     await page.goto('/distributions/import');
@@ -135,12 +116,12 @@ describe('distributions and stock in the browser', () => {
     const cells = (await problems.getByRole('row').nth(1).getByRole('cell').allTextContents()).map((cell) => cell.trim());
     expect(cells.slice(0, 2)).toEqual(['3', 'quantity']);
     await page.getByRole('alert').filter({ hasText: 'Nothing was recorded' }).waitFor();
-    expect(Number((await db.query<{ count: string }>(`SELECT count(*) FROM distributions`))[0].count)).toBe(before);
+    expect(Number((await harness.db.query<{ count: string }>(`SELECT count(*) FROM distributions`))[0].count)).toBe(before);
 
     await page.getByLabel('CSV file').setInputFiles({ name: 'day-26-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(rows('8')) });
     await page.getByRole('button', { name: 'Upload' }).click();
     await page.getByRole('status').filter({ hasText: 'Imported 2 distributions.' }).waitFor();
-    expect(Number((await db.query<{ count: string }>(`SELECT count(*) FROM distributions`))[0].count)).toBe(before + 2);
+    expect(Number((await harness.db.query<{ count: string }>(`SELECT count(*) FROM distributions`))[0].count)).toBe(before + 2);
     await page.context().close();
   }, 60_000);
 
@@ -151,7 +132,7 @@ describe('distributions and stock in the browser', () => {
     const coverage = page.getByRole('region', { name: 'Coverage' });
     await coverage.getByText(/tents on site for/).waitFor();
     // The store's tents and those already handed out at the camp are both on site.
-    const [camp] = await db.query<{ households: number }>(`SELECT households FROM camps WHERE name_en = $1`, [CAMP]);
+    const [camp] = await harness.db.query<{ households: number }>(`SELECT households FROM camps WHERE name_en = $1`, [CAMP]);
     expect((await coverage.getByRole('article', { name: 'Shelter' }).textContent())?.replace(/\s+/g, ' ')).toContain(
       `500 tents on site for ${camp.households.toLocaleString('en')} households`,
     );

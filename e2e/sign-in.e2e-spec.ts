@@ -1,34 +1,11 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { RunningApi, startApi } from '../apps/api/test/utils/start-api';
-import { createTestDatabase, TestDatabase } from '../apps/api/test/utils/test-database';
-import { launchChromium } from './browser';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, useBrowserHarness } from './harness';
 import { signIn } from './sign-in';
 
-const SCREENSHOTS = path.resolve(__dirname, '../test-results');
-
 describe('signing in and roles in the browser', () => {
-  let db: TestDatabase;
-  let api: RunningApi;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true', WEB_DIST: path.resolve(__dirname, '../apps/web/dist/browser') } });
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await api?.stop();
-    await db?.drop();
-  });
-
-  /** A new browser context: its own cookies, so nobody is signed in yet. */
-  async function openPage(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: api.url });
-    return context.newPage();
-  }
+  const harness = useBrowserHarness();
+  const openPage = (width: number, height: number) => harness.openPage(width, height);
 
   function mainNavigation(page: Page) {
     return page.getByRole('navigation', { name: 'Main' });
@@ -159,7 +136,7 @@ describe('signing in and roles in the browser', () => {
     await page.getByRole('dialog').getByText('sessions end at once').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Disable' }).click();
     await page.getByRole('button', { name: 'Enable Samir Darwish' }).waitFor();
-    const [samir] = await db.query<{ active: boolean }>(`SELECT active FROM users WHERE email = 'samir.darwish@hro.example'`);
+    const [samir] = await harness.db.query<{ active: boolean }>(`SELECT active FROM users WHERE email = 'samir.darwish@hro.example'`);
     expect(samir).toEqual({ active: false });
 
     await page.getByRole('tab', { name: 'API tokens' }).click();

@@ -97,12 +97,7 @@ export class DistributionsService {
 
   async list(actor: Actor, query: DistributionListQueryDto): Promise<Page<DistributionResponse>> {
     const window = pageWindow(query);
-    const params: unknown[] = [actor.organisationId];
-    let where = 'd.organisation_id = $1';
-    if (query.campId) where += ` AND d.camp_id = $${params.push(query.campId)}`;
-    if (query.itemId) where += ` AND d.item_id = $${params.push(query.itemId)}`;
-    if (query.from) where += ` AND d.distributed_at >= $${params.push(query.from)}`;
-    if (query.to) where += ` AND d.distributed_at < $${params.push(query.to)}`;
+    const { where, params } = filterClause(actor, query);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM distributions d WHERE ${where}`, params);
     const rows: DistributionRow[] = await this.dataSource.query(
       `SELECT d.* FROM distributions d WHERE ${where} ORDER BY d.distributed_at DESC, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
@@ -113,12 +108,7 @@ export class DistributionsService {
 
   /** Totals by camp and item: quantity, households and people reached. */
   async totals(actor: Actor, query: DistributionListQueryDto) {
-    const params: unknown[] = [actor.organisationId];
-    let where = 'd.organisation_id = $1';
-    if (query.campId) where += ` AND d.camp_id = $${params.push(query.campId)}`;
-    if (query.itemId) where += ` AND d.item_id = $${params.push(query.itemId)}`;
-    if (query.from) where += ` AND d.distributed_at >= $${params.push(query.from)}`;
-    if (query.to) where += ` AND d.distributed_at < $${params.push(query.to)}`;
+    const { where, params } = filterClause(actor, query);
     const rows = await this.dataSource.query(
       `SELECT d.camp_id, c.name_en AS camp_name, d.item_id, i.code AS item_code, sum(d.quantity)::bigint AS quantity,
               sum(d.households)::bigint AS households, sum(d.people)::bigint AS people, count(*)::int AS distributions
@@ -137,4 +127,15 @@ export class DistributionsService {
       distributions: Number(r.distributions),
     }));
   }
+}
+
+/** The organisation's distributions, narrowed by camp, item and a half-open date range. */
+function filterClause(actor: Actor, query: DistributionListQueryDto): { where: string; params: unknown[] } {
+  const params: unknown[] = [actor.organisationId];
+  let where = 'd.organisation_id = $1';
+  if (query.campId) where += ` AND d.camp_id = $${params.push(query.campId)}`;
+  if (query.itemId) where += ` AND d.item_id = $${params.push(query.itemId)}`;
+  if (query.from) where += ` AND d.distributed_at >= $${params.push(query.from)}`;
+  if (query.to) where += ` AND d.distributed_at < $${params.push(query.to)}`;
+  return { where, params };
 }

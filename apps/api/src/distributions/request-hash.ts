@@ -1,15 +1,7 @@
+import type { CreateDistributionRequest } from '@relief-ledger/domain';
 import { createHash } from 'node:crypto';
 
-export interface DistributionContent {
-  campId?: string;
-  locationId?: string;
-  itemId: string;
-  stockPointId: string;
-  quantity: number;
-  households: number;
-  people: number;
-  notes?: string;
-}
+export type DistributionContent = Omit<CreateDistributionRequest, 'clientId' | 'distributedAt'>;
 
 /**
  * What makes two requests "the same distribution": everything but the client id. The API and

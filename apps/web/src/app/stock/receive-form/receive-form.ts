@@ -1,4 +1,4 @@
-import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, input, OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, OnInit, output } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
@@ -6,14 +6,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { ItemResponse, MovementResponse, StockPointResponse } from '@relief-ledger/domain';
 
-import { toProblem } from '../../core/problems/to-problem';
-import { countErrorMessage, requiredText, wholeNumber } from '../../shared/forms/count-validators';
-import { placeFieldErrors } from '../../shared/forms/place-field-errors';
+import { countErrorMessage, requiredText } from '../../shared/forms/count-validators';
 import { StockApi } from '../stock-api';
-
-/** Matches the API's limit on one movement. */
-export const MOVEMENT_QUANTITY_MAX = 1_000_000_000;
-export const REFERENCE_MAX_LENGTH = 200;
+import { movementQuantityControl, REFERENCE_MAX_LENGTH, StockFormSubmission } from '../stock-form';
 
 /** Records stock arriving at a stock point, with the donor, pipeline or waybill it came under. */
 @Component({
@@ -23,7 +18,7 @@ export const REFERENCE_MAX_LENGTH = 200;
   template: `
     <form class="rl-inline-form" [formGroup]="form" (ngSubmit)="receiveStock()" novalidate aria-labelledby="receive-heading">
       <h3 id="receive-heading">Receive</h3>
-      @if (problem(); as message) {
+      @if (submission.problem(); as message) {
         <div class="rl-banner" role="alert"><p>{{ message }}</p></div>
       }
       <div class="fields">
@@ -49,7 +44,7 @@ export const REFERENCE_MAX_LENGTH = 200;
         </mat-form-field>
       </div>
       <div class="rl-form-actions">
-        <button mat-flat-button type="submit" [disabled]="saving()">Receive stock</button>
+        <button mat-flat-button type="submit" [disabled]="submission.saving()">Receive stock</button>
         <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
       </div>
     </form>
@@ -59,7 +54,6 @@ export const REFERENCE_MAX_LENGTH = 200;
 })
 export class ReceiveForm implements OnInit {
   private readonly api = inject(StockApi);
-  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
 
   readonly stockPoint = input.required<StockPointResponse>();
   readonly items = input.required<readonly ItemResponse[]>();
@@ -71,23 +65,13 @@ export class ReceiveForm implements OnInit {
   protected readonly referenceMaxLength = REFERENCE_MAX_LENGTH;
   protected readonly form = new FormGroup({
     itemId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    quantity: new FormControl<number | null>(null, [
-      Validators.required,
-      Validators.min(1),
-      Validators.max(MOVEMENT_QUANTITY_MAX),
-      wholeNumber,
-    ]),
+    quantity: movementQuantityControl(),
     reference: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, requiredText, Validators.maxLength(REFERENCE_MAX_LENGTH)],
     }),
   });
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | undefined>(undefined);
-
-  constructor() {
-    afterNextRender({ write: () => this.host.nativeElement.querySelector<HTMLElement>('input')?.focus() });
-  }
+  protected readonly submission = new StockFormSubmission(this.form);
 
   ngOnInit(): void {
     this.form.controls.itemId.setValue(this.itemId() ?? '');
@@ -106,31 +90,17 @@ export class ReceiveForm implements OnInit {
   }
 
   protected receiveStock(): void {
-    if (this.saving()) return;
-    this.problem.set(undefined);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, mat-select.ng-invalid')?.focus();
-      return;
-    }
-    const value = this.form.getRawValue();
-    this.saving.set(true);
-    this.api
-      .receive({
-        stockPointId: this.stockPoint().id,
-        itemId: value.itemId,
-        quantity: value.quantity as number,
-        reference: value.reference.trim(),
-      })
-      .subscribe({
-        next: (movement) => {
-          this.saving.set(false);
-          this.received.emit(movement);
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          this.problem.set(placeFieldErrors(this.form, toProblem(error)));
-        },
-      });
+    this.submission.submit(
+      () => {
+        const value = this.form.getRawValue();
+        return this.api.receive({
+          stockPointId: this.stockPoint().id,
+          itemId: value.itemId,
+          quantity: value.quantity as number,
+          reference: value.reference.trim(),
+        });
+      },
+      (movement) => this.received.emit(movement),
+    );
   }
 }

@@ -1,16 +1,5 @@
 import { DecimalPipe } from '@angular/common';
-import {
-  afterNextRender,
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  ElementRef,
-  inject,
-  input,
-  OnInit,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -19,11 +8,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MovementResponse, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 
-import { toProblem } from '../../core/problems/to-problem';
-import { countErrorMessage, wholeNumber } from '../../shared/forms/count-validators';
-import { placeFieldErrors } from '../../shared/forms/place-field-errors';
-import { MOVEMENT_QUANTITY_MAX, REFERENCE_MAX_LENGTH } from '../receive-form/receive-form';
+import { countErrorMessage } from '../../shared/forms/count-validators';
 import { StockApi } from '../stock-api';
+import { movementQuantityControl, REFERENCE_MAX_LENGTH, StockFormSubmission } from '../stock-form';
 
 /** Moves stock from this stock point to another of the organisation; both legs are recorded together. */
 @Component({
@@ -33,7 +20,7 @@ import { StockApi } from '../stock-api';
   template: `
     <form class="rl-inline-form" [formGroup]="form" (ngSubmit)="transferStock()" novalidate aria-labelledby="transfer-heading">
       <h3 id="transfer-heading">Transfer</h3>
-      @if (problem(); as message) {
+      @if (submission.problem(); as message) {
         <div class="rl-banner" role="alert"><p>{{ message }}</p></div>
       }
       @if (heldItems().length === 0) {
@@ -74,7 +61,7 @@ import { StockApi } from '../stock-api';
         </mat-form-field>
       </div>
       <div class="rl-form-actions">
-        <button mat-flat-button type="submit" [disabled]="saving()">Transfer stock</button>
+        <button mat-flat-button type="submit" [disabled]="submission.saving()">Transfer stock</button>
         <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
       </div>
     </form>
@@ -84,7 +71,6 @@ import { StockApi } from '../stock-api';
 })
 export class TransferForm implements OnInit {
   private readonly api = inject(StockApi);
-  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
 
   /** Where the stock leaves from. */
   readonly stockPoint = input.required<StockPointResponse>();
@@ -101,24 +87,14 @@ export class TransferForm implements OnInit {
   protected readonly form = new FormGroup({
     itemId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     toStockPointId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    quantity: new FormControl<number | null>(null, [
-      Validators.required,
-      Validators.min(1),
-      Validators.max(MOVEMENT_QUANTITY_MAX),
-      wholeNumber,
-    ]),
+    quantity: movementQuantityControl(),
     reference: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(REFERENCE_MAX_LENGTH)] }),
   });
-  protected readonly saving = signal(false);
-  protected readonly problem = signal<string | undefined>(undefined);
+  protected readonly submission = new StockFormSubmission(this.form);
   protected readonly heldItems = computed(() => this.levels().filter((level) => level.quantity > 0));
   protected readonly destinations = computed(() => this.stockPoints().filter((point) => point.id !== this.stockPoint().id));
   private readonly chosenItemId = toSignal(this.form.controls.itemId.valueChanges, { initialValue: '' });
   protected readonly available = computed(() => this.levels().find((level) => level.itemId === this.chosenItemId()));
-
-  constructor() {
-    afterNextRender({ write: () => this.host.nativeElement.querySelector<HTMLElement>('input')?.focus() });
-  }
 
   ngOnInit(): void {
     const itemId = this.itemId();
@@ -136,33 +112,19 @@ export class TransferForm implements OnInit {
   }
 
   protected transferStock(): void {
-    if (this.saving()) return;
-    this.problem.set(undefined);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid, mat-select.ng-invalid')?.focus();
-      return;
-    }
-    const value = this.form.getRawValue();
-    const reference = value.reference.trim();
-    this.saving.set(true);
-    this.api
-      .transfer({
-        fromStockPointId: this.stockPoint().id,
-        toStockPointId: value.toStockPointId,
-        itemId: value.itemId,
-        quantity: value.quantity as number,
-        ...(reference ? { reference } : {}),
-      })
-      .subscribe({
-        next: (legs) => {
-          this.saving.set(false);
-          this.transferred.emit(legs);
-        },
-        error: (error: unknown) => {
-          this.saving.set(false);
-          this.problem.set(placeFieldErrors(this.form, toProblem(error)));
-        },
-      });
+    this.submission.submit(
+      () => {
+        const value = this.form.getRawValue();
+        const reference = value.reference.trim();
+        return this.api.transfer({
+          fromStockPointId: this.stockPoint().id,
+          toStockPointId: value.toStockPointId,
+          itemId: value.itemId,
+          quantity: value.quantity as number,
+          ...(reference ? { reference } : {}),
+        });
+      },
+      (legs) => this.transferred.emit(legs),
+    );
   }
 }
