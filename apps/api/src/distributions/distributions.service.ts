@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { DistributionResponse, Page } from '@relief-ledger/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AuditService, changedFieldNames } from '../audit/audit.service.js';
+import { changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
-import { move } from '../stock/stock-ledger.js';
+import { StockException } from '../stock/stock.exception.js';
 import { DistributionsException } from './distributions.exception.js';
 import { distributionHash } from './request-hash.js';
 import { CreateDistributionDto, DistributionListQueryDto, DistributionRow, toDistributionResponse } from './dto/distribution.dto.js';
@@ -19,10 +19,7 @@ export interface Recorded {
 
 @Injectable()
 export class DistributionsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /**
    * Records a distribution and draws its stock in one transaction. The same client id with the
@@ -39,46 +36,51 @@ export class DistributionsService {
     const hash = distributionHash(dto, distributedAt);
 
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`distribution:${actor.organisationId}:${clientKey}`]);
-      const [existing]: DistributionRow[] = await manager.query(`SELECT * FROM distributions WHERE organisation_id = $1 AND client_key = $2`, [actor.organisationId, clientKey]);
-      if (existing) {
-        if (existing.request_hash !== hash) throw DistributionsException.keyReused();
-        return { created: false, distribution: toDistributionResponse(existing) };
-      }
-
-      const [refs] = await manager.query(
+      // The hot path of field work, in four round trips: lock the key, check replay and
+      // references in one statement, then level, movement, distribution and audit row in one
+      // data-modifying statement (the same rules as stock-ledger's move() and AuditService).
+      const org = actor.organisationId;
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`distribution:${org}:${clientKey}`]);
+      const [check] = await manager.query(
         `SELECT
-           (SELECT 1 FROM stock_points WHERE id = $2 AND organisation_id = $1) AS point,
-           (SELECT 1 FROM items WHERE id = $3) AS item,
-           (SELECT location_id FROM camps WHERE id = $4 AND organisation_id = $1) AS camp_location,
-           (SELECT 1 FROM locations WHERE id = $5) AS location`,
-        [actor.organisationId, dto.stockPointId, dto.itemId, dto.campId ?? null, dto.locationId ?? null],
+           (SELECT row_to_json(d) FROM distributions d WHERE d.organisation_id = $1 AND d.client_key = $2) AS existing,
+           (SELECT 1 FROM stock_points WHERE id = $3 AND organisation_id = $1) AS point,
+           (SELECT 1 FROM items WHERE id = $4) AS item,
+           (SELECT location_id FROM camps WHERE id = $5 AND organisation_id = $1) AS camp_location,
+           (SELECT 1 FROM locations WHERE id = $6) AS location`,
+        [org, clientKey, dto.stockPointId, dto.itemId, dto.campId ?? null, dto.locationId ?? null],
       );
-      if (!refs.point) throw DistributionsException.unknown('stockPointId', 'stock point');
-      if (!refs.item) throw DistributionsException.unknown('itemId', 'item');
-      if (dto.campId && !refs.camp_location) throw DistributionsException.unknown('campId', 'camp');
-      if (!dto.campId && !refs.location) throw DistributionsException.unknown('locationId', 'location');
+      if (check.existing) {
+        const existing = check.existing as DistributionRow & { distributed_at: string; created_at: string };
+        if (existing.request_hash !== hash) throw DistributionsException.keyReused();
+        return { created: false, distribution: toDistributionResponse({ ...existing, distributed_at: new Date(existing.distributed_at), created_at: new Date(existing.created_at) }) };
+      }
+      if (!check.point) throw DistributionsException.unknown('stockPointId', 'stock point');
+      if (!check.item) throw DistributionsException.unknown('itemId', 'item');
+      if (dto.campId && !check.camp_location) throw DistributionsException.unknown('campId', 'camp');
+      if (!dto.campId && !check.location) throw DistributionsException.unknown('locationId', 'location');
 
-      const id = randomUUID();
-      const { balance } = await move(manager, {
-        organisationId: actor.organisationId,
-        stockPointId: dto.stockPointId,
-        itemId: dto.itemId,
-        kind: 'distribution',
-        delta: -dto.quantity,
-        distributionId: id,
-        recordedBy: actor.userId,
-      });
       const [row]: DistributionRow[] = await manager.query(
-        `INSERT INTO distributions (id, organisation_id, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, distributed_at, notes, stock_left, recorded_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12::timestamptz, now()), $13, $14, $15) RETURNING *`,
+        `WITH level AS (
+           UPDATE stock_levels SET quantity = quantity - $9, updated_at = now()
+           WHERE stock_point_id = $8 AND item_id = $7 AND quantity >= $9 RETURNING quantity),
+         movement AS (
+           INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, distribution_id, recorded_by)
+           SELECT $2, $8, $7, 'distribution', -$9::bigint, $1, $15 FROM level),
+         distribution AS (
+           INSERT INTO distributions (id, organisation_id, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, distributed_at, notes, stock_left, recorded_by)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, coalesce($12::timestamptz, now()), $13, level.quantity, $15 FROM level RETURNING *),
+         audit AS (
+           INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_id, changed_fields)
+           SELECT $2, $15, 'create', 'distribution', distribution.id::text, $14 FROM distribution)
+         SELECT * FROM distribution`,
         [
-          id,
-          actor.organisationId,
+          randomUUID(),
+          org,
           clientKey,
           hash,
           dto.campId ?? null,
-          dto.campId ? refs.camp_location : dto.locationId,
+          dto.campId ? check.camp_location : dto.locationId,
           dto.itemId,
           dto.stockPointId,
           dto.quantity,
@@ -86,11 +88,14 @@ export class DistributionsService {
           dto.people,
           distributedAt,
           dto.notes ?? null,
-          balance,
+          changedFieldNames(dto),
           actor.userId,
         ],
       );
-      await this.audit.record(manager, actor, { action: 'create', entity: 'distribution', entityId: id, changedFields: changedFieldNames(dto) });
+      if (!row) {
+        const [current] = await manager.query(`SELECT quantity FROM stock_levels WHERE stock_point_id = $1 AND item_id = $2`, [dto.stockPointId, dto.itemId]);
+        throw StockException.insufficient(Number(current?.quantity ?? 0), dto.quantity);
+      }
       return { created: true, distribution: toDistributionResponse(row) };
     });
   }
