@@ -69,7 +69,7 @@ export class AuthService {
       await this.audit.record(manager, { userId: user.id, organisationId: user.organisation_id }, { action: 'sign_in', entity: 'session', entityId: row.id });
       return row.id as string;
     });
-    return { session: await this.describeSession(sessionId), token, maxAgeSeconds };
+    return { session: await this.describeUser(user.id, sessionId), token, maxAgeSeconds };
   }
 
   async signOut(actor: Actor): Promise<void> {
@@ -143,21 +143,16 @@ export class AuthService {
     return { userId: row.user_id, organisationId: row.organisation_id, role: row.role, name: row.name, apiTokenId: row.credential_id };
   }
 
-  async describe(actor: Actor): Promise<SessionResponse> {
-    if (actor.sessionId) return this.describeSession(actor.sessionId);
-    const [row] = await this.dataSource.query(
-      `SELECT u.id, u.name, u.email, u.role, o.id AS organisation_id, o.name AS organisation_name, o.short_code
-       FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = $1`,
-      [actor.userId],
-    );
-    return toSessionResponse(row, null);
+  describe(actor: Actor): Promise<SessionResponse> {
+    return this.describeUser(actor.userId, actor.sessionId ?? null);
   }
 
-  private async describeSession(sessionId: string): Promise<SessionResponse> {
+  /** The user and organisation; with a session, its expiry (an API token has none). */
+  private async describeUser(userId: string, sessionId: string | null): Promise<SessionResponse> {
     const [row] = await this.dataSource.query(
       `SELECT u.id, u.name, u.email, u.role, o.id AS organisation_id, o.name AS organisation_name, o.short_code, s.expires_at
-       FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id WHERE s.id = $1`,
-      [sessionId],
+       FROM users u JOIN organisations o ON o.id = u.organisation_id LEFT JOIN sessions s ON s.id = $2 WHERE u.id = $1`,
+      [userId, sessionId],
     );
     return toSessionResponse(row, row.expires_at);
   }

@@ -16,8 +16,4 @@ export class OrganisationsService {
     const rows = await this.organisations.find({ order: { name: 'ASC' } });
     return rows.map(toOrganisationResponse);
   }
-
-  async exists(id: string): Promise<boolean> {
-    return this.organisations.exists({ where: { id } });
-  }
 }

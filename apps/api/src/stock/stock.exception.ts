@@ -3,11 +3,9 @@ import { AppException } from '../common/problem/app-exception.js';
 export class StockException extends AppException {
   /** The numbers the user must see: "only 40 tents left at Sarmada store". */
   static insufficient(available: number, requested: number, field = 'quantity'): StockException {
-    const error = new StockException(409, 'stock.insufficient', 'Not enough stock', `Only ${available} available at this stock point; ${requested} requested`, [
+    return new StockException(409, 'stock.insufficient', 'Not enough stock', `Only ${available} available at this stock point; ${requested} requested`, [
       { field, reason: `only ${available} available` },
     ]);
-    error.available = available;
-    return error;
   }
 
   static stockPointNotFound(field = 'stockPointId'): StockException {
@@ -39,6 +37,4 @@ export class StockException extends AppException {
       { field: 'countedQuantity', reason: 'equals the current level: nothing to adjust' },
     ]);
   }
-
-  available?: number;
 }

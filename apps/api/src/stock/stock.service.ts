@@ -50,13 +50,8 @@ export class StockService {
     })) as ItemResponse[];
   }
 
-  async listStockPoints(actor: Actor): Promise<StockPointResponse[]> {
-    const rows = await this.dataSource.query(
-      `SELECT p.id, p.name, p.kind, p.location_id, l.name_en AS location_name, p.camp_id
-       FROM stock_points p JOIN locations l ON l.id = p.location_id WHERE p.organisation_id = $1 ORDER BY p.name`,
-      [actor.organisationId],
-    );
-    return rows.map((r: Record<string, string>) => ({ id: r.id, name: r.name, kind: r.kind, locationId: r.location_id, locationName: r.location_name, campId: r.camp_id })) as StockPointResponse[];
+  listStockPoints(actor: Actor): Promise<StockPointResponse[]> {
+    return this.stockPoints(this.dataSource.manager, actor);
   }
 
   async createStockPoint(actor: Actor, dto: CreateStockPointDto): Promise<StockPointResponse> {
@@ -73,7 +68,7 @@ export class StockService {
         [actor.organisationId, dto.locationId, dto.campId ?? null, dto.name, dto.kind],
       );
       await this.audit.record(manager, actor, { action: 'create', entity: 'stock_point', entityId: row.id, changedFields: changedFieldNames(dto) });
-      return (await this.listStockPointsIn(manager, actor, row.id))[0];
+      return (await this.stockPoints(manager, actor, row.id))[0];
     });
   }
 
@@ -194,11 +189,13 @@ export class StockService {
     });
   }
 
-  private async listStockPointsIn(manager: EntityManager, actor: Actor, id: string): Promise<StockPointResponse[]> {
+  /** The organisation's stock points by name, or the one with `id`. */
+  private async stockPoints(manager: EntityManager, actor: Actor, id?: string): Promise<StockPointResponse[]> {
     const rows = await manager.query(
       `SELECT p.id, p.name, p.kind, p.location_id, l.name_en AS location_name, p.camp_id
-       FROM stock_points p JOIN locations l ON l.id = p.location_id WHERE p.organisation_id = $1 AND p.id = $2`,
-      [actor.organisationId, id],
+       FROM stock_points p JOIN locations l ON l.id = p.location_id
+       WHERE p.organisation_id = $1 AND ($2::uuid IS NULL OR p.id = $2) ORDER BY p.name`,
+      [actor.organisationId, id ?? null],
     );
     return rows.map((r: Record<string, string>) => ({ id: r.id, name: r.name, kind: r.kind, locationId: r.location_id, locationName: r.location_name, campId: r.camp_id })) as StockPointResponse[];
   }
