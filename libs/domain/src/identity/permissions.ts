@@ -7,7 +7,7 @@ import { Role } from './roles';
  *
  * - admin: manages the users and API tokens of their own organisation, reads its audit trail.
  * - coordinator: plans and logs (camps now; stock, distributions, convoys, windows later).
- * - field: reads the board and camps; later posts check-ins, incidents and distributions.
+ * - field: reads the board and camps; posts check-ins, convoy status, incidents and distributions.
  * - manager: reads everything of their organisation, its audit trail, exports reports; no writes.
  */
 export const PERMISSIONS = {
@@ -23,6 +23,18 @@ export const PERMISSIONS = {
   'distributions.read': ['admin', 'coordinator', 'field', 'manager'],
   /** Coordinators log distributions, and so do field staff at the camps. */
   'distributions.write': ['coordinator', 'field'],
+  /** The convoy board, routes and the live event stream. */
+  'convoys.read': ['admin', 'coordinator', 'field', 'manager'],
+  /** Plan convoys and routes. */
+  'convoys.write': ['coordinator'],
+  /** Check-ins and status changes from the road: field staff and coordinators. */
+  'convoys.report': ['coordinator', 'field'],
+  /** Pause windows and incidents are shared with every organisation, for coordination. */
+  'windows.read': ['admin', 'coordinator', 'field', 'manager'],
+  'windows.write': ['coordinator'],
+  'incidents.read': ['admin', 'coordinator', 'field', 'manager'],
+  /** Whoever sees it reports it: field staff first. */
+  'incidents.write': ['coordinator', 'field'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
   'audit.read': ['admin', 'manager'],

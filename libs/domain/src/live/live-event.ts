@@ -1,0 +1,19 @@
+import type { ConvoyEventResponse } from '../convoys/convoy-contract';
+import type { ConvoyStatus } from '../convoys/convoy';
+import type { IncidentResponse } from '../incidents/incident-contract';
+import type { PauseWindowResponse } from '../pause-windows/pause-window-contract';
+
+/**
+ * What `/api/v1/events` sends (Server-Sent Events; `event:` is the type, `id:` the sequence a
+ * reconnecting browser sends back as Last-Event-ID, `data:` this JSON).
+ */
+export type LiveEvent =
+  /** Own organisation: `event` is set. Other organisations: status only. */
+  | { type: 'convoy.status'; convoyId: string; organisationId: string; organisationName: string; status: ConvoyStatus; event: ConvoyEventResponse | null }
+  /** Own organisation only. */
+  | { type: 'convoy.check_in'; convoyId: string; organisationId: string; status: ConvoyStatus; event: ConvoyEventResponse }
+  | { type: 'incident.reported'; incident: IncidentResponse }
+  | { type: 'window.announced' | 'window.violated'; window: PauseWindowResponse };
+
+export type LiveEventType = LiveEvent['type'];
+export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['convoy.status', 'convoy.check_in', 'incident.reported', 'window.announced', 'window.violated'];

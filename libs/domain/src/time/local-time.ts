@@ -1,0 +1,109 @@
+import { DateTime, IANAZone } from 'luxon';
+
+/**
+ * Wall-clock times as people announce them ("until 18:00 local") turned into instants, on the
+ * IANA time-zone database through Luxon. Luxon on its own moves a time that does not exist
+ * (the spring-forward hour) silently forward and picks one of two for a time that happens
+ * twice; a pause window that ends an hour off can get people killed, so both are detected
+ * here and handed back to the person who typed them.
+ */
+
+/** A calendar date `YYYY-MM-DD` and a wall-clock time `HH:mm`, with no zone. */
+export interface WallClock {
+  date: string;
+  time: string;
+}
+
+/** One reading of a wall-clock time: the instant (ISO, UTC) and the zone's offset then (`+02:00`). */
+export interface ZonedInstant {
+  instant: string;
+  offset: string;
+}
+
+export type LocalTimeResolution =
+  | ({ kind: 'exact' } & ZonedInstant)
+  /** The clocks jumped over this time (spring forward): it never happened there that day. */
+  | { kind: 'nonexistent'; message: string }
+  /** The clocks went back over this time (fall back): it happened twice; say which with the offset. */
+  | { kind: 'ambiguous'; message: string; candidates: ZonedInstant[] }
+  | { kind: 'invalid'; message: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const OFFSET = /^[+-]\d{2}:\d{2}$/;
+const DAY_MS = 86_400_000;
+
+export function isWallClockTime(time: string): boolean {
+  return TIME.test(time);
+}
+
+/** `+02:00` for 120 minutes. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The instant a wall-clock time in `zone` stands for. `offset` (`+02:00`) picks one reading of a
+ * time that happened twice, and is checked against the zone when given for any other time.
+ */
+export function resolveLocalTime(wall: WallClock & { offset?: string }, zone: string): LocalTimeResolution {
+  if (!DATE.test(wall.date)) return { kind: 'invalid', message: 'date must be a calendar date, YYYY-MM-DD' };
+  if (!TIME.test(wall.time)) return { kind: 'invalid', message: 'time must be a wall-clock time, HH:mm (00:00 to 23:59)' };
+  if (wall.offset !== undefined && !OFFSET.test(wall.offset)) return { kind: 'invalid', message: 'offset must look like +02:00' };
+  const iana = IANAZone.create(zone);
+  if (!iana.isValid) return { kind: 'invalid', message: `${zone} is not an IANA time zone (for example Asia/Damascus)` };
+  // The wall-clock reading as if it were UTC; each real reading is this minus the offset then.
+  const asUtc = DateTime.fromISO(`${wall.date}T${wall.time}`, { zone: 'utc' });
+  if (!asUtc.isValid) return { kind: 'invalid', message: `${wall.date} is not a calendar date` };
+  const base = asUtc.toMillis();
+  // Offsets in force within a day either side; zones change at most once a day in practice.
+  const offsets = new Set([base - DAY_MS, base, base + DAY_MS].map((probe) => iana.offset(probe)));
+  const candidates = [...offsets]
+    .map((minutes) => ({ ms: base - minutes * 60_000, minutes }))
+    .filter(({ ms, minutes }) => iana.offset(ms) === minutes)
+    .sort((a, b) => a.ms - b.ms)
+    .map(({ ms, minutes }) => ({ instant: new Date(ms).toISOString(), offset: formatOffset(minutes) }));
+
+  const said = `${wall.date} ${wall.time} in ${zone}`;
+  if (candidates.length === 0) {
+    return { kind: 'nonexistent', message: `${said} does not exist: the clocks jumped forward over it. Enter the time again as announced, on either side of the change` };
+  }
+  if (wall.offset !== undefined) {
+    const chosen = candidates.find((c) => c.offset === wall.offset);
+    if (chosen) return { kind: 'exact', ...chosen };
+    return { kind: 'invalid', message: `${zone} was not at ${wall.offset} at ${wall.date} ${wall.time} (it was ${candidates.map((c) => c.offset).join(' or ')})` };
+  }
+  if (candidates.length > 1) {
+    return {
+      kind: 'ambiguous',
+      message: `${said} happened twice: the clocks went back over it. Say which with its offset (${candidates.map((c) => c.offset).join(' or ')})`,
+      candidates,
+    };
+  }
+  return { kind: 'exact', ...candidates[0] };
+}
+
+/**
+ * "From now until 18:00 local": the first time the wall clock in `zone` reads `time` after
+ * `after` (today, or tomorrow when it has passed). Not moved off a skipped or repeated hour.
+ */
+export function nextLocalTime(after: Date, time: string, zone: string): LocalTimeResolution {
+  if (!TIME.test(time)) return { kind: 'invalid', message: 'time must be a wall-clock time, HH:mm (00:00 to 23:59)' };
+  const iana = IANAZone.create(zone);
+  if (!iana.isValid) return { kind: 'invalid', message: `${zone} is not an IANA time zone (for example Asia/Damascus)` };
+  const today = DateTime.fromJSDate(after, { zone: iana });
+  for (const day of [today, today.plus({ days: 1 })]) {
+    const resolved = resolveLocalTime({ date: day.toISODate()!, time }, zone);
+    if (resolved.kind !== 'exact' || Date.parse(resolved.instant) > after.getTime()) return resolved;
+  }
+  /* istanbul ignore next -- tomorrow's reading is always after now */
+  return { kind: 'invalid', message: `${time} could not be placed after ${after.toISOString()}` };
+}
+
+/** How an instant reads on the wall clock of `zone`: date, time and the offset then. */
+export function wallClockAt(instant: Date | string, zone: string): WallClock & { offset: string } {
+  const at = DateTime.fromJSDate(typeof instant === 'string' ? new Date(instant) : instant, { zone });
+  return { date: at.toISODate()!, time: at.toFormat('HH:mm'), offset: formatOffset(at.offset) };
+}
