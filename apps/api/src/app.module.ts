@@ -6,6 +6,11 @@ import { AuthModule } from './auth/auth.module.js';
 import { CampsModule } from './camps/camps.module.js';
 import { DistributionsModule } from './distributions/distributions.module.js';
 import { StockModule } from './stock/stock.module.js';
+import { ConvoysModule } from './convoys/convoys.module.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+import { LiveEventsModule } from './live-events/live-events.module.js';
+import { PauseWindowsModule } from './pause-windows/pause-windows.module.js';
+import { RoutesModule } from './routes/routes.module.js';
 import { APP_CONFIG } from './app-config.token.js';
 import { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
@@ -34,6 +39,11 @@ export class AppModule {
         CampsModule,
         StockModule,
         DistributionsModule,
+        LiveEventsModule,
+        RoutesModule,
+        PauseWindowsModule,
+        IncidentsModule,
+        ConvoysModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -25,6 +25,12 @@ interface Fixtures {
   ownToken: string;
   otherToken: string;
   location: string;
+  location2: string;
+  route: string;
+  ownConvoy: string;
+  otherConvoy: string;
+  window: string;
+  incident: string;
 }
 
 interface Row {
@@ -32,7 +38,9 @@ interface Row {
   own: Expected;
   /** What each caller gets on the same kind of record of another organisation: never 403, 404. */
   other?: Expected;
-  call: (f: Fixtures, target: 'own' | 'other', n: number) => { path: string; body?: object; csv?: string };
+  call: (f: Fixtures, target: 'own' | 'other', n: number) => { path: string; body?: object; csv?: string; headers?: Record<string, string> };
+  /** Lists every organisation's convoys by status: the other organisation's convoy ids are meant to be there. */
+  sharesConvoyStatus?: true;
 }
 
 const all = (status: number, anonymous = 401): Expected => ({ anonymous, admin: status, coordinator: status, field: status, manager: status });
@@ -159,6 +167,62 @@ const MATRIX: Record<string, Row> = {
     call: (f, t) => ({ path: `/api/v1/camps/${t === 'own' ? f.ownCamp : f.otherCamp}/coverage` }),
   },
   'GET /api/v1/distributions/totals': { own: all(200), call: () => ({ path: '/api/v1/distributions/totals' }) },
+  'GET /api/v1/routes': { own: all(200), call: () => ({ path: '/api/v1/routes' }) },
+  'GET /api/v1/routes/{id}': { own: all(200), call: (f) => ({ path: `/api/v1/routes/${f.route}` }) },
+  'POST /api/v1/routes': {
+    own: only({ coordinator: 201 }),
+    call: (f, _t, n) => ({ path: '/api/v1/routes', body: { name: `Matrix route ${n}`, locationIds: [f.location, f.location2] } }),
+  },
+  'GET /api/v1/pause-windows': { own: all(200), call: () => ({ path: '/api/v1/pause-windows' }) },
+  'GET /api/v1/pause-windows/{id}': { own: all(200), call: (f) => ({ path: `/api/v1/pause-windows/${f.window}` }) },
+  'POST /api/v1/pause-windows': {
+    own: only({ coordinator: 201 }),
+    call: (f) => ({
+      path: '/api/v1/pause-windows',
+      body: { announcedBy: 'Matrix', sourceText: 'until 18:00', zone: 'Asia/Damascus', start: { date: '2019-12-23', time: '08:00' }, end: { time: '18:00' }, routeIds: [f.route], areaIds: [] },
+    }),
+  },
+  'GET /api/v1/incidents': { own: all(200), call: () => ({ path: '/api/v1/incidents' }) },
+  'GET /api/v1/incidents/{id}': { own: all(200), call: (f) => ({ path: `/api/v1/incidents/${f.incident}` }) },
+  'POST /api/v1/incidents': {
+    own: only({ coordinator: 201, field: 201 }),
+    // Naming another organisation's convoy: unknown here.
+    other: only({ coordinator: 422, field: 422 }),
+    call: (f, t) => ({
+      path: '/api/v1/incidents',
+      body: { kind: 'blocked_road', occurredAt: '2019-12-20T10:00:00Z', locationId: f.location, convoyId: t === 'own' ? f.ownConvoy : f.otherConvoy, description: 'Road closed' },
+    }),
+  },
+  'GET /api/v1/convoys': { own: all(200), call: () => ({ path: '/api/v1/convoys' }) },
+  'GET /api/v1/convoys/statuses': { own: all(200), sharesConvoyStatus: true, call: () => ({ path: '/api/v1/convoys/statuses' }) },
+  'GET /api/v1/convoys/{id}': {
+    own: all(200),
+    other: all(404),
+    call: (f, t) => ({ path: `/api/v1/convoys/${t === 'own' ? f.ownConvoy : f.otherConvoy}` }),
+  },
+  'POST /api/v1/convoys': {
+    own: only({ coordinator: 201 }),
+    call: (f, _t, n) => ({
+      path: '/api/v1/convoys',
+      body: { name: `Matrix convoy ${n}`, purpose: 'supply', routeId: f.route, plannedDepartureAt: '2030-01-01T08:00:00Z', expectedDurationMinutes: 60, vehicleCount: 1 },
+    }),
+  },
+  'POST /api/v1/convoys/{id}/status': {
+    // Allowed callers reach the version check: the version sent is not the convoy's.
+    own: only({ coordinator: 409, field: 409 }),
+    other: only({ coordinator: 404, field: 404 }),
+    call: (f, t) => ({ path: `/api/v1/convoys/${t === 'own' ? f.ownConvoy : f.otherConvoy}/status`, body: { status: 'aborted', version: 999 } }),
+  },
+  'POST /api/v1/convoys/{id}/check-ins': {
+    own: only({ coordinator: 201, field: 201 }),
+    other: only({ coordinator: 404, field: 404 }),
+    call: (f, t, n) => ({
+      path: `/api/v1/convoys/${t === 'own' ? f.ownConvoy : f.otherConvoy}/check-ins`,
+      body: { clientId: `00000000-0000-4000-a000-${String(n).padStart(12, '0')}`, place: 'Dana checkpoint' },
+    }),
+  },
+  // The stream never ends by itself; an id this stream never sent is refused before it starts.
+  'GET /api/v1/events': { own: all(400), call: () => ({ path: '/api/v1/events', headers: { 'Last-Event-ID': 'not-an-id' } }) },
 };
 
 const WHO: Who[] = ['anonymous', 'admin', 'coordinator', 'field', 'manager'];
@@ -190,6 +254,12 @@ describe('authorization matrix', () => {
       otherPoint: '',
       ownMovement: '',
       otherMovement: '',
+      location2: await one(`SELECT id FROM locations WHERE pcode = 'SY07030102'`),
+      route: await one(`SELECT id FROM routes WHERE name = 'Sarmada to Atmeh border'`),
+      ownConvoy: await one(`SELECT id FROM convoys WHERE name = 'Parcels to Atmeh'`),
+      otherConvoy: await one(`SELECT id FROM convoys WHERE name = 'Kids Paradise winter kits'`),
+      window: await one(`SELECT id FROM pause_windows ORDER BY starts_at LIMIT 1`),
+      incident: await one(`SELECT id FROM incidents LIMIT 1`),
     };
     fixtures.otherPoint = await one(
       `INSERT INTO stock_points (organisation_id, location_id, name, kind) SELECT o.id, l.id, 'KP warehouse', 'warehouse' FROM organisations o, locations l WHERE o.short_code = 'KP' AND l.pcode = 'SY07030101' RETURNING id`,
@@ -229,7 +299,7 @@ describe('authorization matrix', () => {
     const row = MATRIX[route];
     const expected = (target === 'own' ? row.own : row.other!)[who];
     const [method, template] = route.split(' ');
-    const { path, body, csv } = row.call(fixtures, target, ++n);
+    const { path, body, csv, headers } = row.call(fixtures, target, ++n);
     expect(path.startsWith(template.replace(/\{id\}.*$/, ''))).toBe(true);
     // A fresh session per call: sign-out and disabling in one cell must not leak into the next.
     const cookie = who === 'anonymous' ? undefined : await signIn(api, `${who}@hro.example`);
@@ -237,13 +307,15 @@ describe('authorization matrix', () => {
 
     let test = request(api.url)[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
     if (cookie) test = test.set('Cookie', cookie);
+    for (const [name, value] of Object.entries(headers ?? {})) test = test.set(name, value);
     const res = await (csv ? test.set('content-type', 'text/csv').send(csv) : body ? test.send(body) : test);
 
     expect({ route, who, target, status: res.status }).toEqual({ route, who, target, status: expected });
     if (res.status >= 400) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     // No answer of any route, lists included, carries a record of the other organisation.
     const answer = JSON.stringify(res.body ?? '');
-    for (const id of [fixtures.otherCamp, fixtures.otherUser, fixtures.otherToken, fixtures.otherPoint, fixtures.otherMovement]) if (target === 'own') expect(answer).not.toContain(id);
+    const others = [fixtures.otherCamp, fixtures.otherUser, fixtures.otherToken, fixtures.otherPoint, fixtures.otherMovement, ...(row.sharesConvoyStatus ? [] : [fixtures.otherConvoy])];
+    for (const id of others) if (target === 'own') expect(answer).not.toContain(id);
     // Another organisation's records come back unchanged, whatever was tried.
     if (before) expect(await snapshot(db)).toEqual(before);
   });
@@ -256,5 +328,7 @@ async function snapshot(db: TestDatabase) {
     tokens: await db.query(`SELECT t.id, t.revoked_at FROM api_tokens t JOIN organisations o ON o.id = t.organisation_id WHERE o.short_code = 'KP' ORDER BY t.id`),
     levels: await db.query(`SELECT s.* FROM stock_levels s JOIN organisations o ON o.id = s.organisation_id WHERE o.short_code = 'KP' ORDER BY 1, 2`),
     movements: await db.query(`SELECT count(*) FROM stock_movements m JOIN organisations o ON o.id = m.organisation_id WHERE o.short_code = 'KP'`),
+    convoys: await db.query(`SELECT c.id, c.status, c.version, c.last_check_in_at FROM convoys c JOIN organisations o ON o.id = c.organisation_id WHERE o.short_code = 'KP' ORDER BY c.id`),
+    convoyEvents: await db.query(`SELECT count(*) FROM convoy_events e JOIN organisations o ON o.id = e.organisation_id WHERE o.short_code = 'KP'`),
   };
 }

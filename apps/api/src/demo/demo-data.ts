@@ -1,4 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { insertDemoConvoys } from './demo-convoys.js';
 import { insertDemoStock } from './demo-stock.js';
 import { insertDemoUsers } from './demo-users.js';
 
@@ -76,4 +77,5 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
     );
   }
   await insertDemoStock(manager, organisationIds, locationIds);
+  await insertDemoConvoys(manager, organisationIds, locationIds);
 }

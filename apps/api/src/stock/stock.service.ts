@@ -24,6 +24,7 @@ interface MovementRow {
   reason: string | null;
   reverses_id: string | null;
   distribution_id: string | null;
+  incident_id: string | null;
   recorded_by: string;
   recorded_at: Date;
 }
@@ -137,7 +138,21 @@ export class StockService {
     return this.recording(actor, 'loss', dto, async (manager) => {
       await this.findPointOrThrow(manager, actor, dto.stockPointId);
       await this.findItemOrThrow(manager, dto.itemId);
-      return [await this.moveFor(manager, actor, { stockPointId: dto.stockPointId, itemId: dto.itemId, kind: 'loss', delta: -dto.quantity, lossCause: dto.cause, reason: dto.reason })];
+      if (dto.incidentId) {
+        const [incident] = await manager.query(`SELECT 1 FROM incidents WHERE id = $1`, [dto.incidentId]);
+        if (!incident) throw new ValidationException([{ field: 'incidentId', reason: 'no incident with this id' }], 422);
+      }
+      return [
+        await this.moveFor(manager, actor, {
+          stockPointId: dto.stockPointId,
+          itemId: dto.itemId,
+          kind: 'loss',
+          delta: -dto.quantity,
+          lossCause: dto.cause,
+          reason: dto.reason,
+          incidentId: dto.incidentId,
+        }),
+      ];
     }).then((movements) => movements[0]);
   }
 
@@ -194,15 +209,18 @@ export class StockService {
     const rows = await manager.query(
       `SELECT p.id, p.name, p.kind, p.location_id, l.name_en AS location_name, p.camp_id
        FROM stock_points p JOIN locations l ON l.id = p.location_id
-       WHERE p.organisation_id = $1 AND ($2::uuid IS NULL OR p.id = $2) ORDER BY p.name`,
+       WHERE p.organisation_id = $1 AND ($2::uuid IS NULL OR p.id = $2) AND p.kind <> 'in_transit' ORDER BY p.name`,
       [actor.organisationId, id ?? null],
     );
     return rows.map((r: Record<string, string>) => ({ id: r.id, name: r.name, kind: r.kind, locationId: r.location_id, locationName: r.location_name, campId: r.camp_id })) as StockPointResponse[];
   }
 
-  /** Another organisation's stock point is unknown here: 422 on the body's field, 404 on a path. */
+  /**
+   * Another organisation's stock point is unknown here: 422 on the body's field, 404 on a path.
+   * A convoy's in-transit point can be read but only the convoy moves goods in and out of it.
+   */
   private async findPointOrThrow(manager: EntityManager, actor: Actor, id: string, field = 'stockPointId', inPath = false): Promise<void> {
-    const [row] = await manager.query(`SELECT 1 FROM stock_points WHERE id = $1 AND organisation_id = $2`, [id, actor.organisationId]);
+    const [row] = await manager.query(`SELECT 1 FROM stock_points WHERE id = $1 AND organisation_id = $2 AND ($3 OR kind <> 'in_transit')`, [id, actor.organisationId, inPath]);
     if (row) return;
     if (inPath) throw new StockException(404, 'stock.point_not_found', 'Stock point not found', `No stock point with id ${id}`);
     throw StockException.stockPointNotFound(field);
@@ -227,6 +245,7 @@ function toMovementResponse(r: MovementRow): MovementResponse {
     reason: r.reason,
     reversesId: r.reverses_id,
     distributionId: r.distribution_id,
+    incidentId: r.incident_id,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at.toISOString(),
   };

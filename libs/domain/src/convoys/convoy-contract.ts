@@ -65,7 +65,8 @@ export interface StruckIncident {
 }
 
 export interface ConvoyStatusRequest {
-  status: Exclude<ConvoyStatus, 'planned'>;
+  /** Only the moves CONVOY_STATUS_TRANSITIONS allows succeed; others are refused with the reason. */
+  status: ConvoyStatus;
   /** The version last read (or `If-Match`), so two people cannot both move it. */
   version?: number;
   /** ISO instant; defaults to now. */
@@ -87,7 +88,7 @@ export interface CheckInRequest {
   note?: string;
 }
 
-export const CARGO_STATES = ['loading', 'in_transit', 'delivered', 'lost', 'returned'] as const;
+export const CARGO_STATES = ['planned', 'in_transit', 'delivered', 'lost', 'returned', 'cancelled'] as const;
 export type CargoState = (typeof CARGO_STATES)[number];
 
 export interface CargoLineResponse {

@@ -50,6 +50,8 @@ export interface MovementResponse {
   reason: string | null;
   reversesId: string | null;
   distributionId: string | null;
+  /** For a loss: the incident that caused it. */
+  incidentId: string | null;
   recordedBy: string;
   recordedAt: string;
 }
@@ -76,6 +78,8 @@ export interface LossRequest {
   quantity: number;
   cause: LossCause;
   reason?: string;
+  /** The incident that caused the loss (shelling of the warehouse, a struck convoy). */
+  incidentId?: string;
 }
 
 export interface AdjustmentRequest {

@@ -1,7 +1,27 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateBy,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 interface Options {
   optional?: boolean;
@@ -75,5 +95,49 @@ export function QueryInt(min: number, max: number, options: Options = {}) {
     IsInt({ message: 'must be a whole number' }),
     Min(min, { message: `must be at least ${min}` }),
     Max(max, { message: `must be at most ${max}` }),
+  );
+}
+
+/** An instant with its offset or Z: `2019-12-23T14:30:00+02:00`. A bare local time is ambiguous, so refused. */
+export function Instant(options: Options = {}) {
+  return applyDecorators(
+    ...presence(options, { type: String, format: 'date-time', example: '2019-12-23T14:30:00+02:00' }),
+    IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a date and time like 2019-12-23T14:30:00+02:00' }),
+    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/, { message: 'must carry its offset or Z, like 2019-12-23T14:30:00+02:00' }),
+  );
+}
+
+/** A whole number in a range, e.g. minutes of a trip. */
+export function WholeNumber(min: number, max: number, options: Options = {}) {
+  return applyDecorators(
+    ...presence(options, { type: Number, minimum: min, maximum: max }),
+    IsInt({ message: 'must be a whole number' }),
+    Min(min, { message: `must be at least ${min}` }),
+    Max(max, { message: `must be at most ${max.toLocaleString('en')}` }),
+  );
+}
+
+/** A list of distinct UUIDs, at most `max`. */
+export function UuidList(max: number, options: Options & { min?: number } = {}) {
+  const min = options.min ?? 0;
+  return applyDecorators(
+    ...presence(options, { type: [String], format: 'uuid', minItems: min, maxItems: max }),
+    IsArray({ message: 'must be a list' }),
+    ArrayMinSize(min, { message: `must have at least ${min} entries` }),
+    ArrayMaxSize(max, { message: `must have at most ${max} entries` }),
+    ArrayUnique({ message: 'must not repeat an entry' }),
+    IsUUID('all', { each: true, message: 'must be a list of UUIDs' }),
+  );
+}
+
+/** A nested object (or list of them, `each`) validated by its own class. */
+export function Nested(cls: new () => object, options: Options & { each?: boolean; max?: number } = {}) {
+  const list = options.each ? [IsArray({ message: 'must be a list' }), ArrayMaxSize(options.max ?? 100, { message: `must have at most ${options.max ?? 100} entries` })] : [];
+  return applyDecorators(
+    ...presence(options, { type: options.each ? [cls] : cls }),
+    ...list,
+    IsObject({ each: options.each, message: 'must be an object' }),
+    ValidateNested({ each: options.each }),
+    Type(() => cls),
   );
 }

@@ -43,6 +43,7 @@ export class LossDto implements LossRequest {
   @Count(QUANTITY_MAX) quantity: number;
   @OneOf(LOSS_CAUSES) cause: LossCause;
   @Text(500, { optional: true }) reason?: string;
+  @Uuid({ optional: true, description: 'The incident that caused the loss' }) incidentId?: string;
 }
 
 export class AdjustmentDto implements AdjustmentRequest {

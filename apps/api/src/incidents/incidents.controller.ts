@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { IncidentResponse, Page } from '@relief-ledger/domain';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Requires } from '../auth/auth.decorators.js';
+import { IdParam } from '../common/validation/id-param.js';
+import { CreateIncidentDto, IncidentListQueryDto } from './dto/incident.dto.js';
+import { IncidentsService } from './incidents.service.js';
+
+@ApiTags('incidents')
+@Controller('v1/incidents')
+export class IncidentsController {
+  constructor(private readonly incidents: IncidentsService) {}
+
+  @Get()
+  @Requires('incidents.read')
+  @ApiOkResponse({ description: 'Incidents reported by every organisation, newest first' })
+  list(@Query() query: IncidentListQueryDto): Promise<Page<IncidentResponse>> {
+    return this.incidents.list(query);
+  }
+
+  @Get(':id')
+  @Requires('incidents.read')
+  @ApiOkResponse({ description: 'One incident' })
+  get(@IdParam() id: string): Promise<IncidentResponse> {
+    return this.incidents.get(id);
+  }
+
+  @Post()
+  @Requires('incidents.write')
+  @HttpCode(201)
+  @ApiCreatedResponse({ description: 'Reported (or the first report again for a re-send); windows it broke are marked violated' })
+  async report(@CurrentActor() actor: Actor, @Body() dto: CreateIncidentDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentResponse> {
+    const { created, incident } = await this.incidents.report(actor, dto);
+    if (!created) void reply.header('idempotent-replayed', 'true');
+    return incident;
+  }
+}

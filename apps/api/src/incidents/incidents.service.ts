@@ -1,0 +1,174 @@
+import { Injectable } from '@nestjs/common';
+import type { IncidentResponse, Page } from '@relief-ledger/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, changedFieldNames } from '../audit/audit.service.js';
+import type { Actor } from '../auth/actor.js';
+import { contentHash } from '../common/validation/content-hash.js';
+import { pageWindow, toPage } from '../common/validation/pagination.js';
+import { LiveEventsService } from '../live-events/live-events.service.js';
+import { PauseWindowsService } from '../pause-windows/pause-windows.service.js';
+import { CreateIncidentDto, IncidentListQueryDto } from './dto/incident.dto.js';
+import { IncidentsException } from './incidents.exception.js';
+
+/** A phone's clock may run a little ahead; more than this is a mistake. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+interface IncidentRow {
+  id: string;
+  kind: IncidentResponse['kind'];
+  occurred_at: Date;
+  location_id: string | null;
+  location_name: string | null;
+  route_id: string | null;
+  route_name: string | null;
+  place: string | null;
+  convoy_id: string | null;
+  camp_id: string | null;
+  camp_name: string | null;
+  killed: number;
+  injured: number;
+  description: string;
+  organisation_name: string;
+  violated_window_ids: string[];
+  created_at: Date;
+}
+
+const SELECT_INCIDENTS = `
+  SELECT i.*, l.name_en AS location_name, r.name AS route_name, c.name_en AS camp_name, o.name AS organisation_name,
+    coalesce((SELECT array_agg(w.id ORDER BY w.id) FROM pause_windows w WHERE w.violated_by_incident_id = i.id), '{}') AS violated_window_ids
+  FROM incidents i
+  JOIN organisations o ON o.id = i.organisation_id
+  LEFT JOIN locations l ON l.id = i.location_id
+  LEFT JOIN routes r ON r.id = i.route_id
+  LEFT JOIN camps c ON c.id = i.camp_id`;
+
+export interface Reported {
+  created: boolean;
+  incident: IncidentResponse;
+}
+
+/** Incidents are shared with every organisation: whoever reports one warns everybody. */
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly windows: PauseWindowsService,
+    private readonly live: LiveEventsService,
+  ) {}
+
+  report(actor: Actor, dto: CreateIncidentDto): Promise<Reported> {
+    return this.dataSource.transaction((manager) => this.reportIn(manager, actor, dto));
+  }
+
+  /**
+   * Records the incident in the caller's transaction: audit row, the windows it broke, and the
+   * live event. A re-send with the same client id answers the first report.
+   */
+  async reportIn(manager: EntityManager, actor: Actor, dto: CreateIncidentDto, now = new Date()): Promise<Reported> {
+    const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : now;
+    if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw IncidentsException.inTheFuture();
+    if (!dto.locationId && !dto.routeId && !dto.place) throw IncidentsException.nowhere();
+    const hash = dto.clientId ? contentHash({ ...dto, occurredAt: dto.occurredAt ? occurredAt.toISOString() : undefined }) : null;
+    if (dto.clientId) {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`incident:${actor.organisationId}:${dto.clientId}`]);
+      const [existing] = await manager.query(`SELECT id, request_hash FROM incidents WHERE organisation_id = $1 AND client_key = $2`, [actor.organisationId, dto.clientId]);
+      if (existing) {
+        if (existing.request_hash !== hash) throw IncidentsException.keyReused();
+        return { created: false, incident: (await this.incidents(manager, { ids: [existing.id] }))[0] };
+      }
+    }
+    const [refs] = await manager.query(
+      `SELECT (SELECT 1 FROM locations WHERE id = $1) AS location, (SELECT 1 FROM routes WHERE id = $2) AS route,
+         (SELECT 1 FROM convoys WHERE id = $3 AND organisation_id = $5) AS convoy, (SELECT 1 FROM camps WHERE id = $4 AND organisation_id = $5) AS camp`,
+      [dto.locationId ?? null, dto.routeId ?? null, dto.convoyId ?? null, dto.campId ?? null, actor.organisationId],
+    );
+    if (dto.locationId && !refs.location) throw IncidentsException.unknown('locationId', 'location');
+    if (dto.routeId && !refs.route) throw IncidentsException.unknown('routeId', 'route');
+    if (dto.convoyId && !refs.convoy) throw IncidentsException.unknown('convoyId', 'convoy in your organisation');
+    if (dto.campId && !refs.camp) throw IncidentsException.unknown('campId', 'camp in your organisation');
+
+    const [row] = await manager.query(
+      `INSERT INTO incidents (kind, occurred_at, location_id, route_id, place, convoy_id, camp_id, killed, injured, description, organisation_id, reported_by, client_key, request_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+      [
+        dto.kind,
+        occurredAt.toISOString(),
+        dto.locationId ?? null,
+        dto.routeId ?? null,
+        dto.place ?? null,
+        dto.convoyId ?? null,
+        dto.campId ?? null,
+        dto.killed ?? 0,
+        dto.injured ?? 0,
+        dto.description,
+        actor.organisationId,
+        actor.userId,
+        dto.clientId ?? null,
+        hash,
+      ],
+    );
+    await this.audit.record(manager, actor, { action: 'create', entity: 'incident', entityId: row.id, changedFields: changedFieldNames(dto) });
+    await this.windows.markViolations(manager, { id: row.id, occurredAt: occurredAt.toISOString(), routeId: dto.routeId ?? null, locationId: dto.locationId ?? null });
+    const [incident] = await this.incidents(manager, { ids: [row.id] });
+    await this.live.publish(manager, { organisationId: null, payload: { type: 'incident.reported', incident }, sharedPayload: null });
+    return { created: true, incident };
+  }
+
+  async list(query: IncidentListQueryDto): Promise<Page<IncidentResponse>> {
+    const window = pageWindow(query);
+    const filter = { kind: query.kind, routeId: query.routeId, from: query.from, to: query.to };
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM incidents i WHERE ${WHERE}`, whereParams(filter));
+    const items = await this.incidents(this.dataSource.manager, filter, window);
+    return toPage(items, total, window);
+  }
+
+  async get(id: string): Promise<IncidentResponse> {
+    const [incident] = await this.incidents(this.dataSource.manager, { ids: [id] });
+    if (!incident) throw IncidentsException.notFound(id);
+    return incident;
+  }
+
+  /** Newest first. */
+  async incidents(manager: EntityManager, filter: IncidentFilter, window = { pageSize: 1000, skip: 0 }): Promise<IncidentResponse[]> {
+    const rows: IncidentRow[] = await manager.query(`${SELECT_INCIDENTS} WHERE ${WHERE} ORDER BY i.occurred_at DESC, i.id LIMIT ${window.pageSize} OFFSET ${window.skip}`, whereParams(filter));
+    return rows.map(toResponse);
+  }
+}
+
+interface IncidentFilter {
+  ids?: string[];
+  kind?: string;
+  routeId?: string;
+  from?: string;
+  to?: string;
+}
+
+const WHERE = `($1::uuid[] IS NULL OR i.id = ANY($1)) AND ($2::text IS NULL OR i.kind = $2) AND ($3::uuid IS NULL OR i.route_id = $3)
+  AND ($4::timestamptz IS NULL OR i.occurred_at >= $4) AND ($5::timestamptz IS NULL OR i.occurred_at < $5)`;
+
+function whereParams(f: IncidentFilter): unknown[] {
+  return [f.ids ?? null, f.kind ?? null, f.routeId ?? null, f.from ?? null, f.to ?? null];
+}
+
+function toResponse(r: IncidentRow): IncidentResponse {
+  return {
+    id: r.id,
+    kind: r.kind,
+    occurredAt: r.occurred_at.toISOString(),
+    locationId: r.location_id,
+    locationName: r.location_name,
+    routeId: r.route_id,
+    routeName: r.route_name,
+    place: r.place,
+    convoyId: r.convoy_id,
+    campId: r.camp_id,
+    campName: r.camp_name,
+    killed: r.killed,
+    injured: r.injured,
+    description: r.description,
+    reportedByOrganisation: r.organisation_name,
+    violatedWindowIds: r.violated_window_ids,
+    createdAt: r.created_at.toISOString(),
+  };
+}

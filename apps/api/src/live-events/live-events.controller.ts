@@ -1,0 +1,70 @@
+import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Requires } from '../auth/auth.decorators.js';
+import { ValidationException } from '../common/problem/app-exception.js';
+import { LiveEventsService, WireEvent } from './live-events.service.js';
+
+/** Comment lines keep proxies and phones' networks from closing an idle stream. */
+const HEARTBEAT_MS = 25_000;
+
+function frame(event: WireEvent): string {
+  return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
+
+@ApiTags('live')
+@Controller('v1/events')
+export class LiveEventsController {
+  constructor(private readonly live: LiveEventsService) {}
+
+  @Get()
+  @Requires('convoys.read')
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Sent by a reconnecting browser: the events after it are replayed first' })
+  @ApiOkResponse({ description: 'Server-Sent Events: convoy status changes, check-ins, incidents, pause windows' })
+  async stream(
+    @CurrentActor() actor: Actor,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (lastEventId !== undefined && !/^\d{1,18}$/.test(lastEventId)) {
+      throw new ValidationException([{ field: 'Last-Event-ID', reason: 'must be the id of an event this stream sent' }]);
+    }
+    const raw = reply.raw;
+    reply.hijack();
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'x-accel-buffering': 'no',
+      connection: 'keep-alive',
+    });
+    raw.write('retry: 3000\n\n');
+
+    // Subscribe before replaying, holding live events back until the replay is written, so
+    // nothing committed in between is lost; an event that is in both is sent once.
+    let replaying = true;
+    const held: WireEvent[] = [];
+    const replayed = new Set<string>();
+    const end = () => raw.end();
+    const unsubscribe = this.live.subscribe(actor, (event) => (replaying ? held.push(event) : raw.write(frame(event))), end);
+    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+    try {
+      if (lastEventId !== undefined) {
+        for (const event of await this.live.replay(actor, lastEventId)) {
+          replayed.add(event.id);
+          raw.write(frame(event));
+        }
+      }
+    } finally {
+      replaying = false;
+      for (const event of held.splice(0)) if (!replayed.has(event.id)) raw.write(frame(event));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import type { AnnouncedTime, CreatePauseWindowRequest, PauseWindowStatus } from '@relief-ledger/domain';
+import { PAUSE_WINDOW_STATUSES } from '@relief-ledger/domain';
+import { Matches } from 'class-validator';
+import { CalendarDate, Instant, Nested, OneOf, Text, Uuid, UuidList } from '../../common/validation/decorators.js';
+import { PageQueryDto } from '../../common/validation/pagination.js';
+
+export class AnnouncedTimeDto implements AnnouncedTime {
+  @CalendarDate({ optional: true, description: 'Left out: today (start) or the first such time after the start (end)' }) date?: string;
+
+  @Text(5, { description: 'Wall-clock time as announced, HH:mm' })
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time like 18:00' })
+  time: string;
+
+  @Text(6, { optional: true, description: 'Only for a time that happened twice (clocks went back): +03:00 or +02:00' })
+  @Matches(/^[+-]\d{2}:\d{2}$/, { message: 'must be an offset like +02:00' })
+  offset?: string;
+}
+
+export class CreatePauseWindowDto implements CreatePauseWindowRequest {
+  @Text(500, { description: 'Who announced it: "Russia and the regime, notified to the UN"' }) announcedBy: string;
+  @Text(10_000, { description: 'The announcement as received' }) sourceText: string;
+  @Instant({ optional: true, description: 'Defaults to now' }) announcedAt?: string;
+  @Text(64, { description: 'IANA zone the times were announced in' }) zone: string;
+  @Nested(AnnouncedTimeDto, { optional: true, description: 'Left out: from now' }) start?: AnnouncedTimeDto;
+  @Nested(AnnouncedTimeDto) end: AnnouncedTimeDto;
+  @UuidList(50) routeIds: string[];
+  @UuidList(50) areaIds: string[];
+  @Text(2000, { optional: true }) notes?: string;
+}
+
+export class PauseWindowListQueryDto extends PageQueryDto {
+  @OneOf(PAUSE_WINDOW_STATUSES, { optional: true }) status?: PauseWindowStatus;
+  @Uuid({ optional: true }) routeId?: string;
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Page, PauseWindowResponse } from '@relief-ledger/domain';
+import type { Actor } from '../auth/actor.js';
+import { CurrentActor, Requires } from '../auth/auth.decorators.js';
+import { IdParam } from '../common/validation/id-param.js';
+import { CreatePauseWindowDto, PauseWindowListQueryDto } from './dto/pause-window.dto.js';
+import { PauseWindowsService } from './pause-windows.service.js';
+
+@ApiTags('pause windows')
+@Controller('v1/pause-windows')
+export class PauseWindowsController {
+  constructor(private readonly windows: PauseWindowsService) {}
+
+  @Get()
+  @Requires('windows.read')
+  @ApiOkResponse({ description: 'Every pause window (shared by all organisations): in force first, then upcoming, then the rest' })
+  list(@Query() query: PauseWindowListQueryDto): Promise<Page<PauseWindowResponse>> {
+    return this.windows.list(query);
+  }
+
+  @Get(':id')
+  @Requires('windows.read')
+  @ApiOkResponse({ description: 'One pause window' })
+  get(@IdParam() id: string): Promise<PauseWindowResponse> {
+    return this.windows.get(id);
+  }
+
+  @Post()
+  @Requires('windows.write')
+  @ApiCreatedResponse({ description: 'The window, with its times as instants and as read in its zone' })
+  @ApiUnprocessableEntityResponse({ description: 'A time that does not exist there (clocks jumped) or happened twice (say which offset)' })
+  create(@CurrentActor() actor: Actor, @Body() dto: CreatePauseWindowDto): Promise<PauseWindowResponse> {
+    return this.windows.create(actor, dto);
+  }
+}
