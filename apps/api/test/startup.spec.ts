@@ -64,7 +64,7 @@ describe('start-up', () => {
     const totals = await Promise.all(apis.map(async (api) => (await (await signedIn(api, 'admin@hro.example')).get('/api/v1/camps').expect(200)).body.total));
     expect(totals).toEqual([3, 3, 3]);
     expect(await db.count('users')).toBe(8);
-    expect(await db.count('migrations')).toBe(3);
+    expect(await db.count('migrations')).toBe(4);
     await Promise.all(apis.map((api) => api.stop()));
     await db.drop();
   }, 90_000);

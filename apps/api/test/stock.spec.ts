@@ -54,12 +54,13 @@ describe('stock ledger and distributions', () => {
     people: quantity * 5,
   });
 
-  it("shows the demo stock: 20,000 parcels received, the camps' parcels drawn", async () => {
+  it("shows the demo stock: 20,000 parcels received, the camps' parcels drawn, 300 on the road to Atmeh", async () => {
     const [warehouse] = (await coordinator.get('/api/v1/stock-points').expect(200)).body.filter((p: { name: string }) => p.name === 'Sarmada warehouse');
     const levels = (await coordinator.get(`/api/v1/stock-points/${warehouse.id}/levels`).expect(200)).body;
-    expect(levels).toEqual([expect.objectContaining({ itemCode: 'FOOD-PARCEL', quantity: 20_000 - 840 - 610 - 370 })]);
+    expect(levels).toEqual([expect.objectContaining({ itemCode: 'FOOD-PARCEL', quantity: 20_000 - 840 - 610 - 370 - 300 })]);
     const ledger = (await coordinator.get(`/api/v1/stock-points/${warehouse.id}/ledger?itemId=${ids.food}`).expect(200)).body;
     expect(ledger.items.map((m: MovementResponse) => [m.kind, m.quantity, m.balance])).toEqual([
+      ['transfer_out', -300, 17_880],
       ['distribution', -370, 18_180],
       ['distribution', -610, 18_550],
       ['distribution', -840, 19_160],
