@@ -29,8 +29,8 @@ describe('live events across two API instances', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    a = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true' } });
-    b = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true' } });
+    a = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true', LIVE_HEARTBEAT_SECONDS: '1' } });
+    b = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true', LIVE_HEARTBEAT_SECONDS: '1' } });
     writer = clientFor(a, await signIn(a, 'field@hro.example'));
     watcherCookie = await signIn(b, 'coordinator@hro.example');
     otherCookie = await signIn(b, 'coordinator@kidsparadise.example');
@@ -102,6 +102,14 @@ describe('live events across two API instances', () => {
     expect(other.events.some((e) => e.data.type === 'convoy.check_in')).toBe(false);
     expect(JSON.stringify(other.events)).not.toContain('secret checkpoint');
     expect(JSON.stringify(other.events)).not.toContain('Atmeh store');
+  });
+
+  it('ends the stream when its session ends', async () => {
+    const cookie = await signIn(b, 'manager@hro.example');
+    const stream = await open(b, cookie);
+    expect(stream.status).toBe(200);
+    await clientFor(b, cookie).post('/api/v1/auth/sign-out').expect(204);
+    await stream.ended(5_000);
   });
 
   it('tells everyone about incidents and the windows they break', async () => {

@@ -32,6 +32,8 @@ export interface AppConfig {
   };
   /** Requests per minute per client address across the API; a person never reaches it. */
   rateLimitPerMinute: number;
+  /** Keep-alive of the live event stream; the credential is checked again at each one. */
+  liveHeartbeatSeconds: number;
   /** Origins allowed to call the API from a browser; empty: same origin only. */
   corsOrigins: string[];
   /** First administrator, created at start when the database has no user yet. */
@@ -143,6 +145,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       signInWindowMinutes: readInt(env, 'SIGN_IN_WINDOW_MINUTES', 15, 1, 24 * 60),
     },
     rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
+    liveHeartbeatSeconds: readInt(env, 'LIVE_HEARTBEAT_SECONDS', 25, 1, 300),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     bootstrapAdmin: readBootstrapAdmin(env),
     production,

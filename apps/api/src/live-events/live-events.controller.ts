@@ -1,13 +1,14 @@
-import { Controller, Get, Headers, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { can } from '@relief-ledger/domain';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
+import { AuthService } from '../auth/auth.service.js';
+import { APP_CONFIG } from '../app-config.token.js';
+import type { AppConfig } from '../config/app-config.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { LiveEventsService, WireEvent } from './live-events.service.js';
-
-/** Comment lines keep proxies and phones' networks from closing an idle stream. */
-const HEARTBEAT_MS = 25_000;
 
 function frame(event: WireEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
@@ -16,7 +17,11 @@ function frame(event: WireEvent): string {
 @ApiTags('live')
 @Controller('v1/events')
 export class LiveEventsController {
-  constructor(private readonly live: LiveEventsService) {}
+  constructor(
+    private readonly live: LiveEventsService,
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Requires('convoys.read')
@@ -50,7 +55,15 @@ export class LiveEventsController {
     const replayed = new Set<string>();
     const end = () => raw.end();
     const unsubscribe = this.live.subscribe(actor, (event) => (replaying ? held.push(event) : raw.write(frame(event))), end);
-    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    // Comment lines keep proxies and phones' networks from closing an idle stream. The stream
+    // outlives the request that opened it, so at each one the credential is checked again:
+    // signing out, expiry or a disabled user ends the stream too.
+    const heartbeat = setInterval(() => {
+      void this.auth
+        .authenticate(request)
+        .then((still) => (still?.userId === actor.userId && can({ role: still.role, permission: 'convoys.read' }) ? raw.write(': keep-alive\n\n') : raw.end()))
+        .catch(() => raw.end());
+    }, this.config.liveHeartbeatSeconds * 1_000);
     request.raw.on('close', () => {
       clearInterval(heartbeat);
       unsubscribe();

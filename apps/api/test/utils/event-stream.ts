@@ -14,6 +14,8 @@ export interface EventStream {
   events: ReceivedEvent[];
   /** Resolves with the first event (already received or still to come) that matches. */
   waitFor(match: (event: ReceivedEvent) => boolean, timeoutMs?: number): Promise<ReceivedEvent>;
+  /** Resolves when the server ends the stream. */
+  ended(timeoutMs?: number): Promise<void>;
   close(): void;
 }
 
@@ -27,6 +29,12 @@ export function openEventStream(api: RunningApi, cookie: string, lastEventId?: s
       const events: ReceivedEvent[] = [];
       const waiters: Array<{ match: (e: ReceivedEvent) => boolean; resolve: (e: ReceivedEvent) => void }> = [];
       let buffer = '';
+      let finished = false;
+      const endWaiters: Array<() => void> = [];
+      res.on('end', () => {
+        finished = true;
+        for (const done of endWaiters.splice(0)) done();
+      });
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
         buffer += chunk;
@@ -55,6 +63,13 @@ export function openEventStream(api: RunningApi, cookie: string, lastEventId?: s
           return new Promise((ok, fail) => {
             const timer = setTimeout(() => fail(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(events.map((e) => e.type))}`)), timeoutMs);
             waiters.push({ match, resolve: (e) => (clearTimeout(timer), ok(e)) });
+          });
+        },
+        ended(timeoutMs = 10_000) {
+          if (finished) return Promise.resolve();
+          return new Promise((ok, fail) => {
+            const timer = setTimeout(() => fail(new Error(`the stream did not end within ${timeoutMs} ms`)), timeoutMs);
+            endWaiters.push(() => (clearTimeout(timer), ok()));
           });
         },
         close: () => req.destroy(),
