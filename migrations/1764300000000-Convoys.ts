@@ -169,7 +169,8 @@ export class Convoys1764300000000 implements MigrationInterface {
         -- departed exactly when it has left; ended exactly when arrived, aborted or struck
         CONSTRAINT chk_convoys_departed CHECK (status IN ('planned', 'aborted') OR departed_at IS NOT NULL),
         CONSTRAINT chk_convoys_planned CHECK (status <> 'planned' OR departed_at IS NULL),
-        CONSTRAINT chk_convoys_ended CHECK ((status IN ('arrived', 'aborted', 'struck')) = (ended_at IS NOT NULL))
+        CONSTRAINT chk_convoys_ended CHECK ((status IN ('arrived', 'aborted', 'struck')) = (ended_at IS NOT NULL)),
+        CONSTRAINT chk_convoys_order CHECK (ended_at IS NULL OR departed_at IS NULL OR ended_at >= departed_at)
       )`);
     await queryRunner.query(`CREATE INDEX ix_convoys_organisation_status ON convoys (organisation_id, status)`);
     await queryRunner.query(`CREATE INDEX ix_convoys_route_status ON convoys (route_id, status)`);

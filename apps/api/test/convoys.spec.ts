@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkConvoyTransition, CONVOY_STATUSES, CONVOY_STATUS_TRANSITIONS } from '@relief-ledger/domain';
+import { checkConvoyTransition, CONVOY_STATUSES, CONVOY_STATUS_TRANSITIONS, resolveLocalTime, wallClockAt } from '@relief-ledger/domain';
 import type { ConvoyDetailResponse, ConvoyStatus, PauseWindowResponse, RouteResponse } from '@relief-ledger/domain';
 import { Client, signedIn } from './utils/session';
 import { RunningApi, startApi } from './utils/start-api';
@@ -37,8 +37,11 @@ describe('convoys, pause windows and incidents', () => {
     await db?.drop();
   });
 
-  /** A route of its own per test, so windows and incidents of one test do not reach another. */
-  async function newRoute(stops = [places.maaret, places.misrin, places.ariha, places.idlib]): Promise<RouteResponse> {
+  /**
+   * A route of its own per test, so windows and incidents of one test do not reach another; not
+   * through Ma'arat al-Num'an itself, where the demo's airstrike of 23 December 2019 happened.
+   */
+  async function newRoute(stops = [places.misrin, places.ariha, places.idlib]): Promise<RouteResponse> {
     const res = await coordinator.post('/api/v1/routes').send({ name: `Test route ${++routeCount}`, locationIds: stops }).expect(201);
     return res.body;
   }
@@ -68,6 +71,14 @@ describe('convoys, pause windows and incidents', () => {
   function move(convoy: { id: string; version: number }, status: ConvoyStatus, extra: object = {}) {
     return field.post(`/api/v1/convoys/${convoy.id}/status`).send({ status, version: convoy.version, ...extra });
   }
+
+  /** Tomorrow's date in Damascus, and an instant on it: plans are about the future. */
+  const tomorrow = () => wallClockAt(new Date(Date.now() + 86_400_000), 'Asia/Damascus').date;
+  const damascus = (date: string, time: string) => {
+    const at = resolveLocalTime({ date, time }, 'Asia/Damascus');
+    if (at.kind !== 'exact') throw new Error(at.kind);
+    return at.instant;
+  };
 
   const struckIncident = { incident: { kind: 'airstrike', killed: 0, injured: 2, description: 'Struck north of the city' } };
 
@@ -124,14 +135,29 @@ describe('convoys, pause windows and incidents', () => {
       expect(earlier.startsAt).toBe('2019-10-24T20:30:00.000Z');
     });
 
-    it('takes "from now until 18:00 local" as now until the next 18:00 in the zone', async () => {
+    it('takes "from now until HH:mm local" as now until that time today in the zone, and refuses a time already past', async () => {
       const route = await newRoute();
-      const window = await newWindow({ end: { time: '18:00' }, routeIds: [route.id] });
+      const now = wallClockAt(new Date(), 'Asia/Damascus');
+      // An hour from now, or the last minute of the day late in the evening.
+      const later = wallClockAt(new Date(Date.now() + 3_600_000), 'Asia/Damascus');
+      const until = later.date === now.date ? later.time : '23:59';
+      const window = await newWindow({ end: { time: until }, routeIds: [route.id] });
       expect(Date.parse(window.startsAt)).toBeLessThanOrEqual(Date.now());
-      expect(Date.parse(window.endsAt)).toBeGreaterThan(Date.now());
-      expect(Date.parse(window.endsAt) - Date.now()).toBeLessThanOrEqual(24 * 3_600_000);
-      expect(window.endsLocal.time).toBe('18:00');
+      expect(window.endsLocal).toMatchObject({ date: now.date, time: until });
       expect(window.status).toBe('in_force');
+
+      const passed = await coordinator
+        .post('/api/v1/pause-windows')
+        .send({ announcedBy: 'x', sourceText: 'x', zone: 'Asia/Damascus', end: { time: '00:00' }, routeIds: [route.id], areaIds: [] });
+      expect(passed.status).toBe(422);
+      expect(passed.body.errors).toEqual([{ field: 'end.date', reason: `00:00 has already passed on ${now.date} in Asia/Damascus: give the date it ends` }]);
+    });
+
+    it('marks a window entered after the fact violated by an incident already recorded inside it', async () => {
+      const route = await newRoute();
+      await field.post('/api/v1/incidents').send({ kind: 'shelling', occurredAt: '2019-12-21T10:00:00Z', routeId: route.id, description: 'Shelling on the road' }).expect(201);
+      const window = await newWindow({ start: { date: '2019-12-21', time: '08:00' }, end: { time: '18:00' }, routeIds: [route.id] });
+      expect(window).toMatchObject({ status: 'violated', violatedAt: '2019-12-21T10:00:00.000Z' });
     });
 
     it('refuses an end before the start, an unknown zone, and a window that covers nothing, each naming the field', async () => {
@@ -215,6 +241,39 @@ describe('convoys, pause windows and incidents', () => {
       expect(none.status).toBe(428);
     });
 
+    it('lets one of two simultaneous departures through; the other is told it changed meanwhile', async () => {
+      const route = await newRoute();
+      const convoy = await newConvoy(route.id);
+      const answers = await Promise.all([move(convoy, 'departed'), move(convoy, 'departed'), move(convoy, 'aborted')]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+      const [{ count }] = await db.query<{ count: string }>(`SELECT count(*) FROM convoy_events WHERE convoy_id = $1`, [convoy.id]);
+      expect(Number(count)).toBe(1);
+    });
+
+    it('answers a re-sent change that went through with the convoy as it is, once', async () => {
+      const route = await newRoute();
+      const convoy = await newConvoy(route.id);
+      const clientId = randomUUID();
+      const first = await move(convoy, 'departed', { clientId }).expect(200);
+      const again = await move(convoy, 'departed', { clientId }).expect(200);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.body).toMatchObject({ status: 'departed', version: first.body.version });
+      expect((await move(convoy, 'aborted', { clientId })).status).toBe(422);
+      const [{ count }] = await db.query<{ count: string }>(`SELECT count(*) FROM convoy_events WHERE convoy_id = $1`, [convoy.id]);
+      expect(Number(count)).toBe(1);
+    });
+
+    it('refuses an arrival or check-in dated before the departure', async () => {
+      const route = await newRoute();
+      const convoy = await newConvoy(route.id);
+      const departed = (await move(convoy, 'departed').expect(200)).body;
+      const early = new Date(Date.parse(departed.departedAt) - 60_000).toISOString();
+      const arrival = await move(departed, 'arrived', { occurredAt: early });
+      expect(arrival.status).toBe(422);
+      expect(arrival.body.errors[0].field).toBe('occurredAt');
+      expect((await field.post(`/api/v1/convoys/${convoy.id}/check-ins`).send({ place: 'x', occurredAt: early })).status).toBe(422);
+    });
+
     it('needs the incident for "struck"', async () => {
       const route = await newRoute();
       const convoy = await convoyAt('departed', route.id);
@@ -227,36 +286,45 @@ describe('convoys, pause windows and incidents', () => {
   describe('coverage and go/no-go', () => {
     it('a convoy departing 15:30 local for a 2 h trip under a window ending 18:00 local: partly covered, the last 30 min of its 1 h margin exposed', async () => {
       const route = await newRoute();
-      await newWindow({ start: { date: '2019-12-23', time: '08:00' }, end: { time: '18:00' }, routeIds: [route.id] });
-      // 15:30 in Damascus on 23 December 2019 is 13:30 UTC.
-      const convoy = await newConvoy(route.id, { plannedDepartureAt: '2019-12-23T15:30:00+02:00', expectedDurationMinutes: 120, safetyMarginMinutes: 60 });
+      const day = tomorrow();
+      await newWindow({ start: { date: day, time: '08:00' }, end: { time: '18:00' }, routeIds: [route.id] });
+      const convoy = await newConvoy(route.id, { plannedDepartureAt: damascus(day, '15:30'), expectedDurationMinutes: 120, safetyMarginMinutes: 60 });
       expect(convoy.coverage).toEqual({
         kind: 'partly_covered',
         windowIds: [expect.any(String)],
-        coveredUntil: '2019-12-23T16:00:00.000Z',
+        coveredUntil: damascus(day, '18:00'),
         exposedMinutes: 30,
-        exposedFrom: '2019-12-23T16:00:00.000Z',
+        exposedFrom: damascus(day, '18:00'),
       });
       expect(convoy.goNoGo).toEqual({ go: false, reasons: [expect.objectContaining({ code: 'window_ends_before_arrival' })] });
-      expect(convoy.windows.map((w) => w.status)).toEqual(['ended']);
+      expect(convoy.windows.map((w) => w.status)).toEqual(['upcoming']);
 
-      const tight = await newConvoy(route.id, { plannedDepartureAt: '2019-12-23T15:30:00+02:00', expectedDurationMinutes: 120, safetyMarginMinutes: 0 });
+      const tight = await newConvoy(route.id, { plannedDepartureAt: damascus(day, '15:30'), expectedDurationMinutes: 120, safetyMarginMinutes: 0 });
       expect(tight.coverage?.kind).toBe('covered');
+      expect(tight.goNoGo).toEqual({ go: true, reasons: [] });
+    });
+
+    it('judges a planned convoy that is late leaving by leaving now, not by its plan', async () => {
+      const route = await newRoute();
+      await newWindow({ start: { date: '2019-12-23', time: '08:00' }, end: { time: '18:00' }, routeIds: [route.id] });
+      const late = await newConvoy(route.id, { plannedDepartureAt: '2019-12-23T10:00:00+02:00', expectedDurationMinutes: 60 });
+      expect(late.coverage).toMatchObject({ kind: 'not_covered' });
     });
 
     it('is covered by a window over an area that holds every stop, and not covered without one', async () => {
       const route = await newRoute([places.maaret, places.maaretDistrict]);
-      const uncovered = await newConvoy(route.id, { plannedDepartureAt: '2019-12-24T10:00:00+02:00', expectedDurationMinutes: 60 });
+      const day = tomorrow();
+      const uncovered = await newConvoy(route.id, { plannedDepartureAt: damascus(day, '10:00'), expectedDurationMinutes: 60 });
       expect(uncovered.coverage).toMatchObject({ kind: 'not_covered', exposedMinutes: 120 });
       expect(uncovered.goNoGo?.reasons.map((r) => r.code)).toEqual(['no_window']);
-      await newWindow({ start: { date: '2019-12-24', time: '06:00' }, end: { time: '18:00' }, routeIds: [], areaIds: [places.maaretDistrict] });
+      await newWindow({ start: { date: day, time: '06:00' }, end: { time: '18:00' }, routeIds: [], areaIds: [places.maaretDistrict] });
       const covered = await coordinator.get(`/api/v1/convoys/${uncovered.id}`).expect(200);
       expect(covered.body.coverage.kind).toBe('covered');
     });
 
     it('says no-go after an incident on the route and while a convoy on it is overdue', async () => {
       const route = await newRoute();
-      await newWindow({ end: { time: '18:00' }, routeIds: [route.id] });
+      await newWindow({ end: { date: tomorrow(), time: '18:00' }, routeIds: [route.id] });
       const late = await newConvoy(route.id, { checkInIntervalMinutes: 5 });
       await move(late, 'departed', { occurredAt: new Date(Date.now() - 3_600_000).toISOString() }).expect(200);
       await field
@@ -313,7 +381,7 @@ describe('convoys, pause windows and incidents', () => {
       const early = await field.post(`/api/v1/convoys/${convoy.id}/check-ins`).send({ place: 'still at the depot' });
       expect(early.status).toBe(409);
       expect(early.body.code).toBe('convoy.not_on_the_road');
-      await move(convoy, 'departed').expect(200);
+      await move(convoy, 'departed', { occurredAt: new Date(Date.now() - 120_000).toISOString() }).expect(200);
       const clientId = randomUUID();
       const body = { clientId, place: 'passed Ariha', locationId: places.ariha, occurredAt: new Date(Date.now() - 60_000).toISOString() };
       const first = await field.post(`/api/v1/convoys/${convoy.id}/check-ins`).send(body).expect(201);
@@ -450,10 +518,14 @@ describe('convoys, pause windows and incidents', () => {
       const windows = await field.get('/api/v1/pause-windows?status=violated').expect(200);
       const dec23 = (windows.body.items as PauseWindowResponse[]).find((w) => w.announcedBy === 'Russia and the regime, notified to the UN')!;
       expect(dec23).toMatchObject({ endsAt: '2019-12-23T16:00:00.000Z', violatedAt: '2019-12-23T14:30:00.000Z', endsLocal: { time: '18:00', offset: '+02:00' } });
-      const incident = await field.get(`/api/v1/incidents/${dec23.violatedByIncidentId}`).expect(200);
-      expect(incident.body).toMatchObject({ kind: 'airstrike', reportedByOrganisation: 'Kids Paradise', violatedWindowIds: [dec23.id] });
+      const incident = await otherCoordinator.get(`/api/v1/incidents/${dec23.violatedByIncidentId}`).expect(200);
+      expect(incident.body).toMatchObject({ kind: 'airstrike', reportedByOrganisation: 'Kids Paradise', convoyId: expect.any(String) });
+      expect(incident.body.violatedWindowIds).toContain(dec23.id);
       const own = await otherCoordinator.get(`/api/v1/convoys/${incident.body.convoyId}`).expect(200);
       expect(own.body).toMatchObject({ status: 'struck', purpose: 'evacuation' });
+      // Everyone learns what happened where and when; not which convoy it was.
+      const shared = await field.get(`/api/v1/incidents/${dec23.violatedByIncidentId}`).expect(200);
+      expect(shared.body).toMatchObject({ kind: 'airstrike', occurredAt: '2019-12-23T14:30:00.000Z', convoyId: null, campId: null, campName: null });
     });
   });
 });

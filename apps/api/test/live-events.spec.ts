@@ -112,10 +112,27 @@ describe('live events across two API instances', () => {
     await stream.ended(5_000);
   });
 
-  it('tells everyone about incidents and the windows they break', async () => {
+  it("tells everyone about incidents, without naming another organisation's convoy", async () => {
     const other = await open(a, otherCookie);
-    const res = await writer.post('/api/v1/incidents').send({ kind: 'shelling', place: 'Ariha bypass', description: 'Shelling reported' }).expect(201);
+    const own = await open(a, watcherCookie);
+    const res = await writer.post('/api/v1/incidents').send({ kind: 'shelling', place: 'Ariha bypass', convoyId: convoy.id, description: 'Shelling reported' }).expect(201);
     const seen = await other.waitFor((e) => e.data.type === 'incident.reported' && e.data.incident.id === res.body.id);
-    expect(seen.data).toMatchObject({ incident: { kind: 'shelling', reportedByOrganisation: 'Humanitarian Relief Organization' } });
+    expect(seen.data).toMatchObject({ incident: { kind: 'shelling', place: 'Ariha bypass', reportedByOrganisation: 'Humanitarian Relief Organization', convoyId: null } });
+    const mine = await own.waitFor((e) => e.data.type === 'incident.reported' && e.data.incident.id === res.body.id);
+    expect(mine.data).toMatchObject({ incident: { convoyId: convoy.id } });
+    // The same when replayed after a reconnect.
+    const replayed = await open(a, otherCookie, String(Number(seen.id) - 1));
+    const again = await replayed.waitFor((e) => e.id === seen.id);
+    expect(again.data).toEqual(seen.data);
+    expect(JSON.stringify(replayed.events)).not.toContain(convoy.id);
+  });
+
+  it('tells a browser too far behind to reload instead of replaying part of what it missed', async () => {
+    // As if the first event had been pruned (they are kept 7 days) while the phone was away.
+    const [{ oldest }] = await db.query<{ oldest: string }>(`DELETE FROM live_events WHERE id = (SELECT min(id) FROM live_events) RETURNING id::text AS oldest`);
+    const stream = await open(b, watcherCookie, String(Number(oldest) - 1));
+    expect(stream.status).toBe(200);
+    await stream.waitFor((e) => e.type === 'reset');
+    expect(stream.events.filter((e) => e.type !== 'reset')).toEqual([]);
   });
 });

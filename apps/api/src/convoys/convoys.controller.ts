@@ -55,7 +55,9 @@ export class ConvoysController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConvoyDetailResponse> {
-    return withEtag(reply, await this.convoys.changeStatus(actor, id, dto, requireVersion(ifMatch, dto.version)));
+    const { replayed, convoy } = await this.convoys.changeStatus(actor, id, dto, requireVersion(ifMatch, dto.version));
+    if (replayed) void reply.header('idempotent-replayed', 'true');
+    return withEtag(reply, convoy);
   }
 
   @Post(':id/check-ins')

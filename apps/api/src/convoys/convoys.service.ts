@@ -127,6 +127,7 @@ export class ConvoysService {
     if (lines.size !== cargo.length) throw ConvoysException.invalid('cargo', 'lists one item from one stock point twice; add the quantities into one line');
 
     const id = await this.dataSource.transaction(async (manager) => {
+      await this.live.beginPublishing(manager);
       const [route] = await manager.query(`SELECT 1 FROM routes WHERE id = $1`, [dto.routeId]);
       if (!route) throw ConvoysException.unknown('routeId', 'route');
       const pointIds = [...new Set([...cargo.map((c) => c.stockPointId), ...(dto.destinationStockPointId ? [dto.destinationStockPointId] : [])])];
@@ -194,11 +195,14 @@ export class ConvoysService {
 
   /** Every organisation's convoys on the road or planned, and those finished lately: status only. */
   async statuses(): Promise<ConvoyStatusResponse[]> {
-    const rows: ConvoyRow[] = await this.dataSource.query(
-      `${SELECT_CONVOYS} WHERE c.status IN ('planned', 'departed') OR c.updated_at > now() - make_interval(hours => ${SHARED_RECENT_HOURS})
-       ORDER BY o.name, c.updated_at DESC LIMIT 500`,
+    // The time of the last status change, not of the last write: check-ins would show others
+    // the convoy's rhythm on the road.
+    const rows: (ConvoyRow & { status_at: Date })[] = await this.dataSource.query(
+      `SELECT * FROM (${SELECT_CONVOYS.replace('SELECT c.*', 'SELECT c.*, greatest(c.created_at, c.departed_at, c.ended_at) AS status_at')}) c
+       WHERE c.status IN ('planned', 'departed') OR c.status_at > now() - make_interval(hours => ${SHARED_RECENT_HOURS})
+       ORDER BY c.organisation_name, c.status_at DESC LIMIT 500`,
     );
-    return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, status: r.status, updatedAt: r.updated_at.toISOString() }));
+    return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, status: r.status, updatedAt: r.status_at.toISOString() }));
   }
 
   async get(actor: Actor, id: string, now = new Date()): Promise<ConvoyDetailResponse> {
@@ -207,8 +211,8 @@ export class ConvoysService {
     if (!row) throw ConvoysException.notFound(id);
     const [convoy] = await this.withCoverage(manager, [row], now);
     const [routeOnMap] = await this.routes.routesOnMap(manager, [row.route_id]);
-    const departure = new Date(convoy.departedAt ?? convoy.plannedDepartureAt);
-    const windows = await this.windows.windowsOnRoute(manager, routeOnMap, departure, tripEnd(tripOf(row)), now);
+    const trip = tripOf(row, now);
+    const windows = await this.windows.windowsOnRoute(manager, routeOnMap, new Date(trip.departureAt), tripEnd(trip), now);
     return {
       ...convoy,
       events: await this.events(manager, id),
@@ -223,18 +227,24 @@ export class ConvoysService {
    * meanwhile, with its cargo: drawn into transit on departure, received at the destination on
    * arrival, back to its source if aborted on the road, written off against the incident if struck.
    */
-  async changeStatus(actor: Actor, id: string, dto: ConvoyStatusDto, version: number, now = new Date()): Promise<ConvoyDetailResponse> {
+  async changeStatus(actor: Actor, id: string, dto: ConvoyStatusDto, version: number, now = new Date()): Promise<{ replayed: boolean; convoy: ConvoyDetailResponse }> {
     const occurredAt = this.notInTheFuture(dto.occurredAt, now);
     if (dto.status === 'struck' && Boolean(dto.incident) === Boolean(dto.incidentId)) {
       throw ConvoysException.invalid('incident', 'a struck convoy needs its incident: report it in "incident", or give "incidentId" of one already reported');
     }
     if (dto.status !== 'struck' && (dto.incident || dto.incidentId)) throw ConvoysException.invalid('incident', 'only a struck convoy carries an incident');
+    const hash = dto.clientId ? contentHash({ ...dto, occurredAt: dto.occurredAt ? occurredAt : undefined }, ['clientId', 'version']) : null;
 
-    await this.dataSource.transaction(async (manager) => {
+    const replayed = await this.dataSource.transaction(async (manager) => {
+      await this.live.beginPublishing(manager);
       const convoy = await this.lockOwn(manager, actor, id);
+      // A phone re-sending a change that went through (its answer was lost) gets the convoy as
+      // it is now, not a "changed meanwhile".
+      if (dto.clientId && (await this.isReplay(manager, id, dto.clientId, hash))) return true;
       if (convoy.version !== version) throw ConvoysException.staleVersion(version, convoy.version);
       const check = checkConvoyTransition(convoy.status, dto.status);
       if (!check.ok) throw ConvoysException.illegalTransition(check.reason);
+      this.notBeforeDeparture(convoy, occurredAt);
       if (dto.locationId) await this.checkLocation(manager, dto.locationId);
 
       let incidentId: string | null = null;
@@ -261,15 +271,16 @@ export class ConvoysService {
         [id, dto.status, occurredAt],
       );
       const [event] = await manager.query(
-        `INSERT INTO convoy_events (convoy_id, organisation_id, kind, from_status, to_status, occurred_at, location_id, place, note, incident_id, recorded_by)
-         VALUES ($1, $2, 'status', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-        [id, actor.organisationId, convoy.status, dto.status, occurredAt, dto.locationId ?? null, dto.place ?? null, dto.note ?? null, incidentId, actor.userId],
+        `INSERT INTO convoy_events (convoy_id, organisation_id, kind, from_status, to_status, occurred_at, location_id, place, note, incident_id, client_key, request_hash, recorded_by)
+         VALUES ($1, $2, 'status', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+        [id, actor.organisationId, convoy.status, dto.status, occurredAt, dto.locationId ?? null, dto.place ?? null, dto.note ?? null, incidentId, dto.clientId ?? null, hash, actor.userId],
       );
       await this.audit.record(manager, actor, { action: dto.status, entity: 'convoy', entityId: id, changedFields: changedFieldNames(dto) });
       const [updated] = await this.convoyRows(manager, { ids: [id] });
       await this.publishStatus(manager, updated, (await this.events(manager, id, event.id))[0]);
+      return false;
     });
-    return this.get(actor, id, now);
+    return { replayed, convoy: await this.get(actor, id, now) };
   }
 
   /** "Passed Ariha, 14:10." A re-send with the same client id records it once. */
@@ -277,15 +288,12 @@ export class ConvoysService {
     const occurredAt = this.notInTheFuture(dto.occurredAt, now);
     const hash = dto.clientId ? contentHash({ ...dto, occurredAt: dto.occurredAt ? occurredAt : undefined }) : null;
     return this.dataSource.transaction(async (manager) => {
+      await this.live.beginPublishing(manager);
       const convoy = await this.lockOwn(manager, actor, id);
-      if (dto.clientId) {
-        const [existing] = await manager.query(`SELECT id, request_hash FROM convoy_events WHERE convoy_id = $1 AND client_key = $2`, [id, dto.clientId]);
-        if (existing) {
-          if (existing.request_hash !== hash) throw ConvoysException.keyReused();
-          return { created: false, event: (await this.events(manager, id, existing.id))[0] };
-        }
-      }
+      const replay = dto.clientId ? await this.isReplay(manager, id, dto.clientId, hash) : false;
+      if (replay) return { created: false, event: (await this.events(manager, id, replay))[0] };
       if (convoy.status !== 'departed') throw ConvoysException.notOnTheRoad(convoy.status);
+      this.notBeforeDeparture(convoy, occurredAt);
       if (dto.locationId) await this.checkLocation(manager, dto.locationId);
       const [row] = await manager.query(
         `INSERT INTO convoy_events (convoy_id, organisation_id, kind, occurred_at, location_id, place, note, client_key, request_hash, recorded_by)
@@ -351,7 +359,12 @@ export class ConvoysService {
        WHERE i.occurred_at >= $2 AND (i.route_id = $1 OR i.location_id IN (SELECT location_id FROM route_stops WHERE route_id = $1))`,
       [row.route_id, since],
     );
-    const onTheRoad: ConvoyRow[] = await manager.query(`SELECT * FROM convoys WHERE route_id = $1 AND status = 'departed' AND id <> $2`, [row.route_id, row.id]);
+    // Own convoys only: another organisation's convoy on the road is its own business.
+    const onTheRoad: ConvoyRow[] = await manager.query(`SELECT * FROM convoys WHERE route_id = $1 AND status = 'departed' AND id <> $2 AND organisation_id = $3`, [
+      row.route_id,
+      row.id,
+      row.organisation_id,
+    ]);
     return goNoGo({
       coverage,
       violatedWindows: windows.filter((w) => w.violatedAt !== null).map((w) => ({ id: w.id, violatedAt: w.violatedAt! })),
@@ -368,7 +381,7 @@ export class ConvoysService {
     const maps = await this.routes.routesOnMap(manager, [...new Set(live.map((r) => r.route_id))]);
     const coverage = new Map<string, ConvoyResponse['coverage']>();
     for (const row of live) {
-      const trip = tripOf(row);
+      const trip = tripOf(row, now);
       const windows = await this.windows.windowsOnRoute(manager, maps.find((m) => m.id === row.route_id)!, new Date(trip.departureAt), tripEnd(trip), now);
       coverage.set(row.id, convoyCoverage(trip, windows));
     }
@@ -379,6 +392,20 @@ export class ConvoysService {
     const [convoy]: ConvoyRow[] = await manager.query(`SELECT * FROM convoys WHERE id = $1 AND organisation_id = $2 FOR UPDATE`, [id, actor.organisationId]);
     if (!convoy) throw ConvoysException.notFound(id);
     return convoy;
+  }
+
+  /** The id of the event already recorded with this client id and content; a 422 for other content. */
+  private async isReplay(manager: EntityManager, convoyId: string, clientId: string, hash: string | null): Promise<string | false> {
+    const [existing] = await manager.query(`SELECT id, request_hash FROM convoy_events WHERE convoy_id = $1 AND client_key = $2`, [convoyId, clientId]);
+    if (!existing) return false;
+    if (existing.request_hash !== hash) throw ConvoysException.keyReused();
+    return existing.id as string;
+  }
+
+  private notBeforeDeparture(convoy: ConvoyRow, occurredAt: string): void {
+    if (convoy.departed_at && Date.parse(occurredAt) < convoy.departed_at.getTime()) {
+      throw ConvoysException.invalid('occurredAt', `must not be before the departure (${convoy.departed_at.toISOString()})`);
+    }
   }
 
   private async checkLocation(manager: EntityManager, locationId: string): Promise<void> {
@@ -476,9 +503,11 @@ function whereParams(f: ConvoyFilter): unknown[] {
   return [f.ids ?? null, f.organisationId ?? null, f.status ?? null, f.routeId ?? null];
 }
 
-function tripOf(row: ConvoyRow) {
+/** The trip as it stands: from departure, or for a planned convoy from its plan — or now, if it is late leaving. */
+function tripOf(row: ConvoyRow, now: Date) {
+  const departure = row.departed_at ?? new Date(Math.max(row.planned_departure_at.getTime(), now.getTime()));
   return {
-    departureAt: (row.departed_at ?? row.planned_departure_at).toISOString(),
+    departureAt: departure.toISOString(),
     durationMinutes: row.expected_duration_minutes,
     safetyMarginMinutes: row.safety_margin_minutes,
   };

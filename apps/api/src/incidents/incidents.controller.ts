@@ -15,16 +15,16 @@ export class IncidentsController {
 
   @Get()
   @Requires('incidents.read')
-  @ApiOkResponse({ description: 'Incidents reported by every organisation, newest first' })
-  list(@Query() query: IncidentListQueryDto): Promise<Page<IncidentResponse>> {
-    return this.incidents.list(query);
+  @ApiOkResponse({ description: "Incidents reported by every organisation, newest first; another organisation's convoy or camp involved is not named" })
+  list(@CurrentActor() actor: Actor, @Query() query: IncidentListQueryDto): Promise<Page<IncidentResponse>> {
+    return this.incidents.list(actor, query);
   }
 
   @Get(':id')
   @Requires('incidents.read')
   @ApiOkResponse({ description: 'One incident' })
-  get(@IdParam() id: string): Promise<IncidentResponse> {
-    return this.incidents.get(id);
+  get(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<IncidentResponse> {
+    return this.incidents.get(actor, id);
   }
 
   @Post()

@@ -15,6 +15,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 interface IncidentRow {
   id: string;
+  organisation_id: string;
   kind: IncidentResponse['kind'];
   occurred_at: Date;
   location_id: string | null;
@@ -58,7 +59,10 @@ export class IncidentsService {
   ) {}
 
   report(actor: Actor, dto: CreateIncidentDto): Promise<Reported> {
-    return this.dataSource.transaction((manager) => this.reportIn(manager, actor, dto));
+    return this.dataSource.transaction(async (manager) => {
+      await this.live.beginPublishing(manager);
+      return this.reportIn(manager, actor, dto);
+    });
   }
 
   /**
@@ -75,7 +79,7 @@ export class IncidentsService {
       const [existing] = await manager.query(`SELECT id, request_hash FROM incidents WHERE organisation_id = $1 AND client_key = $2`, [actor.organisationId, dto.clientId]);
       if (existing) {
         if (existing.request_hash !== hash) throw IncidentsException.keyReused();
-        return { created: false, incident: (await this.incidents(manager, { ids: [existing.id] }))[0] };
+        return { created: false, incident: (await this.incidents(manager, actor, { ids: [existing.id] }))[0] };
       }
     }
     const [refs] = await manager.query(
@@ -110,29 +114,33 @@ export class IncidentsService {
     );
     await this.audit.record(manager, actor, { action: 'create', entity: 'incident', entityId: row.id, changedFields: changedFieldNames(dto) });
     await this.windows.markViolations(manager, { id: row.id, occurredAt: occurredAt.toISOString(), routeId: dto.routeId ?? null, locationId: dto.locationId ?? null });
-    const [incident] = await this.incidents(manager, { ids: [row.id] });
-    await this.live.publish(manager, { organisationId: null, payload: { type: 'incident.reported', incident }, sharedPayload: null });
+    const [incident] = await this.incidents(manager, actor, { ids: [row.id] });
+    await this.live.publish(manager, {
+      organisationId: actor.organisationId,
+      payload: { type: 'incident.reported', incident },
+      sharedPayload: { type: 'incident.reported', incident: sharedView(incident) },
+    });
     return { created: true, incident };
   }
 
-  async list(query: IncidentListQueryDto): Promise<Page<IncidentResponse>> {
+  async list(actor: Actor, query: IncidentListQueryDto): Promise<Page<IncidentResponse>> {
     const window = pageWindow(query);
     const filter = { kind: query.kind, routeId: query.routeId, from: query.from, to: query.to };
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM incidents i WHERE ${WHERE}`, whereParams(filter));
-    const items = await this.incidents(this.dataSource.manager, filter, window);
+    const items = await this.incidents(this.dataSource.manager, actor, filter, window);
     return toPage(items, total, window);
   }
 
-  async get(id: string): Promise<IncidentResponse> {
-    const [incident] = await this.incidents(this.dataSource.manager, { ids: [id] });
+  async get(actor: Actor, id: string): Promise<IncidentResponse> {
+    const [incident] = await this.incidents(this.dataSource.manager, actor, { ids: [id] });
     if (!incident) throw IncidentsException.notFound(id);
     return incident;
   }
 
-  /** Newest first. */
-  async incidents(manager: EntityManager, filter: IncidentFilter, window = { pageSize: 1000, skip: 0 }): Promise<IncidentResponse[]> {
+  /** Newest first, as `viewer`'s organisation may see them. */
+  async incidents(manager: EntityManager, viewer: Pick<Actor, 'organisationId'>, filter: IncidentFilter, window = { pageSize: 1000, skip: 0 }): Promise<IncidentResponse[]> {
     const rows: IncidentRow[] = await manager.query(`${SELECT_INCIDENTS} WHERE ${WHERE} ORDER BY i.occurred_at DESC, i.id LIMIT ${window.pageSize} OFFSET ${window.skip}`, whereParams(filter));
-    return rows.map(toResponse);
+    return rows.map((r) => (r.organisation_id === viewer.organisationId ? toResponse(r) : sharedView(toResponse(r))));
   }
 }
 
@@ -149,6 +157,15 @@ const WHERE = `($1::uuid[] IS NULL OR i.id = ANY($1)) AND ($2::text IS NULL OR i
 
 function whereParams(f: IncidentFilter): unknown[] {
   return [f.ids ?? null, f.kind ?? null, f.routeId ?? null, f.from ?? null, f.to ?? null];
+}
+
+/**
+ * What other organisations see: what happened, when and where (everyone must plan around it),
+ * but not which of the reporter's convoys or camps was involved — that would tell where a
+ * convoy was.
+ */
+function sharedView(incident: IncidentResponse): IncidentResponse {
+  return { ...incident, convoyId: null, campId: null, campName: null };
 }
 
 function toResponse(r: IncidentRow): IncidentResponse {

@@ -10,6 +10,9 @@ import type { AppConfig } from '../config/app-config.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { LiveEventsService, WireEvent } from './live-events.service.js';
 
+/** What a slow client may leave unread before its stream is closed (it reconnects and replays). */
+const MAX_BUFFERED_BYTES = 1_000_000;
+
 function frame(event: WireEvent): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
@@ -27,7 +30,10 @@ export class LiveEventsController {
   @Requires('convoys.read')
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Sent by a reconnecting browser: the events after it are replayed first' })
-  @ApiOkResponse({ description: 'Server-Sent Events: convoy status changes, check-ins, incidents, pause windows' })
+  @ApiOkResponse({
+    description:
+      'Server-Sent Events: convoy status changes, check-ins, incidents, pause windows. After a reconnect that is too far behind (events are kept 7 days), an `event: reset` says: reload.',
+  })
   async stream(
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') lastEventId: string | undefined,
@@ -46,38 +52,54 @@ export class LiveEventsController {
       'x-accel-buffering': 'no',
       connection: 'keep-alive',
     });
-    raw.write('retry: 3000\n\n');
 
-    // Subscribe before replaying, holding live events back until the replay is written, so
-    // nothing committed in between is lost; an event that is in both is sent once.
-    let replaying = true;
-    const held: WireEvent[] = [];
-    const replayed = new Set<string>();
-    const end = () => raw.end();
-    const unsubscribe = this.live.subscribe(actor, (event) => (replaying ? held.push(event) : raw.write(frame(event))), end);
     // Comment lines keep proxies and phones' networks from closing an idle stream. The stream
     // outlives the request that opened it, so at each one the credential is checked again:
     // signing out, expiry or a disabled user ends the stream too.
     const heartbeat = setInterval(() => {
       void this.auth
         .authenticate(request)
-        .then((still) => (still?.userId === actor.userId && can({ role: still.role, permission: 'convoys.read' }) ? raw.write(': keep-alive\n\n') : raw.end()))
-        .catch(() => raw.end());
+        .then((still) => (still?.userId === actor.userId && can({ role: still.role, permission: 'convoys.read' }) ? write(': keep-alive\n\n') : close()))
+        .catch(close);
     }, this.config.liveHeartbeatSeconds * 1_000);
-    request.raw.on('close', () => {
+    let unsubscribe = () => {};
+    const close = () => {
       clearInterval(heartbeat);
       unsubscribe();
-    });
+      if (!raw.writableEnded) raw.end();
+    };
+    // A phone on a slow link must not make the server hold an ever longer queue: past this the
+    // stream is closed, and the browser reconnects and is replayed from where it was.
+    const write = (chunk: string) => {
+      if (raw.writableEnded || raw.destroyed) return;
+      if (raw.writableLength > MAX_BUFFERED_BYTES) return close();
+      raw.write(chunk);
+    };
+    raw.on('error', close);
+    request.raw.on('close', close);
+    write('retry: 3000\n\n');
+
+    // Subscribe before replaying, holding live events back until the replay is written, so
+    // nothing committed in between is lost; an event that is in both is sent once.
+    let replaying = true;
+    const held: WireEvent[] = [];
+    const replayed = new Set<string>();
+    unsubscribe = this.live.subscribe(actor, (event) => (replaying ? held.push(event) : write(frame(event))), close);
     try {
       if (lastEventId !== undefined) {
-        for (const event of await this.live.replay(actor, lastEventId)) {
+        const replay = await this.live.replay(actor, lastEventId);
+        // Too far behind (events pruned, or more than a replay holds): the browser reloads instead.
+        if (!replay.complete) write('event: reset\ndata: {}\n\n');
+        for (const event of replay.events) {
           replayed.add(event.id);
-          raw.write(frame(event));
+          write(frame(event));
         }
       }
+    } catch {
+      close();
     } finally {
       replaying = false;
-      for (const event of held.splice(0)) if (!replayed.has(event.id)) raw.write(frame(event));
+      for (const event of held.splice(0)) if (!replayed.has(event.id)) write(frame(event));
     }
   }
 }

@@ -53,6 +53,8 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
   private readonly closers = new Set<() => void>();
   private client: pg.Client | null = null;
   private pending: string[] = [];
+  /** Deliveries run one after another, so events reach each stream in the order read. */
+  private delivering: Promise<void> = Promise.resolve();
   /** The newest event handed out; '0' until the first one. */
   private lastSeenId = '0';
   private stopped = false;
@@ -73,9 +75,20 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
     await this.client?.end().catch(() => undefined);
   }
 
-  /** Must be given the write's transaction: the event exists exactly when the write committed. */
+  /**
+   * Called first in every transaction that will publish: those transactions then take turns
+   * from here to their commit, so event ids grow in commit order and a browser resuming from
+   * Last-Event-ID cannot miss an event that committed late with a smaller id. Only
+   * coordination writes publish (convoys, incidents, windows), so the turns are short and rare.
+   */
+  async beginPublishing(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('relief-ledger:live-events'))`);
+  }
+
+  /** Must be given the write's transaction, after beginPublishing: the event exists exactly when the write committed. */
   async publish(manager: EntityManager, event: Publication): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('live events are published inside the transaction of the write');
+    await this.beginPublishing(manager);
     await manager.query(`INSERT INTO live_events (type, organisation_id, payload, shared_payload) VALUES ($1, $2, $3, $4)`, [
       event.payload.type,
       event.organisationId,
@@ -84,15 +97,21 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
     ]);
   }
 
-  /** Events after `afterId` that the actor may see, oldest first. */
-  async replay(actor: Pick<Actor, 'organisationId'>, afterId: string): Promise<WireEvent[]> {
+  /**
+   * Events after `afterId` that the actor may see, oldest first; not `complete` when some are
+   * gone (pruned) or there are more than a replay sends, and the browser must reload instead.
+   */
+  async replay(actor: Pick<Actor, 'organisationId'>, afterId: string): Promise<{ complete: boolean; events: WireEvent[] }> {
+    const [{ oldest }] = await this.dataSource.query(`SELECT min(id)::text AS oldest FROM live_events`);
+    if (oldest !== null && BigInt(oldest) > BigInt(afterId) + 1n) return { complete: false, events: [] };
     const rows: LiveEventRow[] = await this.dataSource.query(
       `SELECT id::text, type, organisation_id, payload, shared_payload FROM live_events
        WHERE id > $1 AND (organisation_id IS NULL OR organisation_id = $2 OR shared_payload IS NOT NULL)
-       ORDER BY id LIMIT ${REPLAY_LIMIT}`,
+       ORDER BY id LIMIT ${REPLAY_LIMIT + 1}`,
       [afterId, actor.organisationId],
     );
-    return rows.map((row) => viewOf(row, actor.organisationId)).filter((e): e is WireEvent => e !== null);
+    if (rows.length > REPLAY_LIMIT) return { complete: false, events: [] };
+    return { complete: true, events: rows.map((row) => viewOf(row, actor.organisationId)).filter((e): e is WireEvent => e !== null) };
   }
 
   /** Delivers every new event the actor may see until the returned function is called. */
@@ -107,10 +126,11 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: (this.dataSource.options as { url: string }).url, application_name: 'relief-ledger-live' });
+    // keepAlive: a connection dropped by a NAT or firewall must fail, not leave the streams silent.
+    const client = new pg.Client({ connectionString: (this.dataSource.options as { url: string }).url, application_name: 'relief-ledger-live', keepAlive: true });
     client.on('notification', (message) => {
       if (message.payload) this.pending.push(message.payload);
-      if (this.pending.length === 1) setImmediate(() => void this.flush());
+      if (this.pending.length === 1) this.deliverSoon();
     });
     client.on('error', (error) => {
       this.logger.warn(`live events connection lost (${error.message}); reconnecting`);
@@ -129,10 +149,13 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
       this.listen()
         // Whatever committed while we were away: everything after the last event seen.
         .then(async () => {
-          if (this.lastSeenId === '0') return;
-          const missed: LiveEventRow[] = await this.dataSource.query(`SELECT id::text FROM live_events WHERE id > $1 ORDER BY id`, [this.lastSeenId]);
+          // Whatever committed while we were away; before the first event, the last minutes.
+          const missed: LiveEventRow[] = await this.dataSource.query(
+            `SELECT id::text FROM live_events WHERE id > $1 AND ($1 > 0 OR created_at > now() - interval '5 minutes') ORDER BY id`,
+            [this.lastSeenId],
+          );
           this.pending.push(...missed.map((r) => r.id));
-          await this.flush();
+          this.deliverSoon();
         })
         .catch((error: Error) => {
           this.logger.warn(`live events reconnect failed (${error.message})`);
@@ -142,15 +165,22 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
     }, 1_000).unref();
   }
 
+  private deliverSoon(): void {
+    this.delivering = this.delivering.then(() => new Promise((resolve) => setImmediate(() => void this.flush().finally(resolve))));
+  }
+
   private async flush(): Promise<void> {
     const ids = this.pending.splice(0);
     if (ids.length === 0) return;
-    const rows: LiveEventRow[] = await this.dataSource
-      .query(`SELECT id::text, type, organisation_id, payload, shared_payload FROM live_events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids])
-      .catch((error: Error) => {
-        this.logger.warn(`live events could not be read (${error.message})`);
-        return [];
-      });
+    let rows: LiveEventRow[];
+    try {
+      rows = await this.dataSource.query(`SELECT id::text, type, organisation_id, payload, shared_payload FROM live_events WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
+    } catch (error) {
+      // The streams would silently miss these: close them, and browsers reconnect and replay.
+      this.logger.warn(`live events could not be read (${(error as Error).message}); closing the streams`);
+      for (const close of [...this.closers]) close();
+      return;
+    }
     for (const row of rows) {
       if (BigInt(row.id) > BigInt(this.lastSeenId)) this.lastSeenId = row.id;
       for (const listener of this.listeners) {

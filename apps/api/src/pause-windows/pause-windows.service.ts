@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   incidentViolatesWindow,
   isValidTimeZone,
-  nextLocalTime,
+  laterTheSameDay,
   pauseWindowStatus,
   resolveLocalTime,
   wallClockAt,
@@ -68,12 +68,13 @@ export class PauseWindowsService {
     const startsAt = dto.start ? this.instant('start', dto.start, dto.zone, () => wallClockAt(now, dto.zone).date) : now.toISOString();
     const endsAt = dto.end.date
       ? this.instant('end', dto.end, dto.zone, () => dto.end.date!)
-      : this.placed('end', nextLocalTime(new Date(startsAt), dto.end.time, dto.zone), dto.end.offset);
+      : this.placed('end', laterTheSameDay(new Date(startsAt), dto.end.time, dto.zone), dto.end.offset, 'date');
     if (Date.parse(endsAt) <= Date.parse(startsAt)) {
       throw PauseWindowsException.time('end', `must be after the start (${wallClockAt(startsAt, dto.zone).date} ${wallClockAt(startsAt, dto.zone).time} ${dto.zone})`);
     }
 
     return this.dataSource.transaction(async (manager) => {
+      await this.live.beginPublishing(manager);
       await this.checkReferences(manager, dto);
       const [row] = await manager.query(
         `INSERT INTO pause_windows (announced_by, source_text, announced_at, zone, starts_at, ends_at, notes, organisation_id, recorded_by)
@@ -83,6 +84,16 @@ export class PauseWindowsService {
       await manager.query(`INSERT INTO pause_window_routes (window_id, route_id) SELECT $1, unnest($2::uuid[])`, [row.id, dto.routeIds]);
       await manager.query(`INSERT INTO pause_window_areas (window_id, location_id) SELECT $1, unnest($2::uuid[])`, [row.id, dto.areaIds]);
       await this.audit.record(manager, actor, { action: 'create', entity: 'pause_window', entityId: row.id, changedFields: changedFieldNames(dto) });
+      // Entered late (after the fact, or after a bad connection): an incident already recorded
+      // inside it has broken it, and it must not count as protection.
+      const earlier: { id: string; occurred_at: Date; route_id: string | null; location_id: string | null }[] = await manager.query(
+        `SELECT id, occurred_at, route_id, location_id FROM incidents WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY occurred_at, id`,
+        [startsAt, endsAt],
+      );
+      for (const incident of earlier) {
+        const broken = await this.markViolations(manager, { id: incident.id, occurredAt: incident.occurred_at.toISOString(), routeId: incident.route_id, locationId: incident.location_id }, [row.id]);
+        if (broken.length > 0) break;
+      }
       const window = (await this.windows(manager, { ids: [row.id] }, now))[0];
       await this.live.publish(manager, { organisationId: null, payload: { type: 'window.announced', window }, sharedPayload: null });
       return window;
@@ -119,11 +130,15 @@ export class PauseWindowsService {
    * Marks violated every window the incident broke (in force then, on its route or in its
    * areas), inside the incident's transaction, and tells everyone. Returns their ids.
    */
-  async markViolations(manager: EntityManager, incident: { id: string; occurredAt: string; routeId: string | null; locationId: string | null }): Promise<string[]> {
+  async markViolations(
+    manager: EntityManager,
+    incident: { id: string; occurredAt: string; routeId: string | null; locationId: string | null },
+    onlyWindowIds?: string[],
+  ): Promise<string[]> {
     const candidates: { id: string; starts_at: Date; ends_at: Date }[] = await manager.query(
       `SELECT id, starts_at, ends_at FROM pause_windows
-       WHERE violated_at IS NULL AND starts_at <= $1 AND $1 < ends_at ORDER BY id FOR UPDATE`,
-      [incident.occurredAt],
+       WHERE violated_at IS NULL AND starts_at <= $1 AND $1 < ends_at AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY id FOR UPDATE`,
+      [incident.occurredAt, onlyWindowIds ?? null],
     );
     if (candidates.length === 0) return [];
     const scopes = await this.scopes(manager, candidates.map((c) => c.id));
@@ -182,13 +197,13 @@ export class PauseWindowsService {
   }
 
   /** An instant, or a 422 that says why the time as given cannot be placed (never shifted silently). */
-  private placed(field: 'start' | 'end', resolution: LocalTimeResolution, offset: string | undefined): string {
+  private placed(field: 'start' | 'end', resolution: LocalTimeResolution, offset: string | undefined, invalidPart: 'time' | 'date' = 'time'): string {
     if (resolution.kind === 'exact') return resolution.instant;
     if (resolution.kind === 'ambiguous' && offset) {
       const chosen = resolution.candidates.find((c) => c.offset === offset);
       if (chosen) return chosen.instant;
     }
-    throw PauseWindowsException.time(`${field}.time`, resolution.message);
+    throw PauseWindowsException.time(`${field}.${resolution.kind === 'invalid' ? invalidPart : 'time'}`, resolution.message);
   }
 }
 

@@ -175,6 +175,12 @@ export class StockService {
       if (!original) throw StockException.movementNotFound(movementId);
       if (original.kind === 'reversal') throw StockException.notReversible('A reversal is not reversed: record the movement again instead');
       if (original.kind === 'distribution') throw StockException.notReversible('A distribution happened; record a receipt if goods came back');
+      const [convoyLeg] = await manager.query(
+        `SELECT 1 FROM stock_movements m JOIN stock_points p ON p.id = m.stock_point_id
+         WHERE p.kind = 'in_transit' AND (m.id = $1 OR m.transfer_id = $2)`,
+        [movementId, original.transfer_id],
+      );
+      if (convoyLeg) throw StockException.notReversible("A convoy moved these goods: change the convoy's status instead");
       const [done] = await manager.query(`SELECT 1 FROM stock_movements WHERE reverses_id = $1`, [movementId]);
       if (done) throw StockException.notReversible('This movement has already been reversed');
       return [

@@ -65,6 +65,8 @@ export interface StruckIncident {
 }
 
 export interface ConvoyStatusRequest {
+  /** Made by the phone when the change is first tried; a re-send after it went through answers the convoy as it is now. */
+  clientId?: string;
   /** Only the moves CONVOY_STATUS_TRANSITIONS allows succeed; others are refused with the reason. */
   status: ConvoyStatus;
   /** The version last read (or `If-Match`), so two people cannot both move it. */

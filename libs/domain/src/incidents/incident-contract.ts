@@ -28,6 +28,7 @@ export interface IncidentResponse {
   routeId: string | null;
   routeName: string | null;
   place: string | null;
+  /** Only for the reporting organisation: naming its convoy or camp would tell others where it was. */
   convoyId: string | null;
   campId: string | null;
   campName: string | null;

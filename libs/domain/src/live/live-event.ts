@@ -17,3 +17,9 @@ export type LiveEvent =
 
 export type LiveEventType = LiveEvent['type'];
 export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['convoy.status', 'convoy.check_in', 'incident.reported', 'window.announced', 'window.violated'];
+
+/**
+ * Sent instead of a replay when a reconnecting browser is too far behind (events are kept 7
+ * days, and a replay holds at most a few hundred): it should reload what it shows.
+ */
+export const LIVE_RESET_EVENT = 'reset';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { nextLocalTime, resolveLocalTime, wallClockAt } from './local-time';
+import { laterTheSameDay, nextLocalTime, resolveLocalTime, wallClockAt } from './local-time';
 
 const DAMASCUS = 'Asia/Damascus';
 
@@ -94,6 +94,24 @@ describe('nextLocalTime ("from now until 18:00 local")', () => {
 
   it('does not move a skipped time: it says so', () => {
     expect(nextLocalTime(new Date('2019-03-28T12:00:00Z'), '00:30', DAMASCUS).kind).toBe('nonexistent');
+  });
+});
+
+describe('laterTheSameDay ("until 18:00" as staff enter it)', () => {
+  it('is 18:00 the same local day', () => {
+    expect(laterTheSameDay(new Date('2019-12-23T12:10:00Z'), '18:00', DAMASCUS)).toMatchObject({ kind: 'exact', instant: '2019-12-23T16:00:00.000Z' });
+  });
+
+  it('refuses a time that has already passed today instead of moving it to tomorrow', () => {
+    expect(laterTheSameDay(new Date('2019-12-23T16:10:00Z'), '18:00', DAMASCUS)).toEqual({
+      kind: 'invalid',
+      message: '18:00 has already passed on 2019-12-23 in Asia/Damascus: give the date it ends',
+    });
+  });
+
+  it('uses the local day, not the UTC one: 01:00 in Damascus is still the previous day in UTC', () => {
+    // 22:30 UTC on 22 December is 00:30 on 23 December in Damascus.
+    expect(laterTheSameDay(new Date('2019-12-22T22:30:00Z'), '18:00', DAMASCUS)).toMatchObject({ kind: 'exact', instant: '2019-12-23T16:00:00.000Z' });
   });
 });
 

@@ -102,6 +102,25 @@ export function nextLocalTime(after: Date, time: string, zone: string): LocalTim
   return { kind: 'invalid', message: `${time} could not be placed after ${after.toISOString()}` };
 }
 
+/**
+ * "Until 18:00" said at `after`: 18:00 on the same local day. When that has already passed it
+ * is refused rather than taken as tomorrow — a late entry of today's window, moved a day on,
+ * would cover convoys for a day nobody announced.
+ */
+export function laterTheSameDay(after: Date, time: string, zone: string): LocalTimeResolution {
+  if (!isValidZone(zone)) return { kind: 'invalid', message: `${zone} is not an IANA time zone (for example Asia/Damascus)` };
+  const date = DateTime.fromJSDate(after, { zone }).toISODate()!;
+  const resolved = resolveLocalTime({ date, time }, zone);
+  if (resolved.kind === 'exact' && Date.parse(resolved.instant) <= after.getTime()) {
+    return { kind: 'invalid', message: `${time} has already passed on ${date} in ${zone}: give the date it ends` };
+  }
+  return resolved;
+}
+
+function isValidZone(zone: string): boolean {
+  return IANAZone.create(zone).isValid;
+}
+
 /** How an instant reads on the wall clock of `zone`: date, time and the offset then. */
 export function wallClockAt(instant: Date | string, zone: string): WallClock & { offset: string } {
   const at = DateTime.fromJSDate(typeof instant === 'string' ? new Date(instant) : instant, { zone });

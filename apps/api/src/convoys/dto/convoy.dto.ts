@@ -40,6 +40,8 @@ export class StruckIncidentDto implements StruckIncident {
 }
 
 export class ConvoyStatusDto implements ConvoyStatusRequest {
+  @Uuid({ optional: true, description: 'Made by the phone when the change is first tried; a re-send after it went through answers the convoy as it is' })
+  clientId?: string;
   /** Any status: the transition table, not the validator, says which are allowed and why not. */
   @OneOf(CONVOY_STATUSES) status: ConvoyStatus;
   @WholeNumber(1, 2_000_000_000, { optional: true, description: 'The version last read; or send If-Match' }) version?: number;
