@@ -17,6 +17,8 @@ export interface Movement {
   transferId?: string | null;
   reversesId?: string | null;
   distributionId?: string | null;
+  /** A CSV import: one movement for all its rows at this level. */
+  importId?: string | null;
   /** Field to name when the stock is short. */
   field?: string;
 }
@@ -44,8 +46,8 @@ export async function move(manager: EntityManager, m: Movement): Promise<{ movem
     throw StockException.insufficient(Number(current?.quantity ?? 0), -m.delta, m.field);
   }
   const [row] = await manager.query(
-    `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, loss_cause, reason, transfer_id, reverses_id, distribution_id, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+    `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, loss_cause, reason, transfer_id, reverses_id, distribution_id, import_id, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       m.organisationId,
       m.stockPointId,
@@ -58,6 +60,7 @@ export async function move(manager: EntityManager, m: Movement): Promise<{ movem
       m.transferId ?? null,
       m.reversesId ?? null,
       m.distributionId ?? null,
+      m.importId ?? null,
       m.recordedBy,
     ],
   );

@@ -24,6 +24,7 @@ interface MovementRow {
   reason: string | null;
   reverses_id: string | null;
   distribution_id: string | null;
+  import_id: string | null;
   recorded_by: string;
   recorded_at: Date;
 }
@@ -227,6 +228,7 @@ function toMovementResponse(r: MovementRow): MovementResponse {
     reason: r.reason,
     reversesId: r.reverses_id,
     distributionId: r.distribution_id,
+    importId: r.import_id,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at.toISOString(),
   };

@@ -30,6 +30,7 @@ export function aMovement(overrides: Partial<MovementResponse> = {}): MovementRe
     reason: null,
     reversesId: null,
     distributionId: null,
+    importId: null,
     recordedBy: 'user-coordinator',
     recordedAt: '2019-12-22T09:00:00.000Z',
     ...overrides,
