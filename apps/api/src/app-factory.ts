@@ -7,7 +7,7 @@ import { AppModule } from './app.module.js';
 import { useSecurityHeaders } from './common/security/security-headers.js';
 import { AppConfig } from './config/app-config.js';
 import { ProblemExceptionFilter } from './common/problem/problem-exception.filter.js';
-import { PinoNestLogger } from './common/logging/logger.js';
+import { OneLinePerRequest, PinoNestLogger } from './common/logging/logger.js';
 import { useJsonBodyParserOnly } from './common/validation/json-body-parser.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
@@ -27,6 +27,7 @@ function trustHops(hops: number): (address: string, hop: number) => boolean {
 export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
+    logController: new OneLinePerRequest(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Request ids let a user's report ("it failed at 14:10") be found in the logs.
     genReqId: () => crypto.randomUUID(),

@@ -33,6 +33,7 @@ describe('CSV import of distributions', () => {
   }
 
   const level = async () => Number((await db.query<{ quantity: string }>(`SELECT quantity FROM stock_levels WHERE stock_point_id = $1`, [refs.warehouse]))[0].quantity);
+  const ledgerSum = async () => Number((await db.query<{ sum: string }>(`SELECT sum(quantity) AS sum FROM stock_movements WHERE stock_point_id = $1`, [refs.warehouse]))[0].sum);
 
   function csv(rows: number, edit?: (i: number, fields: string[]) => void): { text: string; ids: string[] } {
     const ids: string[] = [];
@@ -77,24 +78,41 @@ describe('CSV import of distributions', () => {
     ]);
   });
 
-  it('imports 20,000 rows in one go, drawing the stock once per stock point and item', async () => {
+  it('imports 20,000 rows in one go, drawing the stock once per stock point and item, with one ledger movement for them', async () => {
     const before = await level();
     const { text, ids } = csv(20_000);
     const res = await upload(text).expect(201);
     expect(res.body).toEqual({ imported: 20_000, skipped: 0 });
     expect(await level()).toBe(before - 20_000);
-    const [row] = await db.query<{ n: string; movements: string; notes: string }>(
-      `SELECT count(*) AS n, (SELECT count(*) FROM stock_movements m JOIN distributions d ON d.id = m.distribution_id WHERE d.client_key = ANY($1)) AS movements,
+    const [row] = await db.query<{ n: string; imports: string; import_id: string; most_left: string; least_left: string; notes: string }>(
+      `SELECT count(*) AS n, count(DISTINCT import_id) AS imports, min(import_id::text) AS import_id, max(stock_left) AS most_left, min(stock_left) AS least_left,
               (SELECT notes FROM distributions WHERE client_key = $2) AS notes
        FROM distributions WHERE client_key = ANY($1)`,
       [ids, ids[0]],
     );
-    expect({ n: Number(row.n), movements: Number(row.movements), notes: row.notes }).toEqual({ n: 20_000, movements: 20_000, notes: 'Sarmada, north gate' });
+    // Each row still says what was left right after it, in file order.
+    expect({ n: Number(row.n), imports: Number(row.imports), mostLeft: Number(row.most_left), leastLeft: Number(row.least_left), notes: row.notes }).toEqual({
+      n: 20_000,
+      imports: 1,
+      mostLeft: before - 1,
+      leastLeft: before - 20_000,
+      notes: 'Sarmada, north gate',
+    });
+
+    // The level changed with one movement that explains it, tied to the rows and the audit entry.
+    const importId = row.import_id;
+    const ledger = (await coordinator.get(`/api/v1/stock-points/${refs.warehouse}/ledger?itemId=${await itemId('FOOD-PARCEL')}`).expect(200)).body;
+    expect(ledger.items[0]).toMatchObject({ kind: 'distribution', quantity: -20_000, balance: before - 20_000, reference: `CSV import ${importId}, 20000 rows`, importId, distributionId: null });
+    expect(await db.count(`stock_movements WHERE import_id = '${importId}'`)).toBe(1);
+    expect(await ledgerSum()).toBe(await level());
+    expect(await db.count(`audit_log WHERE action = 'import' AND entity_id = '${importId}'`)).toBe(1);
 
     // The same file again records nothing twice.
+    const movements = await db.count('stock_movements');
     const again = await upload(text).expect(201);
     expect(again.body).toEqual({ imported: 0, skipped: 20_000 });
     expect(await level()).toBe(before - 20_000);
+    expect(await db.count('stock_movements')).toBe(movements);
   }, 60_000);
 
   it('refuses a file that needs more stock than there is, writing nothing', async () => {

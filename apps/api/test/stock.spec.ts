@@ -53,6 +53,13 @@ describe('stock ledger and distributions', () => {
     households: quantity,
     people: quantity * 5,
   });
+  /** All sent at once, as phones re-sending after a dropped connection would. */
+  const sendAtOnce = (bodies: object[]) => Promise.all(bodies.map((body) => field.post('/api/v1/distributions').send(body)));
+  /** Every answer 201 and the same distribution, whichever request recorded it. */
+  const expectOneAnswer = (responses: Array<{ status: number; body: unknown }>) => {
+    expect(responses.map((r) => r.status)).toEqual(Array(responses.length).fill(201));
+    expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
+  };
 
   it("shows the demo stock: 20,000 parcels received, the camps' parcels drawn, 300 on the road to Atmeh", async () => {
     const [warehouse] = (await coordinator.get('/api/v1/stock-points').expect(200)).body.filter((p: { name: string }) => p.name === 'Sarmada warehouse');
@@ -82,7 +89,7 @@ describe('stock ledger and distributions', () => {
 
   it('race: 50 concurrent distributions of 7 from a stock of 100 — exactly 14 succeed, the rest get 409, 2 remain', async () => {
     const point = await newPoint({ itemId: ids.tent, quantity: 100 });
-    const responses = await Promise.all(Array.from({ length: 50 }, () => field.post('/api/v1/distributions').send(distribution(point, 7))));
+    const responses = await sendAtOnce(Array.from({ length: 50 }, () => distribution(point, 7)));
     const statuses = responses.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(14);
     expect(statuses.filter((s) => s === 409)).toHaveLength(36);
@@ -97,9 +104,8 @@ describe('stock ledger and distributions', () => {
   it('replay: 20 concurrent identical requests with one client id record one distribution and one movement', async () => {
     const point = await newPoint({ itemId: ids.tent, quantity: 50 });
     const body = distribution(point, 5);
-    const responses = await Promise.all(Array.from({ length: 20 }, () => field.post('/api/v1/distributions').send(body)));
-    expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
-    expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    const responses = await sendAtOnce(Array(20).fill(body));
+    expectOneAnswer(responses);
     expect(responses[0].body).toMatchObject({ quantity: 5, stockLeft: 45, clientId: body.clientId });
     expect(await db.count(`distributions WHERE stock_point_id = '${point}'`)).toBe(1);
     expect(await db.count(`stock_movements WHERE stock_point_id = '${point}' AND kind = 'distribution'`)).toBe(1);
@@ -108,6 +114,24 @@ describe('stock ledger and distributions', () => {
     const other = await field.post('/api/v1/distributions').send({ ...body, quantity: 6 }).expect(422);
     expect(other.body).toMatchObject({ code: 'distribution.key_reused', errors: [{ field: 'clientId' }] });
     expect(await level(point, ids.tent)).toBe(45);
+  });
+
+  it('replay: identical requests racing for the last of the stock all get the one distribution, none a 409', async () => {
+    const point = await newPoint({ itemId: ids.tent, quantity: 5 });
+    expectOneAnswer(await sendAtOnce(Array(10).fill(distribution(point, 5))));
+    expect(await level(point, ids.tent)).toBe(0);
+    expect(await db.count(`distributions WHERE stock_point_id = '${point}'`)).toBe(1);
+  });
+
+  it('replay: of concurrent requests with one client id and different contents, one is recorded and the others refused', async () => {
+    const point = await newPoint({ itemId: ids.tent, quantity: 100 });
+    const clientId = randomUUID();
+    const responses = await sendAtOnce(Array.from({ length: 8 }, (_, i) => distribution(point, i + 1, clientId)));
+    const recorded = responses.filter((r) => r.status === 201);
+    expect(recorded).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 422).map((r) => r.body.code)).toEqual(Array(7).fill('distribution.key_reused'));
+    expect(await level(point, ids.tent)).toBe(100 - recorded[0].body.quantity);
+    expect(await ledgerSum(point, ids.tent)).toBe(100 - recorded[0].body.quantity);
   });
 
   it('takes the client id from the Idempotency-Key header too', async () => {

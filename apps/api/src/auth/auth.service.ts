@@ -9,6 +9,7 @@ import type { Actor } from './actor.js';
 import { AuthException } from './auth.exception.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { ValidationException } from '../common/problem/app-exception.js';
+import { runPrepared } from '../common/database/prepared-statement.js';
 import { updateReturning } from '../common/database/update-returning.js';
 import { hashToken, newSecretToken } from './secret-token.js';
 import { readSessionCookie } from './session-cookie.js';
@@ -22,6 +23,23 @@ interface ActorRow {
   credential_id: string;
   touch: boolean;
 }
+
+// Every authenticated request runs one of these two: prepared once per pooled connection.
+export const SESSION_ACTOR = {
+  name: 'auth.session-actor',
+  text: `SELECT u.id AS user_id, u.organisation_id, u.role, u.name, s.id AS credential_id,
+                s.last_seen_at < now() - interval '1 minute' AS touch
+         FROM sessions s JOIN users u ON u.id = s.user_id
+         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()
+           AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
+};
+const API_TOKEN_ACTOR = {
+  name: 'auth.api-token-actor',
+  text: `SELECT u.id AS user_id, u.organisation_id, u.role, u.name, t.id AS credential_id,
+                (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS touch
+         FROM api_tokens t JOIN users u ON u.id = t.user_id
+         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active AND u.organisation_id = t.organisation_id`,
+};
 
 export interface SignedIn {
   session: SessionResponse;
@@ -116,14 +134,7 @@ export class AuthService {
   }
 
   private async actorFromSession(token: string): Promise<Actor | null> {
-    const [row]: ActorRow[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.organisation_id, u.role, u.name, s.id AS credential_id,
-              s.last_seen_at < now() - interval '1 minute' AS touch
-       FROM sessions s JOIN users u ON u.id = s.user_id
-       WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()
-         AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
-      [hashToken(token), this.config.auth.sessionIdleMinutes],
-    );
+    const [row] = await runPrepared<ActorRow>(this.dataSource, SESSION_ACTOR, [hashToken(token), this.config.auth.sessionIdleMinutes]);
     if (!row) return null;
     // At most one write a minute per session keeps the idle clock without a write per request.
     if (row.touch) await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.credential_id]);
@@ -131,13 +142,7 @@ export class AuthService {
   }
 
   private async actorFromApiToken(token: string): Promise<Actor | null> {
-    const [row]: ActorRow[] = await this.dataSource.query(
-      `SELECT u.id AS user_id, u.organisation_id, u.role, u.name, t.id AS credential_id,
-              (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS touch
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active AND u.organisation_id = t.organisation_id`,
-      [hashToken(token)],
-    );
+    const [row] = await runPrepared<ActorRow>(this.dataSource, API_TOKEN_ACTOR, [hashToken(token)]);
     if (!row) return null;
     if (row.touch) await this.dataSource.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.credential_id]);
     return { userId: row.user_id, organisationId: row.organisation_id, role: row.role, name: row.name, apiTokenId: row.credential_id };

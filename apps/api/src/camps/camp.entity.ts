@@ -8,6 +8,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
@@ -20,6 +21,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 @Index('ix_camps_location_id', ['locationId'])
 // Expression index (lower(name_en)) lives in the migration; TypeORM must not try to manage it.
 @Index('uq_camps_organisation_name', { synchronize: false })
+// Redundant with the primary key, but what distributions' (camp_id, organisation_id) foreign key points at.
+@Unique('uq_camps_id_organisation', ['id', 'organisationId'])
 @Check('chk_camps_status', `"status" IN ('planned', 'open', 'full', 'closed')`)
 @Check('chk_camps_figures', `"population" >= 0 AND "households" >= 0 AND "capacity" >= 0 AND "households" <= "population"`)
 @Check('chk_camps_names', `length("name_en") BETWEEN 1 AND 200 AND length("name_ar") BETWEEN 1 AND 200`)

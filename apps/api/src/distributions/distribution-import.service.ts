@@ -5,13 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { AppException } from '../common/problem/app-exception.js';
-import { updateReturning } from '../common/database/update-returning.js';
-import { inLockOrder } from '../stock/stock-ledger.js';
-import { StockException } from '../stock/stock.exception.js';
+import { inLockOrder, move } from '../stock/stock-ledger.js';
 import { csvRows, CsvTooLargeError } from './csv-rows.js';
 import { distributionHash } from './request-hash.js';
 
 export const IMPORT_COLUMNS = ['client_id', 'camp_id', 'item_code', 'stock_point_id', 'quantity', 'households', 'people', 'distributed_at', 'notes'] as const;
+type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 /** A 20,000-row day is about 3 MB. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
 const MAX_REPORTED_ERRORS = 1_000;
@@ -34,6 +33,11 @@ interface Row {
   people: number;
   distributedAt: string | null;
   notes: string | null;
+  /** From here on, what resolve() finds: the camp's location, the item's id, the content hash, and whether the row is already in. */
+  locationId: string;
+  itemId: string;
+  hash: string;
+  skip: boolean;
 }
 
 export class ImportException extends AppException {
@@ -76,30 +80,33 @@ export class DistributionImportService {
 
     return this.dataSource.transaction(async (manager) => {
       // References are checked even when some rows are malformed: one report lists everything.
-      const resolved = await this.resolve(manager, actor, rows, fail);
+      await this.resolve(manager, actor, rows, fail);
       if (errorCount) throw new ImportException(errors, errorCount);
-      const fresh = resolved.filter((r) => !r.skip);
-      await this.write(manager, actor, fresh);
-      await this.audit.record(manager, actor, { action: 'import', entity: 'distribution', entityId: null, changedFields: [`rows:${fresh.length}`] });
-      return { imported: fresh.length, skipped: resolved.length - fresh.length };
+      const fresh = rows.filter((r) => !r.skip);
+      // One id ties the import's audit row, its stock movements and its distributions together.
+      const importId = randomUUID();
+      await this.write(manager, actor, importId, fresh);
+      await this.audit.record(manager, actor, { action: 'import', entity: 'distribution', entityId: importId, changedFields: [`rows:${fresh.length}`] });
+      return { imported: fresh.length, skipped: rows.length - fresh.length };
     });
   }
 
   private async parse(stream: Readable, fail: (row: number, column: string, reason: string) => void): Promise<{ rows: Row[]; headerOk: boolean }> {
     const rows: Row[] = [];
     const seen = new Map<string, number>();
-    let header: string[] | undefined;
+    let at: Record<ImportColumn, number> | undefined;
     try {
       for await (const { line, fields } of csvRows(stream, IMPORT_MAX_BYTES)) {
-        if (!header) {
-          header = fields.map((f) => f.trim().toLowerCase());
-          const missing = IMPORT_COLUMNS.filter((c) => c !== 'notes' && !header!.includes(c));
+        if (!at) {
+          const header = fields.map((f) => f.trim().toLowerCase());
+          const missing = IMPORT_COLUMNS.filter((c) => c !== 'notes' && !header.includes(c));
           for (const column of missing) fail(line, column, 'column is missing from the header');
           if (missing.length) return { rows, headerOk: false };
+          at = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<ImportColumn, number>;
           continue;
         }
-        const get = (column: string) => (fields[header!.indexOf(column)] ?? '').trim();
-        const whole = (column: string, min: number): number => {
+        const get = (column: ImportColumn) => (fields[at![column]] ?? '').trim();
+        const whole = (column: 'quantity' | 'households' | 'people', min: number): number => {
           const text = get(column);
           if (!/^\d{1,9}$/.test(text) || Number(text) < min) {
             fail(line, column, min > 0 ? 'must be a whole number of at least 1' : 'must be a whole number, not negative');
@@ -107,7 +114,7 @@ export class DistributionImportService {
           }
           return Number(text);
         };
-        const uuid = (column: string): string => {
+        const uuid = (column: 'client_id' | 'camp_id' | 'stock_point_id'): string => {
           const text = get(column);
           if (!UUID.test(text)) fail(line, column, 'must be a UUID');
           return text.toLowerCase();
@@ -124,13 +131,18 @@ export class DistributionImportService {
           people: whole('people', 0),
           distributedAt: null,
           notes: get('notes') || null,
+          // Filled in by resolve(); present from the start so every row keeps one shape.
+          locationId: '',
+          itemId: '',
+          hash: '',
+          skip: false,
         };
         if (!row.itemCode) fail(line, 'item_code', 'is required');
         if (row.people < row.households) fail(line, 'people', `must be at least the number of households (${row.households})`);
-        const at = get('distributed_at');
-        if (at) {
-          const parsed = new Date(at);
-          if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(at) || Number.isNaN(parsed.getTime())) {
+        const when = get('distributed_at');
+        if (when) {
+          const parsed = new Date(when);
+          if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(when) || Number.isNaN(parsed.getTime())) {
             fail(line, 'distributed_at', 'must be a date and time with offset, like 2019-12-23T14:30:00+02:00');
           } else row.distributedAt = parsed.toISOString();
         }
@@ -143,12 +155,12 @@ export class DistributionImportService {
       if (error instanceof CsvTooLargeError) throw new AppException(413, 'distribution.import_too_large', 'File too large', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it`);
       throw error;
     }
-    if (!header) fail(1, 'file', 'is empty');
-    return { rows, headerOk: Boolean(header) };
+    if (!at) fail(1, 'file', 'is empty');
+    return { rows, headerOk: Boolean(at) };
   }
 
   /** Checks every reference against the organisation's records, and which rows are already in. */
-  private async resolve(manager: EntityManager, actor: Actor, rows: Row[], fail: (row: number, column: string, reason: string) => void) {
+  private async resolve(manager: EntityManager, actor: Actor, rows: Row[], fail: (row: number, column: string, reason: string) => void): Promise<void> {
     const org = actor.organisationId;
     const uuids = (values: string[]) => [...new Set(values.filter((v) => UUID.test(v)))];
     const camps = new Map<string, string>(
@@ -158,14 +170,14 @@ export class DistributionImportService {
     );
     const items = new Map<string, string>((await manager.query(`SELECT code, id FROM items`)).map((i: { code: string; id: string }) => [i.code, i.id]));
     const points = new Set<string>(
-      (await manager.query(`SELECT id FROM stock_points WHERE organisation_id = $1 AND id = ANY($2)`, [org, uuids(rows.map((r) => r.stockPointId))])).map((p: { id: string }) => p.id),
+      (await manager.query(`SELECT id FROM stock_points WHERE organisation_id = $1 AND id = ANY($2) AND kind <> 'in_transit'`, [org, uuids(rows.map((r) => r.stockPointId))])).map((p: { id: string }) => p.id),
     );
     const existing = new Map<string, string>(
       (await manager.query(`SELECT client_key, request_hash FROM distributions WHERE organisation_id = $1 AND client_key = ANY($2)`, [org, uuids(rows.map((r) => r.clientKey))])).map(
         (d: { client_key: string; request_hash: string }) => [d.client_key, d.request_hash],
       ),
     );
-    return rows.map((row) => {
+    for (const row of rows) {
       const locationId = camps.get(row.campId);
       const itemId = items.get(row.itemCode);
       // A column already reported as malformed is not reported again as unknown.
@@ -178,55 +190,60 @@ export class DistributionImportService {
       );
       const previous = existing.get(row.clientKey);
       if (previous !== undefined && previous !== hash) fail(row.line, 'client_id', 'was already used for a different distribution');
-      return { ...row, locationId: locationId ?? '', itemId: itemId ?? '', hash, skip: previous === hash };
-    });
+      row.locationId = locationId ?? '';
+      row.itemId = itemId ?? '';
+      row.hash = hash;
+      row.skip = previous === hash;
+    }
   }
 
   /**
-   * Draws the stock per (stock point, item) with one conditional UPDATE each, in lock order,
-   * then writes every distribution and its movement with one INSERT each (unnest), so 20,000
-   * rows take a handful of statements, not 60,000.
+   * Draws the stock once per (stock point, item), in lock order, with one movement each that
+   * stands for all the file's rows at that level ("CSV import <id>, N rows"); then writes every
+   * distribution with one INSERT (unnest), so 20,000 rows take a handful of statements and one
+   * ledger line per level, not 20,000.
    */
-  private async write(manager: EntityManager, actor: Actor, rows: Array<Row & { locationId: string; itemId: string; hash: string }>): Promise<void> {
+  private async write(manager: EntityManager, actor: Actor, importId: string, rows: Row[]): Promise<void> {
     if (rows.length === 0) return;
-    const draws = new Map<string, { stockPointId: string; itemId: string; quantity: number }>();
+    const draws = new Map<string, { stockPointId: string; itemId: string; quantity: number; rows: number }>();
     for (const row of rows) {
       const key = `${row.stockPointId}:${row.itemId}`;
-      const draw = draws.get(key) ?? { stockPointId: row.stockPointId, itemId: row.itemId, quantity: 0 };
+      const draw = draws.get(key) ?? { stockPointId: row.stockPointId, itemId: row.itemId, quantity: 0, rows: 0 };
       draw.quantity += row.quantity;
+      draw.rows++;
       draws.set(key, draw);
     }
     const levelAfter = new Map<string, number>();
     for (const draw of inLockOrder([...draws.values()])) {
-      const [level] = await updateReturning<{ quantity: string }>(
-        manager,
-        `UPDATE stock_levels SET quantity = quantity - $3, updated_at = now() WHERE stock_point_id = $1 AND item_id = $2 AND quantity >= $3 RETURNING quantity`,
-        [draw.stockPointId, draw.itemId, draw.quantity],
-      );
-      if (!level) {
-        const [current] = await manager.query(`SELECT quantity FROM stock_levels WHERE stock_point_id = $1 AND item_id = $2`, [draw.stockPointId, draw.itemId]);
-        throw StockException.insufficient(Number(current?.quantity ?? 0), draw.quantity);
-      }
+      const { balance } = await move(manager, {
+        organisationId: actor.organisationId,
+        recordedBy: actor.userId,
+        stockPointId: draw.stockPointId,
+        itemId: draw.itemId,
+        kind: 'distribution',
+        delta: -draw.quantity,
+        importId,
+        reference: `CSV import ${importId}, ${draw.rows} row${draw.rows === 1 ? '' : 's'}`,
+      });
       // The running level row by row, in file order: the first row sees the most left.
-      levelAfter.set(`${draw.stockPointId}:${draw.itemId}`, Number(level.quantity) + draw.quantity);
+      levelAfter.set(`${draw.stockPointId}:${draw.itemId}`, balance + draw.quantity);
     }
-    const ids = rows.map(() => randomUUID());
     const stockLeft = rows.map((row) => {
       const key = `${row.stockPointId}:${row.itemId}`;
       const left = levelAfter.get(key)! - row.quantity;
       levelAfter.set(key, left);
       return left;
     });
-    const column = <T>(pick: (row: Row & { locationId: string; itemId: string; hash: string }, i: number) => T) => rows.map(pick);
+    const column = <T>(pick: (row: Row) => T) => rows.map(pick);
     await manager.query(
-      `INSERT INTO distributions (id, organisation_id, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, distributed_at, notes, stock_left, recorded_by)
-       SELECT id, $1, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, coalesce(distributed_at, now()), notes, stock_left, $2
-       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::int[], $11::int[], $12::int[], $13::timestamptz[], $14::text[], $15::bigint[])
-         AS t(id, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, distributed_at, notes, stock_left)`,
+      `INSERT INTO distributions (id, organisation_id, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, distributed_at, notes, stock_left, recorded_by, import_id)
+       SELECT gen_random_uuid(), $1, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, coalesce(distributed_at, now()), notes, stock_left, $2, $3
+       FROM unnest($4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::int[], $11::int[], $12::int[], $13::timestamptz[], $14::text[], $15::bigint[])
+         AS t(client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, distributed_at, notes, stock_left)`,
       [
         actor.organisationId,
         actor.userId,
-        ids,
+        importId,
         column((r) => r.clientKey),
         column((r) => r.hash),
         column((r) => r.campId),
@@ -240,12 +257,6 @@ export class DistributionImportService {
         column((r) => r.notes),
         stockLeft,
       ],
-    );
-    await manager.query(
-      `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, distribution_id, recorded_by)
-       SELECT $1, stock_point_id, item_id, 'distribution', -quantity, distribution_id, $2
-       FROM unnest($3::uuid[], $4::uuid[], $5::bigint[], $6::uuid[]) WITH ORDINALITY AS t(stock_point_id, item_id, quantity, distribution_id, n) ORDER BY n`,
-      [actor.organisationId, actor.userId, column((r) => r.stockPointId), column((r) => r.itemId), column((r) => r.quantity), ids],
     );
   }
 }

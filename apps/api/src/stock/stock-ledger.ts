@@ -19,6 +19,8 @@ export interface Movement {
   distributionId?: string | null;
   /** For a loss: the incident that caused it. */
   incidentId?: string | null;
+  /** A CSV import: one movement for all its rows at this level. */
+  importId?: string | null;
   /** Field to name when the stock is short. */
   field?: string;
 }
@@ -46,8 +48,8 @@ export async function move(manager: EntityManager, m: Movement): Promise<{ movem
     throw StockException.insufficient(Number(current?.quantity ?? 0), -m.delta, m.field);
   }
   const [row] = await manager.query(
-    `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, loss_cause, reason, transfer_id, reverses_id, distribution_id, recorded_by, incident_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+    `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, loss_cause, reason, transfer_id, reverses_id, distribution_id, import_id, recorded_by, incident_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
     [
       m.organisationId,
       m.stockPointId,
@@ -60,6 +62,7 @@ export async function move(manager: EntityManager, m: Movement): Promise<{ movem
       m.transferId ?? null,
       m.reversesId ?? null,
       m.distributionId ?? null,
+      m.importId ?? null,
       m.recordedBy,
       m.incidentId ?? null,
     ],

@@ -25,6 +25,7 @@ interface MovementRow {
   reverses_id: string | null;
   distribution_id: string | null;
   incident_id: string | null;
+  import_id: string | null;
   recorded_by: string;
   recorded_at: Date;
 }
@@ -252,6 +253,7 @@ function toMovementResponse(r: MovementRow): MovementResponse {
     reversesId: r.reverses_id,
     distributionId: r.distribution_id,
     incidentId: r.incident_id,
+    importId: r.import_id,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at.toISOString(),
   };

@@ -49,9 +49,12 @@ export interface MovementResponse {
   lossCause: LossCause | null;
   reason: string | null;
   reversesId: string | null;
+  /** The distribution this movement drew stock for; null for a CSV import's movement (see importId). */
   distributionId: string | null;
   /** For a loss: the incident that caused it. */
   incidentId: string | null;
+  /** A CSV import draws once per stock level for all its rows: the distributions with this importId. */
+  importId: string | null;
   recordedBy: string;
   recordedAt: string;
 }

@@ -1,4 +1,5 @@
 import { LoggerService } from '@nestjs/common';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import pino, { Logger } from 'pino';
 import type { LogLevel } from '../../config/app-config.js';
 
@@ -46,5 +47,23 @@ export class PinoNestLogger implements LoggerService {
     } else {
       this.logger[level]({ context, trace }, String(message));
     }
+  }
+}
+
+/**
+ * One line per request, written when it is answered (method, URL, client address, status and
+ * time, under the request id), instead of Fastify's two ("incoming request" then "request
+ * completed"): half the log writes of every request, the same facts. The arrival line is still
+ * there at `debug`, for tracing requests that never finish.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, 'incoming request');
+  }
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
   }
 }

@@ -31,6 +31,7 @@ export function aMovement(overrides: Partial<MovementResponse> = {}): MovementRe
     reversesId: null,
     distributionId: null,
     incidentId: null,
+    importId: null,
     recordedBy: 'user-coordinator',
     recordedAt: '2019-12-22T09:00:00.000Z',
     ...overrides,
