@@ -34,6 +34,22 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./stock/stock.routes').then((m) => m.stockRoutes),
       },
       {
+        path: 'convoys',
+        // Planning needs convoys.write, check-ins and status convoys.report; those routes and buttons check it.
+        canActivate: [permissionGuard('convoys.read')],
+        loadChildren: () => import('./convoys/convoys.routes').then((m) => m.convoysRoutes),
+      },
+      {
+        path: 'pause-windows',
+        canActivate: [permissionGuard('windows.read')],
+        loadChildren: () => import('./pause-windows/pause-windows.routes').then((m) => m.pauseWindowsRoutes),
+      },
+      {
+        path: 'incidents',
+        canActivate: [permissionGuard('incidents.read')],
+        loadChildren: () => import('./incidents/incidents.routes').then((m) => m.incidentsRoutes),
+      },
+      {
         path: 'admin',
         // Each tab checks its own permission too; a manager gets the audit trail only.
         canActivate: [permissionGuard(...ADMIN_PERMISSIONS)],

@@ -7,7 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { ProblemError } from '../core/problems/problem-error';
 import { NETWORK_FAILURE_MESSAGE } from '../core/problems/to-problem';
 import { CampsApi } from './camps-api';
-import { aCamp, aLocation, aPage } from './testing/camp-fixtures';
+import { aCamp, aPage } from './testing/camp-fixtures';
 
 describe('CampsApi', () => {
   let sut: CampsApi;
@@ -123,13 +123,5 @@ describe('CampsApi', () => {
     const request = http.expectOne({ method: 'POST', url: '/api/v1/camps/c-1/close' });
     expect(request.request.body).toEqual({ version: 3, closedOn: '2020-01-31' });
     request.flush(aCamp({ status: 'closed', closedOn: '2020-01-31', version: 4 }));
-  });
-
-  it('lists locations by name', async () => {
-    const answer = firstValueFrom(sut.listLocations({ name: 'Sarm', pageSize: 50 }));
-
-    http.expectOne('/api/v1/locations?name=Sarm&pageSize=50').flush(aPage([aLocation()]));
-
-    expect((await answer).items.map((location) => location.pcode)).toEqual(['SY070300']);
   });
 });

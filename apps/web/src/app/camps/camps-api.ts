@@ -7,8 +7,6 @@ import {
   CampResponse,
   CloseCampRequest,
   CreateCampRequest,
-  LocationListQuery,
-  LocationResponse,
   Page,
   UpdateCampRequest,
 } from '@relief-ledger/domain';
@@ -20,10 +18,7 @@ import { rethrowAsProblem } from '../core/problems/to-problem';
 
 const API = '/api/v1';
 
-/**
- * The camps endpoints, plus the location look-up the camp form needs (it moves to `shared/` when a
- * second feature picks locations). Every call fails with a `ProblemError`.
- */
+/** The camps endpoints; locations to pick from are in `LookupsApi`. Every call fails with a `ProblemError`. */
 @Injectable({ providedIn: 'root' })
 export class CampsApi {
   private readonly http = inject(HttpClient);
@@ -67,15 +62,6 @@ export class CampsApi {
       catchError(rethrowAsProblem),
     );
   }
-
-  listLocations(query: LocationListQuery = {}): Observable<Page<LocationResponse>> {
-    return this.http
-      .get<unknown>(`${API}/locations`, { params: toParams({ ...query, pageSize: clampPageSize(query.pageSize) }) })
-      .pipe(
-        map((body) => readPageOrThrow(body, readLocationOrThrow)),
-        catchError(rethrowAsProblem),
-      );
-  }
 }
 
 function readCampOrThrow(value: unknown): CampResponse {
@@ -105,12 +91,5 @@ function readCoverageOrThrow(value: unknown): CampCoverageResponse {
     throw unexpectedAnswer('camp coverage');
   }
   return value as unknown as CampCoverageResponse;
-}
-
-function readLocationOrThrow(value: unknown): LocationResponse {
-  if (!isRecord(value) || !hasStrings(value, ['id', 'pcode', 'level', 'nameEn', 'nameAr'])) {
-    throw unexpectedAnswer('a location');
-  }
-  return value as unknown as LocationResponse;
 }
 

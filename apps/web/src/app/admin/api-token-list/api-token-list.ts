@@ -20,7 +20,7 @@ import { pagedResource } from '../../shared/api-resource/paged-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { PagePaginator } from '../../shared/page-paginator/page-paginator';
 import { AdminApi } from '../admin-api';
-import { confirmAction } from '../confirm-dialog/open-confirm-dialog';
+import { confirmAction } from '../../shared/confirm-dialog/open-confirm-dialog';
 
 export const TOKEN_NAME_MAX_LENGTH = 100;
 const TOKENS_PAGE_SIZE = 50;

@@ -19,7 +19,7 @@ import { LoadStatus } from '../../shared/load-status/load-status';
 import { PagePaginator } from '../../shared/page-paginator/page-paginator';
 import { AddUserForm } from '../add-user-form/add-user-form';
 import { AdminApi } from '../admin-api';
-import { confirmAction } from '../confirm-dialog/open-confirm-dialog';
+import { confirmAction } from '../../shared/confirm-dialog/open-confirm-dialog';
 
 const USERS_PAGE_SIZE = 50;
 

@@ -32,7 +32,4 @@ export function campFiguresRule(field: keyof CampFigures): ValidatorFn {
   };
 }
 
-/** For an autocomplete whose control holds the chosen option, or the text typed while searching. */
-export function optionChosen(control: AbstractControl<unknown>): ValidationErrors | null {
-  return typeof control.value === 'string' && control.value.trim() !== '' ? { notChosen: true } : null;
-}
+export { optionChosen } from '../../shared/forms/option-chosen';

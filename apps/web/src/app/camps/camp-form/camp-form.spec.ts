@@ -8,6 +8,7 @@ import { of, Subject, throwError } from 'rxjs';
 
 import { ProblemError } from '../../core/problems/problem-error';
 import { NETWORK_FAILURE_MESSAGE, NETWORK_PROBLEM_TYPE } from '../../core/problems/to-problem';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { CampsApi } from '../camps-api';
 import { STALE_VERSION_MESSAGE } from '../stale-version';
 import { signInAs } from '../../core/auth/testing/session-fixtures';
@@ -24,6 +25,7 @@ function staleVersion(): ProblemError {
 describe('CampForm', () => {
   let fixture: ComponentFixture<CampForm>;
   let api: { [K in keyof CampsApi]: jest.Mock };
+  let lookups: { listLocations: jest.Mock };
 
   beforeEach(() => {
     api = {
@@ -33,6 +35,8 @@ describe('CampForm', () => {
       updateCamp: jest.fn(() => of(aCamp({ version: 4 }))),
       closeCamp: jest.fn(),
       getCoverage: jest.fn(),
+    };
+    lookups = {
       listLocations: jest.fn(() =>
         of(aPage([aLocation(), aLocation({ id: 'loc-idlib', level: 'governorate', nameEn: 'Idlib' })])),
       ),
@@ -40,6 +44,7 @@ describe('CampForm', () => {
     TestBed.configureTestingModule({
       providers: [
         { provide: CampsApi, useValue: api },
+        { provide: LookupsApi, useValue: lookups },
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
         provideRouter([{ path: 'camps/:id', component: CampPageStub }]),
@@ -152,7 +157,7 @@ describe('CampForm', () => {
     options[0].click();
     await fixture.whenStable();
 
-    expect(api.listLocations).toHaveBeenLastCalledWith({ name: 'Sarm', pageSize: 50 });
+    expect(lookups.listLocations).toHaveBeenLastCalledWith({ name: 'Sarm', pageSize: 50 });
     expect(options.map((option) => option.textContent?.trim())).toEqual(['Sarmada — سرمدا (SY070300)']);
     expect(location.value).toBe('Sarmada — سرمدا (SY070300)');
   });

@@ -35,6 +35,7 @@ import { SessionStore } from '../../core/auth/session-store';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { CampsApi } from '../camps-api';
 import { CAMP_NOT_FOUND_MESSAGE } from '../camp-not-found';
 import { CAMP_STATUS_LABELS } from '../camp-status-labels';
@@ -118,6 +119,7 @@ function peopleValidators(field: (typeof FIGURES)[number]) {
 })
 export class CampForm {
   private readonly api = inject(CampsApi);
+  private readonly lookups = inject(LookupsApi);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
@@ -309,7 +311,7 @@ export class CampForm {
           this.locationsLoading.set(true);
         }),
         switchMap((name) =>
-          this.api.listLocations({ name: name || undefined, pageSize: LOCATION_OPTIONS_MAX }).pipe(
+          this.lookups.listLocations({ name: name || undefined, pageSize: LOCATION_OPTIONS_MAX }).pipe(
             map((page) => page.items.filter((item) => CAMP_LOCATION_LEVELS.includes(item.level)).map(toLocationOption)),
             catchError((error: unknown) => {
               this.lookupProblem.set(`Locations: ${problemMessage(toProblem(error))}`);

@@ -5,7 +5,7 @@ import { CAMP_STATUS_LABELS } from '../camp-status-labels';
 
 @Component({
   selector: 'rl-camp-status-chip',
-  template: `<span class="chip" [class]="'status-' + status()">{{ label() }}</span>`,
+  template: `<span class="rl-chip" [class]="'status-' + status()">{{ label() }}</span>`,
   styleUrl: './camp-status-chip.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,6 +1,7 @@
-import { CampCoverageResponse, CampResponse, LocationResponse } from '@relief-ledger/domain';
+import { CampCoverageResponse, CampResponse } from '@relief-ledger/domain';
 
 export { aPage } from '../../core/http/testing/page-fixtures';
+export { aLocation } from '../../shared/lookups/testing/lookup-fixtures';
 
 /** Test data shaped like the API's answers; figures from the December 2019 flight from Ma'arat al-Num'an. */
 export function aCamp(overrides: Partial<CampResponse> = {}): CampResponse {
@@ -22,22 +23,6 @@ export function aCamp(overrides: Partial<CampResponse> = {}): CampResponse {
     version: 3,
     createdAt: '2019-12-20T08:00:00.000Z',
     updatedAt: '2019-12-23T14:00:00.000Z',
-    ...overrides,
-  };
-}
-
-
-export function aLocation(overrides: Partial<LocationResponse> = {}): LocationResponse {
-  return {
-    id: 'loc-sarmada',
-    pcode: 'SY070300',
-    level: 'community',
-    parentId: 'loc-dana',
-    nameEn: 'Sarmada',
-    nameAr: 'سرمدا',
-    latitude: null,
-    longitude: null,
-    timeZone: 'Asia/Damascus',
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { BehaviorSubject } from 'rxjs';
 
 import { SessionStore } from '../auth/session-store';
 import { signInAs } from '../auth/testing/session-fixtures';
+import { FakeEventSource, provideFakeEventSources } from '../live/testing/fake-event-source';
 import { AppShell } from './app-shell';
 
 @Component({ template: '' })
@@ -18,11 +19,14 @@ describe('AppShell', () => {
   let http: HttpTestingController;
   let fixture: ComponentFixture<AppShell>;
   let layout: BehaviorSubject<BreakpointState>;
+  let streams: FakeEventSource[];
 
   beforeEach(() => {
     layout = new BehaviorSubject<BreakpointState>({ matches: false, breakpoints: {} });
+    streams = [];
     TestBed.configureTestingModule({
       providers: [
+        provideFakeEventSources(streams),
         { provide: BreakpointObserver, useValue: { observe: () => layout } },
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
@@ -67,7 +71,7 @@ describe('AppShell', () => {
     expect(toolbar.querySelector('abbr')?.getAttribute('title')).toBe('Humanitarian Relief Organization');
   });
 
-  it('links a coordinator to camps, logging distributions, distributions and stock', async () => {
+  it('links a coordinator to camps, distributions, stock, convoys, pause windows and incidents', async () => {
     const sut = await openShell('coordinator');
 
     expect(navLinks(sut)).toEqual([
@@ -75,22 +79,38 @@ describe('AppShell', () => {
       ['Log distribution', '/distributions/new'],
       ['Distributions', '/distributions'],
       ['Stock', '/stock'],
+      ['Convoys', '/convoys'],
+      ['Pause windows', '/pause-windows'],
+      ['Report incident', '/incidents/new'],
+      ['Incidents', '/incidents'],
     ]);
   });
 
-  it('links field staff to logging distributions and to stock, and hides Admin', async () => {
+  it('links field staff to logging distributions and reporting incidents, and hides Admin', async () => {
     const sut = await openShell('field');
 
-    expect(navLinks(sut).map(([label]) => label)).toEqual(['Camps', 'Log distribution', 'Distributions', 'Stock']);
+    expect(navLinks(sut).map(([label]) => label)).toEqual([
+      'Camps',
+      'Log distribution',
+      'Distributions',
+      'Stock',
+      'Convoys',
+      'Pause windows',
+      'Report incident',
+      'Incidents',
+    ]);
   });
 
-  it('links an administrator to the admin page too, but not to logging distributions', async () => {
+  it('links an administrator to the admin page too, but not to logging distributions or reporting incidents', async () => {
     const sut = await openShell('admin');
 
     expect(navLinks(sut)).toEqual([
       ['Camps', '/camps'],
       ['Distributions', '/distributions'],
       ['Stock', '/stock'],
+      ['Convoys', '/convoys'],
+      ['Pause windows', '/pause-windows'],
+      ['Incidents', '/incidents'],
       ['Admin', '/admin'],
     ]);
   });
@@ -98,12 +118,19 @@ describe('AppShell', () => {
   it('links a manager to the admin page, for its audit trail', async () => {
     const sut = await openShell('manager');
 
-    expect(navLinks(sut)).toEqual([
-      ['Camps', '/camps'],
-      ['Distributions', '/distributions'],
-      ['Stock', '/stock'],
-      ['Admin', '/admin'],
-    ]);
+    expect(navLinks(sut).map(([label]) => label)).toEqual(['Camps', 'Distributions', 'Stock', 'Convoys', 'Pause windows', 'Incidents', 'Admin']);
+  });
+
+  it('shows whether live updates are coming through', async () => {
+    const sut = await openShell('field');
+
+    expect(sut.querySelector('mat-toolbar [role="status"]')?.textContent?.trim()).toBe('Connecting…');
+    streams[0].open();
+    await fixture.whenStable();
+    expect(sut.querySelector('mat-toolbar [role="status"]')?.textContent?.trim()).toBe('Live');
+    streams[0].fail();
+    await fixture.whenStable();
+    expect(sut.querySelector('mat-toolbar [role="status"]')?.textContent?.trim()).toBe('Reconnecting…');
   });
 
   it('marks only "Log distribution" as the current page on the form, not "Distributions" too', async () => {
@@ -156,6 +183,7 @@ describe('AppShell', () => {
     expect(TestBed.inject(Router).url).toBe('/sign-in');
     expect(TestBed.inject(SessionStore).signedIn()).toBe(false);
     expect(navLinks(sut)).toEqual([]);
+    expect(streams[0].closed).toBe(true);
   });
 
   it('says so and stays signed in when the sign-out did not reach the server', async () => {

@@ -11,13 +11,14 @@ import { ROLE_LABELS } from '@relief-ledger/domain';
 import { map } from 'rxjs';
 
 import { SessionStore } from '../auth/session-store';
+import { LiveIndicator } from '../live/live-indicator';
 import { problemMessage, toProblem } from '../problems/to-problem';
 import { NAV_ITEMS } from './nav-items';
 import { NARROW_LAYOUT_QUERY } from './narrow-layout';
 
 @Component({
   selector: 'rl-root',
-  imports: [MatButtonModule, MatListModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [LiveIndicator, MatButtonModule, MatListModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -12,8 +12,8 @@ export interface NavItem {
 }
 
 /**
- * Top-level screens, in menu order. Dashboard and Convoys join this list as their feature folders
- * land, each with its lazy route in `app.routes.ts`.
+ * Top-level screens, in menu order. The dashboard joins this list when its feature folder lands,
+ * with its lazy route in `app.routes.ts`.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/camps', label: 'Camps', permissions: ['camps.read'] },
@@ -21,5 +21,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/distributions/new', label: 'Log distribution', permissions: ['distributions.write'] },
   { path: '/distributions', label: 'Distributions', permissions: ['distributions.read'], exact: true },
   { path: '/stock', label: 'Stock', permissions: ['stock.read'] },
+  { path: '/convoys', label: 'Convoys', permissions: ['convoys.read'] },
+  { path: '/pause-windows', label: 'Pause windows', permissions: ['windows.read'] },
+  // Seen on the road, reported at once: the form is one tap away for those who may report.
+  { path: '/incidents/new', label: 'Report incident', permissions: ['incidents.write'] },
+  { path: '/incidents', label: 'Incidents', permissions: ['incidents.read'], exact: true },
   { path: '/admin', label: 'Admin', permissions: ADMIN_PERMISSIONS },
 ];

@@ -20,7 +20,7 @@ import {
   SARMADA_CAMP_ID,
   SARMADA_WAREHOUSE_ID,
 } from '../../shared/lookups/testing/lookup-fixtures';
-import { NEW_CLIENT_ID } from '../client-id';
+import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { aDistribution } from '../testing/distribution-fixtures';
 import { DistributionForm, KEY_REUSED_MESSAGE } from './distribution-form';

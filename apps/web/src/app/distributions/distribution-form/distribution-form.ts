@@ -25,7 +25,7 @@ import { placeFieldErrors } from '../../shared/forms/place-field-errors';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { describeQuantity } from '../../shared/lookups/describe-quantity';
 import { CampChoice, LookupsApi } from '../../shared/lookups/lookups-api';
-import { NEW_CLIENT_ID } from '../client-id';
+import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { DistributionsApi, KEY_REUSED_CODE, RecordedDistribution } from '../distributions-api';
 

@@ -18,7 +18,7 @@ import { pagedResource } from '../../shared/api-resource/paged-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
-import { dayRangeToInstants, isDay } from '../day-range';
+import { dayRangeToInstants, isDay } from '../../shared/time/day-range';
 import { DistributionListQuery, DistributionsApi } from '../distributions-api';
 
 /**

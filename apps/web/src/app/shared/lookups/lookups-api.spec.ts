@@ -6,7 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { aPage } from '../../core/http/testing/page-fixtures';
 import { ProblemError } from '../../core/problems/problem-error';
 import { LookupsApi } from './lookups-api';
-import { aCampChoice, anItem, aStockPoint } from './testing/lookup-fixtures';
+import { aCampChoice, aLocation, anItem, aRoute, aStockPoint } from './testing/lookup-fixtures';
 
 describe('LookupsApi', () => {
   let sut: LookupsApi;
@@ -44,5 +44,29 @@ describe('LookupsApi', () => {
     http.expectOne('/api/v1/camps?page=3&pageSize=100').flush(aPage([aCampChoice({ id: 'c-3' })], { page: 3, pageSize: 100, total: 201 }));
 
     expect((await answer).map((camp) => camp.id)).toEqual([aCampChoice().id, 'c-2', 'c-3']);
+  });
+
+  it('lists locations by name', async () => {
+    const answer = firstValueFrom(sut.listLocations({ name: 'Sarm', pageSize: 50 }));
+
+    http.expectOne('/api/v1/locations?name=Sarm&pageSize=50').flush(aPage([aLocation()]));
+
+    expect((await answer).items.map((location) => location.pcode)).toEqual(['SY070300']);
+  });
+
+  it('reads the routes with their stops and time zone', async () => {
+    const answer = firstValueFrom(sut.listRoutes());
+
+    http.expectOne('/api/v1/routes').flush([aRoute()]);
+
+    expect((await answer)[0]).toMatchObject({ name: "Ma'arat al-Num'an to Sarmada", timeZone: 'Asia/Damascus' });
+  });
+
+  it('refuses a route without its time zone', async () => {
+    const answer = firstValueFrom(sut.listRoutes());
+
+    http.expectOne('/api/v1/routes').flush([{ ...aRoute(), timeZone: null }]);
+
+    await expect(answer).rejects.toBeInstanceOf(ProblemError);
   });
 });

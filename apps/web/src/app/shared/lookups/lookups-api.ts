@@ -5,14 +5,17 @@ import {
   CampStatus,
   ITEM_KINDS,
   ItemResponse,
+  LocationListQuery,
+  LocationResponse,
   Page,
   PAGE_SIZE_MAX,
+  RouteResponse,
   STOCK_POINT_KINDS,
   StockPointResponse,
 } from '@relief-ledger/domain';
 import { catchError, forkJoin, map, Observable, of, switchMap } from 'rxjs';
 
-import { toParams } from '../../core/http/query-params';
+import { clampPageSize, toParams } from '../../core/http/query-params';
 import { hasStrings, isRecord, readPageOrThrow, unexpectedAnswer } from '../../core/http/read-json';
 import { rethrowAsProblem } from '../../core/problems/to-problem';
 
@@ -27,9 +30,9 @@ export interface CampChoice {
 }
 
 /**
- * What the stock and distribution screens let people pick from: the item catalogue, the
- * organisation's stock points and its camps. Both features use these, so they live here rather
- * than in either feature's API service. Every call fails with a `ProblemError`.
+ * What the screens let people pick from: the item catalogue, the organisation's stock points and
+ * its camps, the routes and the locations. Several features use each, so they live here rather
+ * than in one feature's API service. Every call fails with a `ProblemError`.
  */
 @Injectable({ providedIn: 'root' })
 export class LookupsApi {
@@ -66,6 +69,24 @@ export class LookupsApi {
     );
   }
 
+  /** The roads convoys travel, shared by every organisation. */
+  listRoutes(): Observable<RouteResponse[]> {
+    return this.http.get<unknown>(`${API}/routes`).pipe(
+      map((body) => readListOrThrow(body, readRouteOrThrow)),
+      catchError(rethrowAsProblem),
+    );
+  }
+
+  /** Locations whose English or Arabic name contains `name`, at any level unless asked for one. */
+  listLocations(query: LocationListQuery = {}): Observable<Page<LocationResponse>> {
+    return this.http
+      .get<unknown>(`${API}/locations`, { params: toParams({ ...query, pageSize: clampPageSize(query.pageSize) }) })
+      .pipe(
+        map((body) => readPageOrThrow(body, readLocationOrThrow)),
+        catchError(rethrowAsProblem),
+      );
+  }
+
   private campPage(page: number): Observable<Page<CampChoice>> {
     return this.http
       .get<unknown>(`${API}/camps`, { params: toParams({ page, pageSize: PAGE_SIZE_MAX }) })
@@ -98,6 +119,20 @@ export function readStockPointOrThrow(value: unknown): StockPointResponse {
     throw unexpectedAnswer('a stock point');
   }
   return value as unknown as StockPointResponse;
+}
+
+export function readRouteOrThrow(value: unknown): RouteResponse {
+  if (!isRecord(value) || !hasStrings(value, ['id', 'name', 'timeZone']) || !Array.isArray(value['stops'])) {
+    throw unexpectedAnswer('a route');
+  }
+  return value as unknown as RouteResponse;
+}
+
+function readLocationOrThrow(value: unknown): LocationResponse {
+  if (!isRecord(value) || !hasStrings(value, ['id', 'pcode', 'level', 'nameEn', 'nameAr'])) {
+    throw unexpectedAnswer('a location');
+  }
+  return value as unknown as LocationResponse;
 }
 
 function readCampChoiceOrThrow(value: unknown): CampChoice {

@@ -1,6 +1,11 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { Page } from '@relief-ledger/domain';
+import { Page, PAGE_SIZE_MAX } from '@relief-ledger/domain';
+
+import { injectNarrowLayout } from '../../core/shell/narrow-layout';
+
+/** The page sizes a list offers unless it says otherwise. */
+export const PAGE_SIZE_OPTIONS: readonly number[] = [10, 20, 50, PAGE_SIZE_MAX];
 
 /** The page a user asked for, 1-based as in the API. */
 export interface PageRequest {
@@ -18,7 +23,7 @@ export interface PageRequest {
       [pageIndex]="page().page - 1"
       [pageSize]="page().pageSize"
       [pageSizeOptions]="pageSizeOptions()"
-      [hidePageSize]="hidePageSize()"
+      [hidePageSize]="pageSizeHidden()"
       (page)="changePage($event)"
       [attr.aria-label]="label()"
     />
@@ -33,11 +38,15 @@ export interface PageRequest {
 })
 export class PagePaginator {
   readonly page = input.required<Page<unknown>>();
-  readonly pageSizeOptions = input.required<readonly number[]>();
-  readonly hidePageSize = input(false);
+  readonly pageSizeOptions = input<readonly number[]>(PAGE_SIZE_OPTIONS);
+  /** Left out: hidden on a phone, where the paginator has no room for it. */
+  readonly hidePageSize = input<boolean>();
   /** The paginator's accessible name: "Pages of camps". */
   readonly label = input.required<string>();
   readonly pageChange = output<PageRequest>();
+
+  private readonly narrow = injectNarrowLayout();
+  protected readonly pageSizeHidden = computed(() => this.hidePageSize() ?? this.narrow());
 
   protected changePage(event: PageEvent): void {
     this.pageChange.emit({ page: event.pageIndex + 1, pageSize: event.pageSize });

@@ -8,7 +8,8 @@ import { ItemResponse, MovementResponse, StockPointResponse } from '@relief-ledg
 
 import { countErrorMessage, requiredText } from '../../shared/forms/count-validators';
 import { StockApi } from '../stock-api';
-import { movementQuantityControl, REFERENCE_MAX_LENGTH, StockFormSubmission } from '../stock-form';
+import { FormSubmission } from '../../shared/forms/form-submission';
+import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
 
 /** Records stock arriving at a stock point, with the donor, pipeline or waybill it came under. */
 @Component({
@@ -71,7 +72,7 @@ export class ReceiveForm implements OnInit {
       validators: [Validators.required, requiredText, Validators.maxLength(REFERENCE_MAX_LENGTH)],
     }),
   });
-  protected readonly submission = new StockFormSubmission(this.form);
+  protected readonly submission = new FormSubmission(this.form);
 
   ngOnInit(): void {
     this.form.controls.itemId.setValue(this.itemId() ?? '');

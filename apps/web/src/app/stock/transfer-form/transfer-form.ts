@@ -10,7 +10,8 @@ import { MovementResponse, StockLevelResponse, StockPointResponse } from '@relie
 
 import { countErrorMessage } from '../../shared/forms/count-validators';
 import { StockApi } from '../stock-api';
-import { movementQuantityControl, REFERENCE_MAX_LENGTH, StockFormSubmission } from '../stock-form';
+import { FormSubmission } from '../../shared/forms/form-submission';
+import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
 
 /** Moves stock from this stock point to another of the organisation; both legs are recorded together. */
 @Component({
@@ -90,7 +91,7 @@ export class TransferForm implements OnInit {
     quantity: movementQuantityControl(),
     reference: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(REFERENCE_MAX_LENGTH)] }),
   });
-  protected readonly submission = new StockFormSubmission(this.form);
+  protected readonly submission = new FormSubmission(this.form);
   protected readonly heldItems = computed(() => this.levels().filter((level) => level.quantity > 0));
   protected readonly destinations = computed(() => this.stockPoints().filter((point) => point.id !== this.stockPoint().id));
   private readonly chosenItemId = toSignal(this.form.controls.itemId.valueChanges, { initialValue: '' });

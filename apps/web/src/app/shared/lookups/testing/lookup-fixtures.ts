@@ -1,4 +1,4 @@
-import { ItemResponse, StockPointResponse } from '@relief-ledger/domain';
+import { ItemResponse, LocationResponse, RouteResponse, StockPointResponse } from '@relief-ledger/domain';
 
 import { CampChoice } from '../lookups-api';
 
@@ -59,4 +59,37 @@ export function aWarehouse(): StockPointResponse {
 
 export function aCampChoice(overrides: Partial<CampChoice> = {}): CampChoice {
   return { id: ATMEH_CAMP_ID, nameEn: 'Atmeh border camp (new)', nameAr: 'مخيم أطمة الحدودي', status: 'open', ...overrides };
+}
+
+export function aLocation(overrides: Partial<LocationResponse> = {}): LocationResponse {
+  return {
+    id: 'loc-sarmada',
+    pcode: 'SY070300',
+    level: 'community',
+    parentId: 'loc-dana',
+    nameEn: 'Sarmada',
+    nameAr: 'سرمدا',
+    latitude: null,
+    longitude: null,
+    timeZone: 'Asia/Damascus',
+    ...overrides,
+  };
+}
+
+export const ROUTE_ID = '00000000-0000-4000-8000-00000000d001';
+
+/** The evacuation road north out of Ma'arat al-Num'an, through Ariha, to the camps near Sarmada. */
+export function aRoute(overrides: Partial<RouteResponse> = {}): RouteResponse {
+  return {
+    id: ROUTE_ID,
+    name: "Ma'arat al-Num'an to Sarmada",
+    stops: [
+      { locationId: 'loc-maarat', pcode: 'SY07020001', nameEn: "Ma'arat al-Num'an", nameAr: 'معرة النعمان' },
+      { locationId: 'loc-ariha', pcode: 'SY07050001', nameEn: 'Ariha', nameAr: 'أريحا' },
+      { locationId: 'loc-sarmada', pcode: 'SY07030101', nameEn: 'Sarmada', nameAr: 'سرمدا' },
+    ],
+    timeZone: 'Asia/Damascus',
+    line: null,
+    ...overrides,
+  };
 }

@@ -4,13 +4,13 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 
 export interface ConfirmDialogData {
   title: string;
-  /** What happens, in words the admin can weigh: "their sessions end at once". */
+  /** What happens, in words the user can weigh: "their sessions end at once". */
   message: string;
   confirmLabel: string;
   cancelLabel: string;
 }
 
-/** Asks before an admin action that takes effect at once for someone else. Closes with `true` to go ahead. */
+/** Asks before an action that cannot be undone or takes effect at once for someone else. Closes with `true` to go ahead. */
 @Component({
   selector: 'rl-confirm-dialog',
   imports: [MatButtonModule, MatDialogModule],

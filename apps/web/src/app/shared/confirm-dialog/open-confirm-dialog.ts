@@ -3,7 +3,7 @@ import { filter, map, Observable } from 'rxjs';
 
 import { ConfirmDialog, ConfirmDialogData } from './confirm-dialog';
 
-/** Emits once if the admin confirms; completes without a value if they cancel or close the dialog. */
+/** Emits once if the user confirms; completes without a value if they cancel or close the dialog. */
 export function confirmAction(dialog: MatDialog, data: ConfirmDialogData): Observable<void> {
   return dialog
     .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, { data, autoFocus: 'dialog' })

@@ -1,8 +1,9 @@
 import { InjectionToken } from '@angular/core';
 
 /**
- * Makes the id a device gives a distribution before sending it, so that a re-send after a dropped
- * connection is recognised by the server and never recorded twice. A token, so specs can name the ids.
+ * Makes the id a device gives a record (a distribution, a check-in, an incident) before sending it,
+ * so that a re-send after a dropped connection is recognised by the server and never recorded
+ * twice. A token, so specs can name the ids.
  */
 export const NEW_CLIENT_ID = new InjectionToken<() => string>('NEW_CLIENT_ID', {
   providedIn: 'root',

@@ -1,0 +1,42 @@
+import { ConvoyEventResponse, ConvoyResponse } from '@relief-ledger/domain';
+
+import { Countdown } from '../../shared/time/countdown';
+import { describeWallClockShort } from '../../shared/time/zoned-time';
+import { CheckInDue, checkInDue, coverCountdown, routeEnds } from '../convoy-timing';
+
+/** One convoy as the board shows it, worked out for the time now. */
+export interface BoardRow {
+  convoy: ConvoyResponse;
+  /** "Ma'arat al-Num'an → Sarmada". */
+  route: string;
+  /** Departure, actual once it left, else planned: "13:30 Damascus". */
+  departure: string;
+  checkIn?: CheckInDue & { dueLocal: string };
+  /** "13:55 Damascus · Ariha checkpoint": the last check-in, and where, when the stream said. */
+  lastCheckIn?: string;
+  cover?: { untilLocal: string; countdown: Countdown };
+}
+
+/** `lastReport`: the newest check-in the live stream brought for this convoy, which says where it was. */
+export function toBoardRow({ convoy, now, lastReport }: { convoy: ConvoyResponse; now: Date; lastReport?: ConvoyEventResponse }): BoardRow {
+  const zone = convoy.route.timeZone;
+  const local = (instant: string) => describeWallClockShort({ instant, zone });
+  const due = checkInDue(convoy, now);
+  const cover = coverCountdown(convoy.coverage, now);
+  const lastAt = latest(convoy.lastCheckInAt, lastReport?.occurredAt);
+  const where = lastReport && lastReport.occurredAt === lastAt ? (lastReport.place ?? lastReport.locationName) : null;
+  return {
+    convoy,
+    route: routeEnds(convoy.route.stops),
+    departure: local(convoy.departedAt ?? convoy.plannedDepartureAt),
+    ...(due ? { checkIn: { ...due, dueLocal: local(due.dueAt) } } : {}),
+    ...(lastAt ? { lastCheckIn: where ? `${local(lastAt)} · ${where}` : local(lastAt) } : {}),
+    ...(cover ? { cover: { untilLocal: local(cover.until), countdown: cover.countdown } } : {}),
+  };
+}
+
+function latest(a: string | null | undefined, b: string | null | undefined): string | undefined {
+  if (!a) return b ?? undefined;
+  if (!b) return a;
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}

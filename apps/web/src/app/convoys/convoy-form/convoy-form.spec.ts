@@ -1,0 +1,171 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter, Router } from '@angular/router';
+import { of } from 'rxjs';
+
+import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
+import { anItem, aRoute, aStockPoint, ATMEH_STORE_ID, aWarehouse, FAMILY_TENT_ID, ROUTE_ID, SARMADA_WAREHOUSE_ID } from '../../shared/lookups/testing/lookup-fixtures';
+import { wordsIn } from '../../shared/testing/words-in';
+import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
+import { aConvoyDetail, NOW } from '../testing/convoy-fixtures';
+import { provideFixedClock } from '../testing/fixed-clock';
+import { ConvoyForm } from './convoy-form';
+
+@Component({ template: '' })
+class ConvoyPageStub {}
+
+describe('ConvoyForm', () => {
+  let fixture: ComponentFixture<ConvoyForm>;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideFixedClock(NOW).provider,
+        { provide: VIEWER_TIME_ZONE, useValue: 'Europe/Berlin' },
+        {
+          provide: LookupsApi,
+          useValue: { listRoutes: () => of([aRoute()]), listStockPoints: () => of([aStockPoint(), aWarehouse()]), listItems: () => of([anItem()]) },
+        },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'convoys/:id', component: ConvoyPageStub }]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    signInAs('coordinator');
+  });
+
+  afterEach(() => http.verify());
+
+  async function openForm(): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(ConvoyForm);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function control<T extends HTMLElement>(sut: HTMLElement, name: string): T {
+    const element = sut.querySelector<T>(`[formControlName="${name}"]`);
+    if (!element) throw new Error(`no field ${name}`);
+    return element;
+  }
+
+  async function set(sut: HTMLElement, name: string, value: string, within: ParentNode = sut): Promise<void> {
+    const element = within.querySelector<HTMLInputElement | HTMLSelectElement>(`[formControlName="${name}"]`) ?? control<HTMLInputElement>(sut, name);
+    element.value = value;
+    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input'));
+    await fixture.whenStable();
+  }
+
+  async function fillEvacuation(sut: HTMLElement, time = '15:30', date = '2019-12-23'): Promise<void> {
+    await set(sut, 'name', 'Maaret evacuation convoy 4');
+    await set(sut, 'routeId', ROUTE_ID);
+    await set(sut, 'departureDate', date);
+    await set(sut, 'departureTime', time);
+    await set(sut, 'expectedDurationMinutes', '90');
+    await set(sut, 'vehicleCount', '6');
+    await set(sut, 'peopleAboard', '140');
+  }
+
+  async function pressPlan(sut: HTMLElement): Promise<TestRequest> {
+    Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === 'Plan convoy')!.click();
+    await fixture.whenStable();
+    return http.expectOne({ method: 'POST', url: '/api/v1/convoys' });
+  }
+
+  it("starts on today's date on the Damascus clock, with the default margin and check-in interval", async () => {
+    const sut = await openForm();
+
+    expect(control<HTMLInputElement>(sut, 'departureDate').value).toBe('2019-12-23');
+    expect(control<HTMLInputElement>(sut, 'safetyMarginMinutes').value).toBe('60');
+    expect(control<HTMLInputElement>(sut, 'checkInIntervalMinutes').value).toBe('30');
+  });
+
+  it("reads the departure on the route's clock back in UTC and in the viewer's time", async () => {
+    const sut = await openForm();
+    await fillEvacuation(sut);
+
+    expect(wordsIn(sut.querySelector('.read-back'))).toBe('That is 13:30 UTC (UTC+00:00) · 14:30 Berlin (UTC+01:00) your time');
+    expect(wordsIn(sut.querySelector('legend'))).toBe('Planned departure, Damascus time (Asia/Damascus)');
+  });
+
+  it('plans the convoy with the departure as an instant, then opens it', async () => {
+    const sut = await openForm();
+    await fillEvacuation(sut);
+
+    const request = await pressPlan(sut);
+    expect(request.request.body).toEqual({
+      name: 'Maaret evacuation convoy 4',
+      purpose: 'evacuation',
+      routeId: ROUTE_ID,
+      plannedDepartureAt: '2019-12-23T13:30:00.000Z',
+      expectedDurationMinutes: 90,
+      safetyMarginMinutes: 60,
+      vehicleCount: 6,
+      peopleAboard: 140,
+      checkInIntervalMinutes: 30,
+    });
+    request.flush(aConvoyDetail({ id: 'new-convoy', status: 'planned' }), { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/convoys/new-convoy');
+  });
+
+  it('asks which 23:30 was meant the night the clocks went back, and sends the one chosen', async () => {
+    const sut = await openForm();
+    await fillEvacuation(sut, '23:30', '2019-10-24');
+
+    const radios = Array.from(sut.querySelectorAll('rl-offset-choice mat-radio-button')).map((radio) => wordsIn(radio));
+    expect(radios).toEqual(['The first 23:30 (UTC+03:00), before the clocks went back', 'The second 23:30 (UTC+02:00), after the clocks went back']);
+    sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]')[1].click();
+    await fixture.whenStable();
+
+    expect((await pressPlan(sut)).request.body.plannedDepartureAt).toBe('2019-10-24T21:30:00.000Z');
+  });
+
+  it('sends nothing while a repeated time has no offset chosen', async () => {
+    const sut = await openForm();
+    await fillEvacuation(sut, '23:30', '2019-10-24');
+
+    Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === 'Plan convoy')!.click();
+    await fixture.whenStable();
+
+    http.expectNone('/api/v1/convoys');
+    expect(wordsIn(control(sut, 'departureTime').closest('mat-form-field')?.querySelector('mat-error'))).toBe(
+      'This time happened twice that night: choose which one below',
+    );
+  });
+
+  it('sends the cargo with where it is received, and places the API\'s reason under the line it names', async () => {
+    const sut = await openForm();
+    await fillEvacuation(sut);
+    Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === 'Add a cargo line')!.click();
+    await fixture.whenStable();
+    const line = sut.querySelector<HTMLElement>('.cargo-line')!;
+    await set(sut, 'stockPointId', SARMADA_WAREHOUSE_ID, line);
+    await set(sut, 'itemId', FAMILY_TENT_ID, line);
+    await set(sut, 'quantity', '200', line);
+    const destination = sut.querySelector<HTMLSelectElement>('.destination select')!;
+    destination.value = ATMEH_STORE_ID;
+    destination.dispatchEvent(new Event('change'));
+    await fixture.whenStable();
+
+    const request = await pressPlan(sut);
+    expect(request.request.body).toMatchObject({
+      cargo: [{ stockPointId: SARMADA_WAREHOUSE_ID, itemId: FAMILY_TENT_ID, quantity: 200 }],
+      destinationStockPointId: ATMEH_STORE_ID,
+    });
+    request.flush(
+      { type: 'about:blank', title: 'Unknown item', status: 422, errors: [{ field: 'cargo.0.itemId', reason: 'no item with this id' }] },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+
+    expect(wordsIn(line.querySelector('[formControlName="itemId"]')?.closest('mat-form-field')?.querySelector('mat-error'))).toBe('no item with this id');
+  });
+});

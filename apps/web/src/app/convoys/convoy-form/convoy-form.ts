@@ -1,0 +1,217 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { AbstractControl, FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import {
+  CHECK_IN_INTERVAL_DEFAULT_MINUTES,
+  CONVOY_LIMITS,
+  CONVOY_PURPOSES,
+  ConvoyPurpose,
+  CreateConvoyRequest,
+  DEFAULT_TIME_ZONE,
+  SAFETY_MARGIN_DEFAULT_MINUTES,
+  wallClockAt,
+} from '@relief-ledger/domain';
+import { forkJoin } from 'rxjs';
+
+import { apiResource } from '../../shared/api-resource/api-resource';
+import { countErrorMessage, requiredText, wholeNumber } from '../../shared/forms/count-validators';
+import { formValue } from '../../shared/forms/form-value';
+import { FormSubmission } from '../../shared/forms/form-submission';
+import { LoadStatus } from '../../shared/load-status/load-status';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
+import { Clock } from '../../shared/time/clock';
+import { OffsetChoice } from '../../shared/time/offset-choice';
+import { describeWallClock, VIEWER_TIME_ZONE, zoneCity } from '../../shared/time/zoned-time';
+import { ConvoysApi } from '../convoys-api';
+import { resolveEntry, WallClockEntry, wallClockEntryValidator } from './departure-time';
+
+export const CONVOY_PURPOSE_LABELS: Readonly<Record<ConvoyPurpose, string>> = {
+  evacuation: 'Evacuation',
+  supply: 'Supply',
+  mixed: 'Evacuation and supply',
+};
+
+const QUANTITY_MAX = 1_000_000_000;
+const NOTES_MAX_LENGTH = 2000;
+
+/** Request fields whose form control has another name. */
+const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { plannedDepartureAt: 'departureTime' };
+
+function cargoLine() {
+  return new FormGroup({
+    stockPointId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    itemId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    quantity: new FormControl<number | null>(null, [Validators.required, Validators.min(1), Validators.max(QUANTITY_MAX), wholeNumber]),
+  });
+}
+
+function minutes(min: number, max: number, initial: number | null = null) {
+  return new FormControl<number | null>(initial, [Validators.required, Validators.min(min), Validators.max(max), wholeNumber]);
+}
+
+type CargoLineGroup = ReturnType<typeof cargoLine>;
+
+/**
+ * Plans a convoy: route, departure on the route's own wall clock (shown back in UTC and in the
+ * viewer's time, and asking which reading was meant the night the clocks go back), duration,
+ * safety margin, vehicles and people, check-in interval, and the cargo drawn from stock.
+ */
+@Component({
+  selector: 'rl-convoy-form',
+  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, OffsetChoice, ReactiveFormsModule, RouterLink],
+  providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
+  templateUrl: './convoy-form.html',
+  styleUrl: './convoy-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConvoyForm {
+  private readonly api = inject(ConvoysApi);
+  private readonly lookups = inject(LookupsApi);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly viewerZone = inject(VIEWER_TIME_ZONE);
+
+  protected readonly purposes = CONVOY_PURPOSES;
+  protected readonly purposeLabels = CONVOY_PURPOSE_LABELS;
+  protected readonly limits = CONVOY_LIMITS;
+  protected readonly notesMaxLength = NOTES_MAX_LENGTH;
+
+  protected readonly choices = apiResource(signal(true), () =>
+    forkJoin({ routes: this.lookups.listRoutes(), stockPoints: this.lookups.listStockPoints(), items: this.lookups.listItems() }),
+  );
+  protected readonly routes = computed(() => this.choices.value()?.routes ?? []);
+  protected readonly stockPoints = computed(() => this.choices.value()?.stockPoints ?? []);
+  protected readonly items = computed(() => this.choices.value()?.items ?? []);
+
+  protected readonly form = new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [requiredText, Validators.maxLength(CONVOY_LIMITS.nameMaxLength)] }),
+    purpose: new FormControl<ConvoyPurpose>('evacuation', { nonNullable: true, validators: [Validators.required] }),
+    routeId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    departureDate: new FormControl(wallClockAt(inject(Clock).now(), DEFAULT_TIME_ZONE).date, { nonNullable: true, validators: [Validators.required] }),
+    departureTime: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, wallClockEntryValidator((control) => this.departureEntry(control))],
+    }),
+    departureOffset: new FormControl('', { nonNullable: true }),
+    expectedDurationMinutes: minutes(1, CONVOY_LIMITS.durationMaxMinutes),
+    safetyMarginMinutes: minutes(0, CONVOY_LIMITS.marginMaxMinutes, SAFETY_MARGIN_DEFAULT_MINUTES),
+    vehicleCount: new FormControl<number | null>(null, [Validators.required, Validators.min(1), Validators.max(CONVOY_LIMITS.vehiclesMax), wholeNumber]),
+    peopleAboard: new FormControl<number | null>(null, [Validators.min(0), Validators.max(CONVOY_LIMITS.peopleMax), wholeNumber]),
+    checkInIntervalMinutes: minutes(CONVOY_LIMITS.checkInMinMinutes, CONVOY_LIMITS.checkInMaxMinutes, CHECK_IN_INTERVAL_DEFAULT_MINUTES),
+    cargo: new FormArray<CargoLineGroup>([]),
+    destinationStockPointId: new FormControl('', { nonNullable: true }),
+    notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(NOTES_MAX_LENGTH)] }),
+  });
+  protected readonly submission = new FormSubmission(this.form, { focusFirstField: true, controlFor: CONTROL_FOR_FIELD });
+
+  private readonly value = formValue(this.form);
+  protected readonly route = computed(() => this.routes().find((route) => route.id === this.value().routeId));
+  protected readonly zone = computed(() => this.route()?.timeZone ?? DEFAULT_TIME_ZONE);
+  protected readonly zoneCity = computed(() => zoneCity(this.zone()));
+  protected readonly routeStops = computed(() => (this.route()?.stops ?? []).map((stop) => stop.nameEn).join(' → '));
+  /** The departure as read back: "13:30 UTC (UTC+00:00) · 14:30 Berlin (UTC+01:00) your time". */
+  protected readonly departureReadBack = computed(() => {
+    const { departureDate: date, departureTime: time, departureOffset: offset } = this.value();
+    const resolution = resolveEntry({ date, time, offset }, this.zone());
+    if (resolution?.kind !== 'exact') return undefined;
+    const utc = describeWallClock({ instant: resolution.instant, zone: 'UTC' });
+    return this.viewerZone === 'UTC' ? utc : `${utc} · ${describeWallClock({ instant: resolution.instant, zone: this.viewerZone })} your time`;
+  });
+  /** The two offsets of a departure time that happened twice, to choose from. */
+  protected readonly repeatedHour = computed(() => {
+    const { departureDate: date, departureTime: time } = this.value();
+    const resolution = resolveEntry({ date, time, offset: '' }, this.zone());
+    return resolution?.kind === 'ambiguous' ? resolution.candidates.map((candidate) => candidate.offset) : undefined;
+  });
+
+  constructor() {
+    const { departureDate, departureOffset, departureTime, routeId, cargo, destinationStockPointId } = this.form.controls;
+    // The offset belongs to one date and time: a new one starts without it.
+    departureDate.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.forgetOffset());
+    departureTime.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.forgetOffset());
+    // The zone follows the route; the same wall clock may not exist there.
+    routeId.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => departureTime.updateValueAndValidity({ emitEvent: false }));
+    departureOffset.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => departureTime.updateValueAndValidity({ emitEvent: false }));
+    cargo.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      destinationStockPointId.setValidators(cargo.length > 0 ? [Validators.required] : []);
+      destinationStockPointId.updateValueAndValidity({ emitEvent: false });
+    });
+  }
+
+  protected get cargoLines(): CargoLineGroup[] {
+    return this.form.controls.cargo.controls;
+  }
+
+  protected addCargoLine(): void {
+    this.form.controls.cargo.push(cargoLine());
+  }
+
+  protected removeCargoLine(index: number): void {
+    this.form.controls.cargo.removeAt(index);
+  }
+
+  protected errorFor(control: AbstractControl): string {
+    const errors = control.errors;
+    if (!errors) return '';
+    if (typeof errors['server'] === 'string') return errors['server'];
+    if (typeof errors['wallClock'] === 'string') return errors['wallClock'];
+    if (errors['repeatedHour']) return 'This time happened twice that night: choose which one below';
+    if (errors['maxlength']) return `At most ${errors['maxlength'].requiredLength} characters`;
+    if (errors['required'] && typeof control.value === 'string') return 'Required';
+    return countErrorMessage(errors, 'Required');
+  }
+
+  protected planConvoy(): void {
+    this.submission.submit(
+      () => this.api.planConvoy(this.toRequest()),
+      (convoy) => {
+        this.snackBar.open('Convoy planned', undefined, { duration: 3000 });
+        void this.router.navigate(['/convoys', convoy.id]);
+      },
+    );
+  }
+
+  private forgetOffset(): void {
+    if (this.form.controls.departureOffset.value !== '') this.form.controls.departureOffset.setValue('', { emitEvent: false });
+  }
+
+  private departureEntry(control: AbstractControl): { entry: WallClockEntry; zone: string } | undefined {
+    const form = control.parent;
+    if (!form) return undefined;
+    const zone = this.routes().find((route) => route.id === form.get('routeId')?.value)?.timeZone ?? DEFAULT_TIME_ZONE;
+    return {
+      entry: { date: form.get('departureDate')?.value ?? '', time: control.value ?? '', offset: form.get('departureOffset')?.value ?? '' },
+      zone,
+    };
+  }
+
+  /** Call only once the form is valid: the departure then resolves to one instant. */
+  private toRequest(): CreateConvoyRequest {
+    const value = this.form.getRawValue();
+    const departure = resolveEntry({ date: value.departureDate, time: value.departureTime, offset: value.departureOffset }, this.zone());
+    const notes = value.notes.trim();
+    return {
+      name: value.name.trim(),
+      purpose: value.purpose,
+      routeId: value.routeId,
+      plannedDepartureAt: departure?.kind === 'exact' ? departure.instant : '',
+      expectedDurationMinutes: value.expectedDurationMinutes as number,
+      safetyMarginMinutes: value.safetyMarginMinutes as number,
+      vehicleCount: value.vehicleCount as number,
+      ...(value.peopleAboard !== null ? { peopleAboard: value.peopleAboard } : {}),
+      checkInIntervalMinutes: value.checkInIntervalMinutes as number,
+      ...(value.cargo.length > 0
+        ? {
+            cargo: value.cargo.map((line) => ({ stockPointId: line.stockPointId, itemId: line.itemId, quantity: line.quantity as number })),
+            destinationStockPointId: value.destinationStockPointId,
+          }
+        : {}),
+      ...(notes ? { notes } : {}),
+    };
+  }
+}

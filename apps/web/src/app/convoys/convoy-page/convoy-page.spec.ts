@@ -1,0 +1,297 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import { ConvoyDetailResponse, Role } from '@relief-ledger/domain';
+
+import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { LiveEvents } from '../../core/live/live-events';
+import { FakeEventSource, provideFakeEventSources } from '../../core/live/testing/fake-event-source';
+import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
+import { wordsIn } from '../../shared/testing/words-in';
+import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
+import { STALE_CONVOY_MESSAGE } from '../status-actions/status-actions';
+import { aCheckInEvent, aCheckInLiveEvent, aConvoyDetail, aConvoyEvent, CONVOY_ID, NOW } from '../testing/convoy-fixtures';
+import { provideFixedClock } from '../testing/fixed-clock';
+import { ConvoyPage } from './convoy-page';
+
+describe('ConvoyPage', () => {
+  let fixture: ComponentFixture<ConvoyPage>;
+  let http: HttpTestingController;
+  let streams: FakeEventSource[];
+  let clientIds: number;
+
+  beforeEach(() => {
+    streams = [];
+    clientIds = 0;
+    TestBed.configureTestingModule({
+      providers: [
+        provideFixedClock(NOW).provider,
+        provideFakeEventSources(streams),
+        { provide: VIEWER_TIME_ZONE, useValue: 'Europe/Berlin' },
+        { provide: NEW_CLIENT_ID, useValue: () => `client-${++clientIds}` },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  async function openPage(convoy: ConvoyDetailResponse = aConvoyDetail(), role: Role = 'field'): Promise<HTMLElement> {
+    signInAs(role);
+    TestBed.inject(LiveEvents);
+    fixture = TestBed.createComponent(ConvoyPage);
+    fixture.componentRef.setInput('id', CONVOY_ID);
+    await fixture.whenStable();
+    http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(convoy);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function buttons(sut: HTMLElement, within = 'section[aria-labelledby="status-heading"] .buttons'): string[] {
+    return Array.from(sut.querySelectorAll(`${within} button`)).map((button) => wordsIn(button));
+  }
+
+  function button(root: ParentNode, label: string): HTMLButtonElement {
+    const found = Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((candidate) => wordsIn(candidate) === label);
+    if (!found) throw new Error(`no button "${label}"`);
+    return found;
+  }
+
+  async function type(sut: HTMLElement, selector: string, value: string): Promise<void> {
+    const input = sut.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  async function press(root: ParentNode, label: string): Promise<void> {
+    button(root, label).click();
+    await fixture.whenStable();
+  }
+
+  async function confirmInDialog(label: string): Promise<void> {
+    await press(document.querySelector('mat-dialog-container')!, label);
+  }
+
+  function expectStatusRequest(): TestRequest {
+    return http.expectOne({ method: 'POST', url: `/api/v1/convoys/${CONVOY_ID}/status` });
+  }
+
+  it("shows the windows on the route in the route's time and the viewer's, with a countdown", async () => {
+    const sut = await openPage();
+
+    const window = wordsIn(sut.querySelector('.windows li'));
+    expect(window).toContain('In force Russia and the regime, notified to the UN');
+    expect(window).toContain('Until 18:00 Damascus (UTC+02:00), Mon, 23 Dec 2019 · 17:00 Berlin (UTC+01:00) your time');
+    expect(window).toContain('ends in 2 h 00 min');
+  });
+
+  it('shows the status, the cover and the next check-in', async () => {
+    const sut = await openPage();
+
+    expect(wordsIn(sut.querySelector('.badges'))).toBe('On the road Covered');
+    expect(wordsIn(sut.querySelector('.next-check-in'))).toBe('Next check-in 16:00 Damascus (in 30 s)');
+  });
+
+  it('shows the go/no-go checklist before departure, with its reasons', async () => {
+    const sut = await openPage(
+      aConvoyDetail({
+        status: 'planned',
+        departedAt: null,
+        goNoGo: { go: false, reasons: [{ code: 'recent_incident', message: '1 incident(s) on this route in the last 24 h (airstrike)' }] },
+      }),
+    );
+
+    expect(wordsIn(sut.querySelector('.go-no-go'))).toBe('Before departure: No go 1 incident(s) on this route in the last 24 h (airstrike)');
+  });
+
+  it('shows the timeline as the API orders it, newest first, with place and author', async () => {
+    const sut = await openPage(aConvoyDetail({ events: [aCheckInEvent(), aConvoyEvent()] }));
+
+    expect(Array.from(sut.querySelectorAll('.timeline li')).map((item) => wordsIn(item))).toEqual([
+      "15:55 Damascus, Mon, 23 Dec 2019 Checked in · Ariha checkpoint Omar Khalil",
+      '15:30 Damascus, Mon, 23 Dec 2019 Planned → On the road Layla Haddad',
+    ]);
+  });
+
+  it('offers only the legal next statuses', async () => {
+    expect(buttons(await openPage())).toEqual(['Arrived', 'Abort', 'Struck']);
+  });
+
+  it('offers departure or abort before departure, and no check-in', async () => {
+    const sut = await openPage(aConvoyDetail({ status: 'planned', departedAt: null }));
+
+    expect(buttons(sut)).toEqual(['Departed', 'Abort']);
+    expect(sut.querySelector('rl-check-in-form')).toBeNull();
+  });
+
+  it('offers nothing once the convoy arrived', async () => {
+    const sut = await openPage(aConvoyDetail({ status: 'arrived', arrivedAt: '2019-12-23T15:00:00.000Z' }));
+
+    expect(sut.querySelector('section[aria-labelledby="status-heading"]')).toBeNull();
+  });
+
+  it('shows no reporting to a manager', async () => {
+    const sut = await openPage(aConvoyDetail(), 'manager');
+
+    expect(sut.querySelector('rl-check-in-form')).toBeNull();
+    expect(sut.querySelector('rl-status-actions section')).toBeNull();
+  });
+
+  it('asks before a final status, then sends it with the version it read', async () => {
+    const sut = await openPage();
+
+    await press(sut, 'Arrived');
+    await confirmInDialog('Record arrival');
+    const request = expectStatusRequest();
+    expect(request.request.body).toEqual({ status: 'arrived', version: 2, clientId: 'client-2' });
+    request.flush(aConvoyDetail({ status: 'arrived', version: 3 }));
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('.badges'))).toContain('Arrived');
+  });
+
+  it('sends nothing when the final status is not confirmed', async () => {
+    const sut = await openPage();
+
+    await press(sut, 'Abort');
+    await confirmInDialog('Keep it going');
+
+    http.expectNone(`/api/v1/convoys/${CONVOY_ID}/status`);
+  });
+
+  it('reports a strike with its incident', async () => {
+    const sut = await openPage();
+
+    await press(sut, 'Struck');
+    const strike = sut.querySelector<HTMLElement>('form.strike')!;
+    await press(strike, 'Airstrike');
+    await type(strike, 'input[formControlName="injured"]', '4');
+    await type(strike, 'textarea[formControlName="description"]', 'Second truck hit between Maaret and Ariha');
+    await press(strike, 'Report struck');
+    await confirmInDialog('Report struck');
+
+    expect(expectStatusRequest().request.body).toEqual({
+      status: 'struck',
+      version: 2,
+      clientId: 'client-2',
+      incident: { kind: 'airstrike', killed: 0, injured: 4, description: 'Second truck hit between Maaret and Ariha' },
+    });
+  });
+
+  it('asks for what happened before reporting a strike', async () => {
+    const sut = await openPage();
+
+    await press(sut, 'Struck');
+    await press(sut.querySelector('form.strike')!, 'Report struck');
+
+    expect(wordsIn(sut.querySelector('rl-incident-kind-picker .error'))).toBe('Choose what happened');
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+  });
+
+  it('loads the convoy again when someone else moved it first', async () => {
+    const sut = await openPage();
+
+    await press(sut, 'Arrived');
+    await confirmInDialog('Record arrival');
+    expectStatusRequest().flush(
+      { type: 'about:blank', title: 'Conflict', status: 409, code: 'convoy.stale_version', detail: 'Version 2 is not the latest' },
+      { status: 409, statusText: 'Conflict' },
+    );
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(STALE_CONVOY_MESSAGE);
+    http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail({ status: 'aborted', version: 3 }));
+  });
+
+  it('re-sends the same change with the same client id when the answer was lost, and a new one after', async () => {
+    const sut = await openPage(aConvoyDetail({ status: 'planned', departedAt: null }));
+
+    await press(sut, 'Departed');
+    expectStatusRequest().error(new ProgressEvent('error'));
+    await fixture.whenStable();
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toContain('Press "Departed" again when you have a connection');
+    await press(sut, 'Departed');
+    const again = expectStatusRequest();
+    // No check-in form before departure: the first id made is this change's.
+    expect(again.request.body).toEqual({ status: 'departed', version: 2, clientId: 'client-1' });
+    again.flush(aConvoyDetail({ version: 3 }), { headers: { 'Idempotent-Replayed': 'true' } });
+    await fixture.whenStable();
+
+    await press(sut, 'Abort');
+    await confirmInDialog('Abort convoy');
+    expect(expectStatusRequest().request.body.clientId).not.toBe('client-1');
+  });
+
+  it('says why a move was refused', async () => {
+    const sut = await openPage();
+
+    await press(sut, 'Abort');
+    await confirmInDialog('Abort convoy');
+    const detail = 'The convoy is arrived: that is final, so it cannot become aborted';
+    expectStatusRequest().flush({ type: 'about:blank', title: 'Conflict', status: 409, detail }, { status: 409, statusText: 'Conflict' });
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(detail);
+  });
+
+  describe('checking in', () => {
+    function expectCheckIn(): TestRequest {
+      return http.expectOne({ method: 'POST', url: `/api/v1/convoys/${CONVOY_ID}/check-ins` });
+    }
+
+    it('sends the place and note with the client id made when the form opened, then shows the check-in', async () => {
+      const sut = await openPage();
+
+      await type(sut, 'input[formControlName="place"]', 'Ariha checkpoint');
+      await type(sut, 'textarea[formControlName="note"]', 'All well');
+      await press(sut.querySelector('rl-check-in-form')!, 'Check in');
+      const request = expectCheckIn();
+      expect(request.request.body).toEqual({ clientId: 'client-1', place: 'Ariha checkpoint', note: 'All well' });
+      request.flush(aCheckInEvent({ note: 'All well' }), { status: 201, statusText: 'Created' });
+      await fixture.whenStable();
+
+      expect(wordsIn(sut.querySelector('.rl-confirmation'))).toBe('Checked in at 15:55 Damascus, Ariha checkpoint.');
+      http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail({ events: [aCheckInEvent(), aConvoyEvent()] }));
+    });
+
+    it('keeps the entry and the client id when the connection dropped, and sends the same check-in again', async () => {
+      const sut = await openPage();
+      const form = sut.querySelector('rl-check-in-form')!;
+
+      await type(sut, 'input[formControlName="place"]', 'Ariha checkpoint');
+      await press(form, 'Check in');
+      expectCheckIn().error(new ProgressEvent('error'));
+      await fixture.whenStable();
+
+      expect(wordsIn(form.querySelector('[role="alert"]'))).toContain('it is sent as the same check-in, so it is never recorded twice');
+      expect(sut.querySelector<HTMLInputElement>('input[formControlName="place"]')!.value).toBe('Ariha checkpoint');
+      await press(form, 'Check in');
+      const again = expectCheckIn();
+      expect(again.request.body).toEqual({ clientId: 'client-1', place: 'Ariha checkpoint' });
+      again.flush(aCheckInEvent(), { status: 201, statusText: 'Created' });
+      await fixture.whenStable();
+      http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail());
+      await fixture.whenStable();
+
+      await press(form, 'Check in');
+      expect(expectCheckIn().request.body).toEqual({ clientId: 'client-2' });
+    });
+  });
+
+  it('loads again when the stream reports a check-in of this convoy, and only this one', async () => {
+    await openPage();
+
+    streams[0].send(aCheckInLiveEvent(aCheckInEvent({ convoyId: 'another' })));
+    http.expectNone(`/api/v1/convoys/${CONVOY_ID}`);
+    streams[0].send(aCheckInLiveEvent());
+
+    http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail());
+  });
+});

@@ -1,0 +1,178 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter } from '@angular/router';
+import { of } from 'rxjs';
+
+import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { ConvoysApi } from '../../convoys/convoys-api';
+import { aConvoy, aPage, CONVOY_ID } from '../../convoys/testing/convoy-fixtures';
+import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
+import { aRoute, ROUTE_ID } from '../../shared/lookups/testing/lookup-fixtures';
+import { wordsIn } from '../../shared/testing/words-in';
+import { anIncident } from '../testing/incident-fixtures';
+import { IncidentForm, KEY_REUSED_MESSAGE } from './incident-form';
+
+describe('IncidentForm', () => {
+  let fixture: ComponentFixture<IncidentForm>;
+  let http: HttpTestingController;
+  let clientIds: number;
+
+  beforeEach(() => {
+    clientIds = 0;
+    TestBed.configureTestingModule({
+      providers: [
+        { provide: LookupsApi, useValue: { listRoutes: () => of([aRoute()]) } },
+        {
+          provide: ConvoysApi,
+          useValue: { listConvoys: () => of(aPage([aConvoy(), aConvoy({ id: 'arrived', name: 'Arrived convoy', status: 'arrived' })])) },
+        },
+        { provide: NEW_CLIENT_ID, useValue: () => `client-${++clientIds}` },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    signInAs('field');
+  });
+
+  afterEach(() => http.verify());
+
+  async function openForm(): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(IncidentForm);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  async function press(root: ParentNode, label: string): Promise<void> {
+    const button = Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find((candidate) => wordsIn(candidate) === label);
+    if (!button) throw new Error(`no button ${label}`);
+    button.click();
+    await fixture.whenStable();
+  }
+
+  async function set(sut: HTMLElement, name: string, value: string): Promise<void> {
+    const field = sut.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[formControlName="${name}"]`)!;
+    field.value = value;
+    field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
+    await fixture.whenStable();
+  }
+
+  async function fillShelling(sut: HTMLElement): Promise<void> {
+    await press(sut, 'Shelling');
+    await set(sut, 'routeId', ROUTE_ID);
+    await set(sut, 'convoyId', CONVOY_ID);
+    await set(sut, 'injured', '2');
+    await set(sut, 'description', 'Shells landed 200 m from the road near Ariha');
+  }
+
+  function expectReport(): TestRequest {
+    return http.expectOne({ method: 'POST', url: '/api/v1/incidents' });
+  }
+
+  it('offers every kind as a big button, and the convoys planned or on the road', async () => {
+    const sut = await openForm();
+
+    expect(Array.from(sut.querySelectorAll('mat-button-toggle')).map((toggle) => wordsIn(toggle))).toEqual([
+      'Airstrike',
+      'Shelling',
+      'Armed attack',
+      'Blocked road',
+      'Detention',
+      'Accident',
+      'Other',
+    ]);
+    const convoys = Array.from(sut.querySelector<HTMLSelectElement>('[formControlName="convoyId"]')!.options).map((option) => option.textContent?.trim());
+    expect(convoys).toEqual(['No convoy of ours', 'Evacuation Maaret north 3']);
+  });
+
+  it('reports with the client id made when the form opened, "now" left to the server, then starts a new report', async () => {
+    const sut = await openForm();
+    await fillShelling(sut);
+
+    await press(sut, 'Report incident');
+    const request = expectReport();
+    expect(request.request.body).toEqual({
+      clientId: 'client-1',
+      kind: 'shelling',
+      routeId: ROUTE_ID,
+      convoyId: CONVOY_ID,
+      killed: 0,
+      injured: 2,
+      description: 'Shells landed 200 m from the road near Ariha',
+    });
+    request.flush(anIncident({ kind: 'shelling' }), { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('.rl-confirmation'))).toBe('Reported: shelling, shared with every organisation. 1 pause window(s) marked violated.');
+    expect(sut.querySelector<HTMLTextAreaElement>('[formControlName="description"]')!.value).toBe('');
+    await fillShelling(sut);
+    await press(sut, 'Report incident');
+    expect(expectReport().request.body.clientId).toBe('client-2');
+  });
+
+  it('asks what happened before sending', async () => {
+    const sut = await openForm();
+    await set(sut, 'description', 'Something');
+
+    await press(sut, 'Report incident');
+
+    http.expectNone('/api/v1/incidents');
+    expect(wordsIn(sut.querySelector('rl-incident-kind-picker .error'))).toBe('Choose what happened');
+  });
+
+  it('keeps the report and its client id when the connection dropped', async () => {
+    const sut = await openForm();
+    await fillShelling(sut);
+
+    await press(sut, 'Report incident');
+    expectReport().error(new ProgressEvent('error'));
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toContain('it is sent as the same report, so it is never recorded twice');
+    await press(sut, 'Report incident');
+    expect(expectReport().request.body.clientId).toBe('client-1');
+  });
+
+  it('puts the reason under the location when the report says nowhere', async () => {
+    const sut = await openForm();
+    await press(sut, 'Accident');
+    await set(sut, 'description', 'Truck overturned');
+
+    await press(sut, 'Report incident');
+    expectReport().flush(
+      {
+        type: 'about:blank',
+        title: 'Where did it happen?',
+        status: 422,
+        code: 'incident.where_required',
+        detail: 'Give a location, a route or a place in words',
+        errors: [{ field: 'locationId', reason: 'give a location, a route or a place in words' }],
+      },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('rl-location-field mat-error'))).toBe('give a location, a route or a place in words');
+  });
+
+  it('sends as a new report when the server knows the client id with other details', async () => {
+    const sut = await openForm();
+    await fillShelling(sut);
+
+    await press(sut, 'Report incident');
+    expectReport().flush(
+      { type: 'about:blank', title: 'Client id already used', status: 422, code: 'incident.client_id_reused', errors: [{ field: 'clientId', reason: 'already used' }] },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(KEY_REUSED_MESSAGE);
+    await press(sut, 'Report incident');
+    expect(expectReport().request.body.clientId).toBe('client-2');
+  });
+});

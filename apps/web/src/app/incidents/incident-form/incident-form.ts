@@ -1,0 +1,139 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { CreateIncidentRequest, INCIDENT_KIND_LABELS, IncidentKind, Problem } from '@relief-ledger/domain';
+import { forkJoin, map } from 'rxjs';
+
+import { ConvoysApi } from '../../convoys/convoys-api';
+import { apiResource } from '../../shared/api-resource/api-resource';
+import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
+import { FormSubmission, notSentMessage } from '../../shared/forms/form-submission';
+import { optionChosen } from '../../shared/forms/option-chosen';
+import { IncidentDetails, incidentDetailControls } from '../../shared/incident-fields/incident-details';
+import { IncidentKindPicker } from '../../shared/incident-fields/incident-kind-picker';
+import { LoadStatus } from '../../shared/load-status/load-status';
+import { chosenLocationId, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
+import { IncidentsApi, INCIDENT_KEY_REUSED_CODE, ReportedIncident } from '../incidents-api';
+
+export const PLACE_MAX_LENGTH = 500;
+
+export const KEY_REUSED_MESSAGE =
+  'An earlier press already reported an incident with other details: it reached the server, but the answer was lost on the way back. ' +
+  'Check the incident list; press "Report incident" again to send this one as a separate incident.';
+
+/** Request fields whose form control has another name. */
+const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { locationId: 'location' };
+
+function createIncidentForm() {
+  return new FormGroup({
+    kind: new FormControl<IncidentKind | null>(null, [Validators.required]),
+    /** `datetime-local` on the device's clock; empty is now. */
+    occurredAt: new FormControl('', { nonNullable: true }),
+    routeId: new FormControl('', { nonNullable: true }),
+    location: new FormControl<LocationFieldValue>(null, [optionChosen]),
+    place: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(PLACE_MAX_LENGTH)] }),
+    convoyId: new FormControl('', { nonNullable: true }),
+    ...incidentDetailControls(),
+  });
+}
+
+type IncidentControlName = keyof ReturnType<typeof createIncidentForm>['controls'];
+
+/**
+ * Reports an incident, fast, on a phone: what happened as one tap, when (now unless said), where,
+ * which of the organisation's convoys, casualties and a description. Shared with every
+ * organisation at once. The client id is made when the report starts and kept through failed
+ * sends, so a re-send after a dropped connection records it once.
+ */
+@Component({
+  selector: 'rl-incident-form',
+  imports: [IncidentDetails, IncidentKindPicker, LoadStatus, LocationField, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, RouterLink],
+  providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
+  templateUrl: './incident-form.html',
+  styleUrl: './incident-form.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class IncidentForm {
+  private readonly api = inject(IncidentsApi);
+  private readonly lookups = inject(LookupsApi);
+  private readonly convoysApi = inject(ConvoysApi);
+  private readonly newClientId = inject(NEW_CLIENT_ID);
+  private readonly formDirective = viewChild.required(FormGroupDirective);
+
+  protected readonly placeMaxLength = PLACE_MAX_LENGTH;
+  protected readonly form = createIncidentForm();
+  protected readonly submission = new FormSubmission(this.form, {
+    controlFor: CONTROL_FOR_FIELD,
+    notSentMessage: notSentMessage({ button: 'Report incident', record: 'report' }),
+  });
+  protected readonly confirmation = signal<string | undefined>(undefined);
+
+  /** The routes, and the organisation's convoys planned or on the road: the ones an incident can befall. */
+  protected readonly choices = apiResource(signal(true), () =>
+    forkJoin({
+      routes: this.lookups.listRoutes(),
+      convoys: this.convoysApi.listConvoys({ pageSize: 100 }).pipe(map((page) => page.items.filter((convoy) => convoy.status === 'departed' || convoy.status === 'planned'))),
+    }),
+  );
+  protected readonly routes = computed(() => this.choices.value()?.routes ?? []);
+  protected readonly convoys = computed(() => this.choices.value()?.convoys ?? []);
+
+  private clientId = this.newClientId();
+
+  protected errorFor(name: IncidentControlName): string {
+    const errors = this.form.controls[name].errors;
+    if (!errors) return '';
+    if (typeof errors['server'] === 'string') return errors['server'];
+    if (name === 'kind') return 'Choose what happened';
+    if (errors['notChosen']) return 'Choose a location from the list, or clear it and say the place below';
+    if (errors['maxlength']) return `At most ${errors['maxlength'].requiredLength} characters`;
+    return 'Check this value';
+  }
+
+  protected reportIncident(): void {
+    this.confirmation.set(undefined);
+    this.submission.submit(
+      () => this.api.reportIncident(this.toRequest()),
+      (reported) => this.startNextReport(reported),
+      (problem) => this.keyReused(problem),
+    );
+  }
+
+  private keyReused(problem: Problem): string | undefined {
+    if (problem.code !== INCIDENT_KEY_REUSED_CODE) return undefined;
+    this.clientId = this.newClientId();
+    return KEY_REUSED_MESSAGE;
+  }
+
+  private toRequest(): CreateIncidentRequest & { clientId: string } {
+    const value = this.form.getRawValue();
+    const locationId = chosenLocationId(value.location);
+    const place = value.place.trim();
+    return {
+      clientId: this.clientId,
+      kind: value.kind as IncidentKind,
+      ...(value.occurredAt ? { occurredAt: new Date(value.occurredAt).toISOString() } : {}),
+      ...(value.routeId ? { routeId: value.routeId } : {}),
+      ...(locationId ? { locationId } : {}),
+      ...(place ? { place } : {}),
+      ...(value.convoyId ? { convoyId: value.convoyId } : {}),
+      killed: value.killed ?? 0,
+      injured: value.injured ?? 0,
+      description: value.description.trim(),
+    };
+  }
+
+  private startNextReport({ incident, replayed }: ReportedIncident): void {
+    const broken = incident.violatedWindowIds.length;
+    const said =
+      `Reported: ${INCIDENT_KIND_LABELS[incident.kind].toLowerCase()}, shared with every organisation.` +
+      (broken > 0 ? ` ${broken} pause window(s) marked violated.` : '');
+    this.confirmation.set(replayed ? `${said} (An earlier press had already reached the server; it is recorded once.)` : said);
+    this.clientId = this.newClientId();
+    this.formDirective().resetForm({ kind: null, occurredAt: '', routeId: '', location: null, place: '', convoyId: '', killed: 0, injured: 0, description: '' });
+  }
+}

@@ -1,0 +1,188 @@
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { provideRouter, Router } from '@angular/router';
+import { of } from 'rxjs';
+
+import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { provideFixedClock } from '../../convoys/testing/fixed-clock';
+import { aPage } from '../../core/http/testing/page-fixtures';
+import { LOCATION_FIELD_DEBOUNCE_MS } from '../../shared/location-field/location-field';
+import { LookupsApi } from '../../shared/lookups/lookups-api';
+import { aLocation, aRoute, ROUTE_ID } from '../../shared/lookups/testing/lookup-fixtures';
+import { wordsIn } from '../../shared/testing/words-in';
+import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
+import { aPauseWindow } from '../testing/pause-window-fixtures';
+import { PauseWindowForm } from './pause-window-form';
+
+@Component({ template: '' })
+class ListStub {}
+
+const REPEATED = '2019-10-24 23:30 in Asia/Damascus happened twice: the clocks went back over it. Say which with its offset (+03:00 or +02:00)';
+
+describe('PauseWindowForm', () => {
+  let fixture: ComponentFixture<PauseWindowForm>;
+  let http: HttpTestingController;
+
+  function setUp(now: Date): void {
+    TestBed.configureTestingModule({
+      providers: [
+        provideFixedClock(now).provider,
+        { provide: VIEWER_TIME_ZONE, useValue: 'Europe/Berlin' },
+        {
+          provide: LookupsApi,
+          useValue: {
+            listRoutes: () => of([aRoute()]),
+            listLocations: () => of(aPage([aLocation({ id: 'loc-ariha-district', level: 'district', nameEn: 'Ariha', pcode: 'SY0705' })])),
+          },
+        },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideHttpClient(withFetch()),
+        provideHttpClientTesting(),
+        provideRouter([{ path: 'pause-windows', component: ListStub }]),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    signInAs('coordinator');
+  }
+
+  afterEach(() => http.verify());
+
+  async function openForm(): Promise<HTMLElement> {
+    fixture = TestBed.createComponent(PauseWindowForm);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  async function type(sut: HTMLElement, name: string, value: string): Promise<void> {
+    const input = sut.querySelector<HTMLInputElement>(`[formControlName="${name}"]`)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  async function pick(label: string): Promise<void> {
+    const option = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((candidate) => wordsIn(candidate).startsWith(label));
+    if (!option) throw new Error(`no option ${label}`);
+    option.click();
+    await fixture.whenStable();
+  }
+
+  async function chooseRoute(sut: HTMLElement): Promise<void> {
+    sut.querySelector<HTMLElement>('mat-select[formControlName="routeIds"] .mat-mdc-select-trigger')!.click();
+    await fixture.whenStable();
+    await pick("Ma'arat al-Num'an to Sarmada");
+  }
+
+  async function fillUntilSix(sut: HTMLElement, endTime = '18:00'): Promise<void> {
+    await type(sut, 'announcedBy', 'Russia and the regime, notified to the UN');
+    sut.querySelector<HTMLTextAreaElement>('[formControlName="sourceText"]')!.value = 'A pause until 6 p.m. local time';
+    sut.querySelector('[formControlName="sourceText"]')!.dispatchEvent(new Event('input'));
+    await type(sut, 'endTime', endTime);
+    await chooseRoute(sut);
+  }
+
+  async function pressAnnounce(sut: HTMLElement): Promise<void> {
+    Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === 'Announce window')!.click();
+    await fixture.whenStable();
+  }
+
+  function expectPost(): TestRequest {
+    return http.expectOne({ method: 'POST', url: '/api/v1/pause-windows' });
+  }
+
+  it('announces "from now until 18:00 local" and reads the end back in Damascus time and the viewer\'s', async () => {
+    setUp(new Date('2019-12-23T10:00:00.000Z'));
+    const sut = await openForm();
+    await fillUntilSix(sut);
+
+    expect(wordsIn(sut.querySelectorAll('.read-back')[1])).toBe('Ends 18:00 Damascus (UTC+02:00), Mon, 23 Dec 2019 · 17:00 Berlin (UTC+01:00) your time');
+    await pressAnnounce(sut);
+    const request = expectPost();
+    expect(request.request.body).toEqual({
+      announcedBy: 'Russia and the regime, notified to the UN',
+      sourceText: 'A pause until 6 p.m. local time',
+      zone: 'Asia/Damascus',
+      end: { time: '18:00' },
+      routeIds: [ROUTE_ID],
+      areaIds: [],
+    });
+    request.flush(aPauseWindow(), { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+
+    expect(TestBed.inject(Router).url).toBe('/pause-windows');
+  });
+
+  it('asks for a route or an area before sending', async () => {
+    setUp(new Date('2019-12-23T10:00:00.000Z'));
+    const sut = await openForm();
+    await type(sut, 'announcedBy', 'UN');
+    sut.querySelector<HTMLTextAreaElement>('[formControlName="sourceText"]')!.value = 'until 18:00';
+    sut.querySelector('[formControlName="sourceText"]')!.dispatchEvent(new Event('input'));
+    await type(sut, 'endTime', '18:00');
+
+    await pressAnnounce(sut);
+
+    http.expectNone('/api/v1/pause-windows');
+    expect(wordsIn(sut.querySelector('mat-select[formControlName="routeIds"]')?.closest('mat-form-field')?.querySelector('mat-error'))).toBe(
+      'Choose at least one route, or add an area below',
+    );
+  });
+
+  it('sends the areas picked by name', async () => {
+    setUp(new Date('2019-12-23T10:00:00.000Z'));
+    const sut = await openForm();
+    await fillUntilSix(sut);
+    const search = sut.querySelector<HTMLInputElement>('rl-location-field input')!;
+    search.focus();
+    search.value = 'Ariha';
+    search.dispatchEvent(new Event('input'));
+    await new Promise((resolve) => setTimeout(resolve, LOCATION_FIELD_DEBOUNCE_MS + 20));
+    await fixture.whenStable();
+    await pick('Ariha');
+
+    expect(wordsIn(sut.querySelector('ul[aria-label="Areas"]'))).toBe('Ariha (SY0705) Remove');
+    await pressAnnounce(sut);
+    expect(expectPost().request.body.areaIds).toEqual(['loc-ariha-district']);
+  });
+
+  it('asks which 23:30 was meant when the form sees it happened twice, and sends the offset chosen', async () => {
+    setUp(new Date('2019-10-24T17:00:00.000Z'));
+    const sut = await openForm();
+    await fillUntilSix(sut, '23:30');
+
+    const choice = sut.querySelector('rl-offset-choice')!;
+    expect(wordsIn(choice)).toContain('23:30 happened twice that night');
+    choice.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1].click();
+    await fixture.whenStable();
+    expect(wordsIn(sut.querySelectorAll('.read-back')[1])).toContain('Ends 23:30 Damascus (UTC+02:00)');
+
+    await pressAnnounce(sut);
+    expect(expectPost().request.body.end).toEqual({ time: '23:30', offset: '+02:00' });
+  });
+
+  it('offers the offsets the API lists when it finds the time twice on the clock, and sends the one chosen', async () => {
+    setUp(new Date('2019-12-23T10:00:00.000Z'));
+    const sut = await openForm();
+    await fillUntilSix(sut);
+    await type(sut, 'endDate', '2019-12-24');
+
+    await pressAnnounce(sut);
+    expectPost().flush(
+      { type: 'about:blank', title: 'Time not usable as given', status: 422, detail: REPEATED, errors: [{ field: 'end.time', reason: REPEATED }] },
+      { status: 422, statusText: 'Unprocessable Entity' },
+    );
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('[formControlName="endTime"]')?.closest('mat-form-field')?.querySelector('mat-error'))).toBe(REPEATED);
+    const radios = sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]');
+    expect(radios).toHaveLength(2);
+    radios[0].click();
+    await fixture.whenStable();
+
+    await pressAnnounce(sut);
+    expect(expectPost().request.body.end).toEqual({ date: '2019-12-24', time: '18:00', offset: '+03:00' });
+  });
+});

@@ -1,0 +1,14 @@
+import { Routes } from '@angular/router';
+
+import { permissionGuard } from '../core/auth/auth-guards';
+import { PauseWindowList } from './pause-window-list/pause-window-list';
+
+export const pauseWindowsRoutes: Routes = [
+  { path: '', component: PauseWindowList, title: 'Pause windows · Relief Ledger' },
+  {
+    path: 'new',
+    canActivate: [permissionGuard('windows.write')],
+    loadComponent: () => import('./pause-window-form/pause-window-form').then((m) => m.PauseWindowForm),
+    title: 'Announce a pause window · Relief Ledger',
+  },
+];

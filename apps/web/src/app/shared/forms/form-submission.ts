@@ -1,0 +1,89 @@
+import { afterNextRender, ElementRef, inject, Injector, signal } from '@angular/core';
+import { FormGroup } from '@angular/forms';
+import { Problem } from '@relief-ledger/domain';
+import { Observable } from 'rxjs';
+
+import { NETWORK_PROBLEM_TYPE, toProblem } from '../../core/problems/to-problem';
+import { placeFieldErrors } from './place-field-errors';
+
+export interface FormSubmissionOptions {
+  /** Focus the first field once shown: for a form opened to be filled in, not one part of a page. */
+  focusFirstField?: boolean;
+  /** Request fields whose form control has another name: `{ locationId: 'location' }`. */
+  controlFor?: Readonly<Record<string, string>>;
+  /**
+   * Said instead of the network problem for forms whose record carries a client id: what was
+   * typed is kept, and pressing again sends the same record, which the server records once.
+   */
+  notSentMessage?: string;
+}
+
+const INVALID_FIELDS = 'input.ng-invalid, select.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid';
+
+/**
+ * The submit cycle the forms share: on submit, point at the first invalid field, or send once and
+ * report the answer, placing the API's field errors under their controls and the rest in
+ * `problem`, brought into view on a phone. Create it in a field initialiser (it injects).
+ */
+export class FormSubmission {
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+  private readonly injector = inject(Injector);
+  readonly saving = signal(false);
+  readonly problem = signal<string | undefined>(undefined);
+
+  constructor(
+    private readonly form: FormGroup,
+    private readonly options: FormSubmissionOptions = { focusFirstField: true },
+  ) {
+    if (options.focusFirstField) afterNextRender({ write: () => this.host.nativeElement.querySelector<HTMLElement>('input')?.focus() });
+  }
+
+  /**
+   * Sends `request()` unless already saving or the form is invalid; `saved` gets the answer.
+   * `failed` may say something else for a problem it knows (return undefined for the usual handling).
+   */
+  submit<T>(request: () => Observable<T>, saved: (answer: T) => void, failed?: (problem: Problem) => string | undefined): void {
+    if (this.saving()) return;
+    this.problem.set(undefined);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      this.host.nativeElement.querySelector<HTMLElement>(INVALID_FIELDS)?.focus();
+      return;
+    }
+    this.saving.set(true);
+    request().subscribe({
+      next: (answer) => {
+        this.saving.set(false);
+        saved(answer);
+      },
+      error: (error: unknown) => {
+        this.saving.set(false);
+        const problem = toProblem(error);
+        this.problem.set(failed?.(problem) ?? this.describe(problem));
+        afterNextRender({ write: () => this.revealProblem() }, { injector: this.injector });
+      },
+    });
+  }
+
+  private describe(problem: Problem): string {
+    if (problem.type === NETWORK_PROBLEM_TYPE && this.options.notSentMessage) return this.options.notSentMessage;
+    // The client id is the app's own business, never something to correct by hand.
+    const errors = problem.errors?.filter((error) => error.field !== 'clientId');
+    return placeFieldErrors(this.form, { ...problem, errors }, this.options.controlFor);
+  }
+
+  // On a phone the button is far below the banner and the fields: bring the first problem into view.
+  private revealProblem(): void {
+    const host = this.host.nativeElement;
+    const target = host.querySelector<HTMLElement>(INVALID_FIELDS) ?? host.querySelector<HTMLElement>('.rl-banner');
+    target?.scrollIntoView?.({ block: 'nearest' });
+  }
+}
+
+/** What a form whose record carries a client id says when the send did not reach the server. */
+export function notSentMessage({ button, record }: { button: string; record: string }): string {
+  return (
+    'Not sent: the server could not be reached. Everything you entered is kept. ' +
+    `Press "${button}" again when you have a connection: it is sent as the same ${record}, so it is never recorded twice.`
+  );
+}
