@@ -23,8 +23,12 @@ describe('convoyCoverage', () => {
     });
   });
 
-  it('the same trip with no margin arrives 17:30 and is covered', () => {
-    expect(convoyCoverage({ departureAt: at('2019-12-23', '15:30'), durationMinutes: 120, safetyMarginMinutes: 0 }, [window]).kind).toBe('covered');
+  it('the same trip with no margin arrives 17:30 and is covered, with the window ending at 18:00', () => {
+    expect(convoyCoverage({ departureAt: at('2019-12-23', '15:30'), durationMinutes: 120, safetyMarginMinutes: 0 }, [window])).toEqual({
+      kind: 'covered',
+      windowIds: ['w'],
+      coveredUntil: '2019-12-23T16:00:00.000Z',
+    });
   });
 
   it('departing 16:30 with a 2 h trip and 1 h margin: 30 min of the trip and the whole margin exposed, from 18:00', () => {
@@ -46,7 +50,7 @@ describe('convoyCoverage', () => {
     const morning = { id: 'a', startsAt: at('2019-12-23', '08:00'), endsAt: at('2019-12-23', '12:00'), violatedAt: null };
     const afternoon = { id: 'b', startsAt: at('2019-12-23', '12:00'), endsAt: at('2019-12-23', '18:00'), violatedAt: null };
     const trip = { departureAt: at('2019-12-23', '11:00'), durationMinutes: 60, safetyMarginMinutes: 30 };
-    expect(convoyCoverage(trip, [afternoon, morning])).toMatchObject({ kind: 'covered', windowIds: ['a', 'b'] });
+    expect(convoyCoverage(trip, [afternoon, morning])).toMatchObject({ kind: 'covered', windowIds: ['a', 'b'], coveredUntil: at('2019-12-23', '18:00') });
     const later = { ...afternoon, startsAt: at('2019-12-23', '12:15') };
     expect(convoyCoverage(trip, [later, morning])).toMatchObject({ kind: 'partly_covered', exposedMinutes: 15, exposedFrom: at('2019-12-23', '12:00') });
   });

@@ -17,6 +17,7 @@ export interface CoveringWindow {
   violatedAt: string | null;
 }
 
+/** `coveredUntil`: when the protection that starts at departure runs out (the windows' end, not the trip's). */
 export type ConvoyCoverage =
   | { kind: 'covered'; windowIds: string[]; coveredUntil: string }
   /** Part of the trip lies outside every window: `exposedMinutes` of it, the first from `exposedFrom`. */
@@ -38,7 +39,7 @@ export function convoyCoverage(trip: Trip, windows: readonly CoveringWindow[]): 
   const end = tripEnd(trip).getTime();
   const usable = windows
     .filter((w) => w.violatedAt === null)
-    .map((w) => ({ id: w.id, from: Math.max(Date.parse(w.startsAt), start), to: Math.min(Date.parse(w.endsAt), end) }))
+    .map((w) => ({ id: w.id, from: Math.max(Date.parse(w.startsAt), start), to: Math.min(Date.parse(w.endsAt), end), until: Date.parse(w.endsAt) }))
     .filter((w) => w.from < w.to)
     .sort((a, b) => a.from - b.from);
 
@@ -52,13 +53,14 @@ export function convoyCoverage(trip: Trip, windows: readonly CoveringWindow[]): 
     if (w.to > cursor) {
       covered += w.to - Math.max(w.from, cursor);
       cursor = w.to;
-      if (exposedFrom === null) coveredUntil = cursor;
     }
+    // How long the protection from departure lasts, beyond the trip too: the countdown to show.
+    if (exposedFrom === null && w.from <= (coveredUntil ?? start)) coveredUntil = Math.max(coveredUntil ?? start, w.until);
   }
   if (cursor < end && exposedFrom === null) exposedFrom = cursor;
 
   const windowIds = usable.map((w) => w.id);
-  if (exposedFrom === null) return { kind: 'covered', windowIds, coveredUntil: new Date(end).toISOString() };
+  if (exposedFrom === null) return { kind: 'covered', windowIds, coveredUntil: new Date(coveredUntil ?? end).toISOString() };
   // Rounded up: an exposure is never reported shorter than it is.
   const exposedMinutes = Math.ceil((end - start - covered) / 60_000);
   if (covered === 0) return { kind: 'not_covered', exposedMinutes, exposedFrom: new Date(exposedFrom).toISOString() };
