@@ -136,6 +136,59 @@ describe('convoys in the browser', () => {
     await page.context().close();
   }, 60_000);
 
+  it('lets a coordinator make a route on a phone from the convoy form, then plan a convoy on it with a plate', async () => {
+    const routeName = `Atmeh to Sarmada ${Date.now()}`;
+    const page = await harness.openPage(390, 844);
+    await signIn(page, COORDINATOR);
+    await page.goto('/convoys/new');
+    await page.getByRole('heading', { name: 'Plan a convoy' }).waitFor();
+    await page.getByRole('link', { name: 'New route' }).click();
+    await page.getByRole('heading', { name: 'New route' }).waitFor();
+
+    await page.getByLabel('Name', { exact: true }).fill(routeName);
+    // Added out of order, then put right: Sarmada first.
+    await page.getByLabel('First stop', { exact: true }).fill('Atmeh');
+    await page.getByRole('option', { name: /^Atmeh/ }).first().click();
+    await page.getByLabel('Next stop', { exact: true }).fill('Sarmada');
+    await page.getByRole('option', { name: /^Sarmada/ }).first().click();
+    await page.getByRole('button', { name: 'Move Sarmada up' }).click();
+    await page.getByText(/^\s*Sarmada → Atmeh \(near the Turkish border\)\s*$/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'route-form-phone.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Create route' }).click();
+
+    // Back on the convoy form, with the new route chosen.
+    await page.waitForURL(/\/convoys\/new\?routeId=[0-9a-f-]{36}$/);
+    const route = page.getByLabel('Route', { exact: true });
+    await route.locator('option', { hasText: routeName }).waitFor({ state: 'attached' });
+    await page.waitForFunction(
+      (name) => (document.querySelector('select[formcontrolname="routeId"]') as HTMLSelectElement | null)?.selectedOptions[0]?.textContent?.trim() === name,
+      routeName,
+    );
+    await page.getByLabel('Name', { exact: true }).fill('Tents to Atmeh, first run');
+    const later = damascusWallClock(new Date(Date.now() + 2 * 3_600_000));
+    await page.getByLabel('Departure date', { exact: true }).fill(later.date);
+    await page.getByLabel('Departure time', { exact: true }).fill(later.time);
+    await page.getByLabel('Expected duration (minutes)', { exact: true }).fill('45');
+    await page.getByLabel('Vehicles', { exact: true }).fill('1');
+    await page.getByRole('button', { name: 'Add a vehicle' }).click();
+    await page.getByLabel('Plate', { exact: true }).fill('Idlib 4471');
+    await page.getByLabel('Driver', { exact: true }).fill('Abu Khaled');
+    expect(await page.getByRole('button', { name: 'Add a vehicle' }).isDisabled()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Plan convoy' }).click();
+
+    await page.waitForURL(/\/convoys\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Tents to Atmeh, first run' }).waitFor();
+    await page.getByRole('list', { name: 'Plates and drivers' }).getByText('Idlib 4471 · Abu Khaled').waitFor();
+    expect(await page.getByText(/Sarmada → Atmeh/).first().isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'convoy-page-vehicles-phone.png'), fullPage: true });
+
+    await page.goto('/routes');
+    await page.getByRole('list', { name: 'Routes' }).getByRole('heading', { name: routeName }).waitFor();
+    await page.context().close();
+  }, 90_000);
+
   it('shows the pause windows and incidents shared by every organisation, on a phone', async () => {
     const page = await harness.openPage(390, 844);
     await signIn(page, 'field@kidsparadise.example');

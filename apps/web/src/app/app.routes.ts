@@ -40,6 +40,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./convoys/convoys.routes').then((m) => m.convoysRoutes),
       },
       {
+        path: 'routes',
+        // Making a route needs convoys.write; that route and its button check it.
+        canActivate: [permissionGuard('convoys.read')],
+        loadChildren: () => import('./routes/routes.routes').then((m) => m.routesRoutes),
+      },
+      {
         path: 'pause-windows',
         canActivate: [permissionGuard('windows.read')],
         loadChildren: () => import('./pause-windows/pause-windows.routes').then((m) => m.pauseWindowsRoutes),

@@ -34,7 +34,10 @@ describe('ConvoyForm', () => {
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
-        provideRouter([{ path: 'convoys/:id', component: ConvoyPageStub }]),
+        provideRouter([
+          { path: 'convoys/:id', component: ConvoyPageStub },
+          { path: 'routes/new', component: ConvoyPageStub },
+        ]),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -167,5 +170,80 @@ describe('ConvoyForm', () => {
     await fixture.whenStable();
 
     expect(wordsIn(line.querySelector('[formControlName="itemId"]')?.closest('mat-form-field')?.querySelector('mat-error'))).toBe('no item with this id');
+  });
+
+  async function pressButton(sut: HTMLElement, label: string): Promise<void> {
+    Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === label)!.click();
+    await fixture.whenStable();
+  }
+
+  /** An evacuation of `count` vehicles, with `rows` vehicle rows added: the rows. */
+  async function evacuationWithVehicleRows(count: number, rows: number): Promise<{ sut: HTMLElement; rows: NodeListOf<HTMLElement> }> {
+    const sut = await openForm();
+    await fillEvacuation(sut);
+    await set(sut, 'vehicleCount', String(count));
+    for (let row = 0; row < rows; row += 1) await pressButton(sut, 'Add a vehicle');
+    return { sut, rows: sut.querySelectorAll<HTMLElement>('.vehicle-row') };
+  }
+
+  it('links to making a new route, which comes back here', async () => {
+    const sut = await openForm();
+
+    const link = Array.from(sut.querySelectorAll('a')).find((candidate) => wordsIn(candidate) === 'New route');
+    expect(link?.getAttribute('href')).toBe('/routes/new?returnUrl=%2Fconvoys%2Fnew');
+  });
+
+  it('starts on the route it is sent back with', async () => {
+    fixture = TestBed.createComponent(ConvoyForm);
+    fixture.componentRef.setInput('routeId', ROUTE_ID);
+    await fixture.whenStable();
+    const sut = fixture.nativeElement as HTMLElement;
+
+    expect(control<HTMLSelectElement>(sut, 'routeId').value).toBe(ROUTE_ID);
+    expect(wordsIn(control(sut, 'routeId').closest('mat-form-field')?.querySelector('mat-hint'))).toBe("Ma'arat al-Num'an → Ariha → Sarmada");
+  });
+
+  it('sends the plates and drivers listed, leaving out empty rows', async () => {
+    const { sut, rows } = await evacuationWithVehicleRows(2, 2);
+    await set(sut, 'plate', ' Idlib 123456 ', rows[0]);
+    await set(sut, 'driver', 'Abu Khaled', rows[0]);
+
+    expect((await pressPlan(sut)).request.body.vehicles).toEqual([{ plate: 'Idlib 123456', driver: 'Abu Khaled' }]);
+  });
+
+  it('lists no more vehicles than the convoy has', async () => {
+    const { sut } = await evacuationWithVehicleRows(1, 1);
+    expect(Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === 'Add a vehicle')?.disabled).toBe(true);
+
+    await pressButton(sut, 'Add a vehicle');
+    expect(sut.querySelectorAll('.vehicle-row')).toHaveLength(1);
+  });
+
+  it('sends nothing while more vehicles are listed than the convoy has', async () => {
+    const { sut } = await evacuationWithVehicleRows(2, 2);
+    await set(sut, 'vehicleCount', '1');
+
+    await pressButton(sut, 'Plan convoy');
+
+    http.expectNone('/api/v1/convoys');
+    expect(wordsIn(sut.querySelector('.vehicles [role="alert"]'))).toBe('More vehicles listed than the 1 the convoy has: remove some, or raise the number');
+  });
+
+  it("shows the API's reasons about the vehicles in their fieldset and under the plate it names", async () => {
+    const { sut, rows } = await evacuationWithVehicleRows(6, 1);
+    const row = rows[0];
+    await set(sut, 'plate', 'Idlib 123456', row);
+
+    const errors = [
+      { field: 'vehicles', reason: 'lists more vehicles than vehicleCount (6)' },
+      { field: 'vehicles.0.plate', reason: 'must not contain control characters or broken Unicode' },
+    ];
+    (await pressPlan(sut)).flush({ type: 'about:blank', title: 'Invalid convoy', status: 422, errors }, { status: 422, statusText: 'Unprocessable Entity' });
+    await fixture.whenStable();
+
+    expect(wordsIn(sut.querySelector('.vehicles [role="alert"]'))).toBe('lists more vehicles than vehicleCount (6)');
+    expect(wordsIn(row.querySelector('[formControlName="plate"]')?.closest('mat-form-field')?.querySelector('mat-error'))).toBe(
+      'must not contain control characters or broken Unicode',
+    );
   });
 });

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormArray, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { AbstractControl, FormArray, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -28,6 +28,7 @@ import { Clock } from '../../shared/time/clock';
 import { OffsetChoice } from '../../shared/time/offset-choice';
 import { describeWallClock, VIEWER_TIME_ZONE, zoneCity } from '../../shared/time/zoned-time';
 import { ConvoysApi } from '../convoys-api';
+import { VEHICLE_LIMITS, vehiclesToSend } from '../vehicles';
 import { resolveEntry, WallClockEntry, wallClockEntryValidator } from './departure-time';
 
 export const CONVOY_PURPOSE_LABELS: Readonly<Record<ConvoyPurpose, string>> = {
@@ -56,6 +57,22 @@ function minutes(min: number, max: number, initial: number | null = null) {
 
 type CargoLineGroup = ReturnType<typeof cargoLine>;
 
+function vehicleRow() {
+  return new FormGroup({
+    plate: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(VEHICLE_LIMITS.plateMaxLength)] }),
+    driver: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(VEHICLE_LIMITS.driverMaxLength)] }),
+  });
+}
+
+type VehicleRowGroup = ReturnType<typeof vehicleRow>;
+
+/** No more vehicle rows than vehicles: the API refuses the list otherwise. */
+function withinVehicleCount(control: AbstractControl): ValidationErrors | null {
+  const rows = (control as FormArray).length;
+  const count: unknown = control.parent?.get('vehicleCount')?.value;
+  return typeof count === 'number' && rows > count ? { tooManyVehicles: { count } } : null;
+}
+
 /**
  * Plans a convoy: route, departure on the route's own wall clock (shown back in UTC and in the
  * viewer's time, and asking which reading was meant the night the clocks go back), duration,
@@ -76,10 +93,14 @@ export class ConvoyForm {
   private readonly snackBar = inject(MatSnackBar);
   private readonly viewerZone = inject(VIEWER_TIME_ZONE);
 
+  /** Query parameter `?routeId=`: the route to start on, as "New route" sends back the one it made. */
+  readonly routeId = input<string>();
+
   protected readonly purposes = CONVOY_PURPOSES;
   protected readonly purposeLabels = CONVOY_PURPOSE_LABELS;
   protected readonly limits = CONVOY_LIMITS;
   protected readonly notesMaxLength = NOTES_MAX_LENGTH;
+  protected readonly vehicleLimits = VEHICLE_LIMITS;
 
   protected readonly choices = apiResource(signal(true), () =>
     forkJoin({ routes: this.lookups.listRoutes(), stockPoints: this.lookups.listStockPoints(), items: this.lookups.listItems() }),
@@ -101,6 +122,7 @@ export class ConvoyForm {
     expectedDurationMinutes: minutes(1, CONVOY_LIMITS.durationMaxMinutes),
     safetyMarginMinutes: minutes(0, CONVOY_LIMITS.marginMaxMinutes, SAFETY_MARGIN_DEFAULT_MINUTES),
     vehicleCount: new FormControl<number | null>(null, [Validators.required, Validators.min(1), Validators.max(CONVOY_LIMITS.vehiclesMax), wholeNumber]),
+    vehicles: new FormArray<VehicleRowGroup>([], [withinVehicleCount]),
     peopleAboard: new FormControl<number | null>(null, [Validators.min(0), Validators.max(CONVOY_LIMITS.peopleMax), wholeNumber]),
     checkInIntervalMinutes: minutes(CONVOY_LIMITS.checkInMinMinutes, CONVOY_LIMITS.checkInMaxMinutes, CHECK_IN_INTERVAL_DEFAULT_MINUTES),
     cargo: new FormArray<CargoLineGroup>([]),
@@ -122,6 +144,11 @@ export class ConvoyForm {
     const utc = describeWallClock({ instant: resolution.instant, zone: 'UTC' });
     return this.viewerZone === 'UTC' ? utc : `${utc} · ${describeWallClock({ instant: resolution.instant, zone: this.viewerZone })} your time`;
   });
+  /** Plates and drivers may be listed for as many vehicles as the convoy has. */
+  protected readonly canAddVehicle = computed(() => {
+    const { vehicleCount, vehicles } = this.value();
+    return typeof vehicleCount === 'number' && vehicles.length < Math.min(vehicleCount, CONVOY_LIMITS.vehiclesMax);
+  });
   /** The two offsets of a departure time that happened twice, to choose from. */
   protected readonly repeatedHour = computed(() => {
     const { departureDate: date, departureTime: time } = this.value();
@@ -130,7 +157,7 @@ export class ConvoyForm {
   });
 
   constructor() {
-    const { departureDate, departureOffset, departureTime, routeId, cargo, destinationStockPointId } = this.form.controls;
+    const { departureDate, departureOffset, departureTime, routeId, cargo, destinationStockPointId, vehicleCount, vehicles } = this.form.controls;
     // The offset belongs to one date and time: a new one starts without it.
     departureDate.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.forgetOffset());
     departureTime.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.forgetOffset());
@@ -140,6 +167,15 @@ export class ConvoyForm {
     cargo.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       destinationStockPointId.setValidators(cargo.length > 0 ? [Validators.required] : []);
       destinationStockPointId.updateValueAndValidity({ emitEvent: false });
+    });
+    vehicleCount.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => vehicles.updateValueAndValidity({ emitEvent: false }));
+    // Back from "New route" with the route made there: chosen, once the routes have loaded with it.
+    effect(() => {
+      const wanted = this.routeId();
+      if (!wanted || !this.routes().some((route) => route.id === wanted)) return;
+      untracked(() => {
+        if (routeId.value === '') routeId.setValue(wanted);
+      });
     });
   }
 
@@ -153,6 +189,27 @@ export class ConvoyForm {
 
   protected removeCargoLine(index: number): void {
     this.form.controls.cargo.removeAt(index);
+  }
+
+  protected get vehicleRows(): VehicleRowGroup[] {
+    return this.form.controls.vehicles.controls;
+  }
+
+  protected addVehicle(): void {
+    this.form.controls.vehicles.push(vehicleRow());
+  }
+
+  protected removeVehicle(index: number): void {
+    this.form.controls.vehicles.removeAt(index);
+  }
+
+  /** What is wrong with the list of vehicles as a whole: more rows than vehicles, or the API's reason. */
+  protected vehiclesError(): string {
+    const errors = this.form.controls.vehicles.errors;
+    if (!errors) return '';
+    if (typeof errors['server'] === 'string') return errors['server'];
+    if (errors['tooManyVehicles']) return `More vehicles listed than the ${errors['tooManyVehicles'].count} the convoy has: remove some, or raise the number`;
+    return 'Check the vehicles';
   }
 
   protected errorFor(control: AbstractControl): string {
@@ -195,6 +252,7 @@ export class ConvoyForm {
     const value = this.form.getRawValue();
     const departure = resolveEntry({ date: value.departureDate, time: value.departureTime, offset: value.departureOffset }, this.zone());
     const notes = value.notes.trim();
+    const vehicles = vehiclesToSend(value.vehicles);
     return {
       name: value.name.trim(),
       purpose: value.purpose,
@@ -203,6 +261,7 @@ export class ConvoyForm {
       expectedDurationMinutes: value.expectedDurationMinutes as number,
       safetyMarginMinutes: value.safetyMarginMinutes as number,
       vehicleCount: value.vehicleCount as number,
+      ...(vehicles ? { vehicles } : {}),
       ...(value.peopleAboard !== null ? { peopleAboard: value.peopleAboard } : {}),
       checkInIntervalMinutes: value.checkInIntervalMinutes as number,
       ...(value.cargo.length > 0

@@ -99,6 +99,18 @@ describe('ConvoyPage', () => {
     expect(wordsIn(sut.querySelector('.next-check-in'))).toBe('Next check-in 16:00 Damascus (in 30 s)');
   });
 
+  it('lists the plates and drivers of the vehicles, when the plan gave them', async () => {
+    const sut = await openPage(aConvoyDetail({ vehicles: [{ plate: 'Idlib 123456', driver: 'Abu Khaled' }, { driver: 'Omar Khalil' }] }));
+
+    expect(wordsIn(sut.querySelector('.listed-vehicles'))).toBe('Plates and drivers Idlib 123456 · Abu Khaled No plate given · Omar Khalil');
+  });
+
+  it('says nothing of plates and drivers when the plan gave none', async () => {
+    const sut = await openPage();
+
+    expect(sut.querySelector('.listed-vehicles')).toBeNull();
+  });
+
   it('shows the go/no-go checklist before departure, with its reasons', async () => {
     const sut = await openPage(
       aConvoyDetail({

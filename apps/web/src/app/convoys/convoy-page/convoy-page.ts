@@ -23,6 +23,7 @@ import { ConvoysApi } from '../convoys-api';
 import { CoverageBadge } from '../coverage-badge/coverage-badge';
 import { CARGO_STATE_LABELS } from '../next-statuses';
 import { StatusActions } from '../status-actions/status-actions';
+import { describeVehicle } from '../vehicles';
 
 export const CONVOY_NOT_FOUND_MESSAGE = 'This convoy does not exist, or belongs to another organisation.';
 
@@ -57,6 +58,7 @@ export class ConvoyPage {
   );
 
   protected readonly zone = computed(() => this.convoy.value()?.route.timeZone ?? 'UTC');
+  protected readonly vehicles = computed(() => (this.convoy.value()?.vehicles ?? []).map(describeVehicle));
   protected readonly stops = computed(() => (this.convoy.value()?.route.stops ?? []).map((stop) => stop.nameEn).join(' → '));
   protected readonly checkIn = computed(() => {
     const convoy = this.convoy.value();

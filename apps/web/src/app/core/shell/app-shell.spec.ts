@@ -71,7 +71,7 @@ describe('AppShell', () => {
     expect(toolbar.querySelector('abbr')?.getAttribute('title')).toBe('Humanitarian Relief Organization');
   });
 
-  it('links a coordinator to camps, distributions, stock, convoys, pause windows and incidents', async () => {
+  it('links a coordinator to camps, distributions, stock, convoys, routes, pause windows and incidents', async () => {
     const sut = await openShell('coordinator');
 
     expect(navLinks(sut)).toEqual([
@@ -80,6 +80,7 @@ describe('AppShell', () => {
       ['Distributions', '/distributions'],
       ['Stock', '/stock'],
       ['Convoys', '/convoys'],
+      ['Routes', '/routes'],
       ['Pause windows', '/pause-windows'],
       ['Report incident', '/incidents/new'],
       ['Incidents', '/incidents'],
@@ -95,6 +96,7 @@ describe('AppShell', () => {
       'Distributions',
       'Stock',
       'Convoys',
+      'Routes',
       'Pause windows',
       'Report incident',
       'Incidents',
@@ -109,6 +111,7 @@ describe('AppShell', () => {
       ['Distributions', '/distributions'],
       ['Stock', '/stock'],
       ['Convoys', '/convoys'],
+      ['Routes', '/routes'],
       ['Pause windows', '/pause-windows'],
       ['Incidents', '/incidents'],
       ['Admin', '/admin'],
@@ -118,7 +121,7 @@ describe('AppShell', () => {
   it('links a manager to the admin page, for its audit trail', async () => {
     const sut = await openShell('manager');
 
-    expect(navLinks(sut).map(([label]) => label)).toEqual(['Camps', 'Distributions', 'Stock', 'Convoys', 'Pause windows', 'Incidents', 'Admin']);
+    expect(navLinks(sut).map(([label]) => label)).toEqual(['Camps', 'Distributions', 'Stock', 'Convoys', 'Routes', 'Pause windows', 'Incidents', 'Admin']);
   });
 
   it('shows whether live updates are coming through', async () => {

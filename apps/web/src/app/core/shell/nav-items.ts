@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/distributions', label: 'Distributions', permissions: ['distributions.read'], exact: true },
   { path: '/stock', label: 'Stock', permissions: ['stock.read'] },
   { path: '/convoys', label: 'Convoys', permissions: ['convoys.read'] },
+  { path: '/routes', label: 'Routes', permissions: ['convoys.read'] },
   { path: '/pause-windows', label: 'Pause windows', permissions: ['windows.read'] },
   // Seen on the road, reported at once: the form is one tap away for those who may report.
   { path: '/incidents/new', label: 'Report incident', permissions: ['incidents.write'] },
