@@ -9,6 +9,7 @@ import {
   RECENT_INCIDENT_HOURS,
   SAFETY_MARGIN_DEFAULT_MINUTES,
   tripEnd,
+  windowCoversRoute,
 } from '@relief-ledger/domain';
 import type {
   CargoLineResponse,
@@ -27,6 +28,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { contentHash } from '../common/validation/content-hash.js';
+import { reportedAt } from '../common/validation/reported-at.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { LiveEventsService } from '../live-events/live-events.service.js';
@@ -36,8 +38,6 @@ import { inLockOrder, move, Movement } from '../stock/stock-ledger.js';
 import { CheckInDto, ConvoyListQueryDto, ConvoyStatusDto, CreateConvoyDto } from './dto/convoy.dto.js';
 import { ConvoysException } from './convoys.exception.js';
 
-/** A phone's clock may run a little ahead; more than this is a mistake. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 /** Other organisations see finished convoys on their board this long. */
 const SHARED_RECENT_HOURS = 24;
 
@@ -209,10 +209,9 @@ export class ConvoysService {
     const manager = this.dataSource.manager;
     const [row] = await this.convoyRows(manager, { ids: [id], organisationId: actor.organisationId });
     if (!row) throw ConvoysException.notFound(id);
-    const [convoy] = await this.withCoverage(manager, [row], now);
-    const [routeOnMap] = await this.routes.routesOnMap(manager, [row.route_id]);
-    const trip = tripOf(row, now);
-    const windows = await this.windows.windowsOnRoute(manager, routeOnMap, new Date(trip.departureAt), tripEnd(trip), now);
+    const onTrip = await this.windowsOnTrips(manager, [row], now);
+    const [convoy] = await this.withCoverage(manager, [row], now, onTrip);
+    const windows = onTrip.get(id)!;
     return {
       ...convoy,
       events: await this.events(manager, id),
@@ -374,18 +373,34 @@ export class ConvoysService {
     });
   }
 
-  /** Convoy responses, with coverage for the planned and moving ones (windows read once for the page). */
-  private async withCoverage(manager: EntityManager, rows: ConvoyRow[], now: Date): Promise<ConvoyResponse[]> {
+  /** Convoy responses, with coverage for the planned and moving ones. */
+  private async withCoverage(manager: EntityManager, rows: ConvoyRow[], now: Date, onTrips?: Map<string, PauseWindowResponse[]>): Promise<ConvoyResponse[]> {
     const routes = await this.routes.routes(manager, [...new Set(rows.map((r) => r.route_id))]);
     const live = rows.filter((r) => r.status === 'planned' || r.status === 'departed');
-    const maps = await this.routes.routesOnMap(manager, [...new Set(live.map((r) => r.route_id))]);
-    const coverage = new Map<string, ConvoyResponse['coverage']>();
-    for (const row of live) {
+    const windows = onTrips ?? (await this.windowsOnTrips(manager, live, now));
+    return rows.map((r) =>
+      toResponse(r, routes.find((route) => route.id === r.route_id)!, live.includes(r) ? convoyCoverage(tripOf(r, now), windows.get(r.id)!) : null, now),
+    );
+  }
+
+  /** For each convoy, the windows on its route that overlap its trip: the windows are read once for all of them. */
+  private async windowsOnTrips(manager: EntityManager, rows: ConvoyRow[], now: Date): Promise<Map<string, PauseWindowResponse[]>> {
+    if (rows.length === 0) return new Map();
+    const trips = rows.map((row) => {
       const trip = tripOf(row, now);
-      const windows = await this.windows.windowsOnRoute(manager, maps.find((m) => m.id === row.route_id)!, new Date(trip.departureAt), tripEnd(trip), now);
-      coverage.set(row.id, convoyCoverage(trip, windows));
-    }
-    return rows.map((r) => toResponse(r, routes.find((route) => route.id === r.route_id)!, coverage.get(r.id) ?? null, now));
+      return { row, from: Date.parse(trip.departureAt), to: tripEnd(trip).getTime() };
+    });
+    const from = new Date(Math.min(...trips.map((t) => t.from)));
+    const to = new Date(Math.max(...trips.map((t) => t.to)));
+    const candidates = await this.windows.windowsWithScopes(manager, from, to, now);
+    const maps = await this.routes.routesOnMap(manager, [...new Set(rows.map((r) => r.route_id))]);
+    return new Map(
+      trips.map(({ row, from: start, to: end }) => {
+        const route = maps.find((m) => m.id === row.route_id)!;
+        const onTrip = candidates.filter(({ window, scope }) => Date.parse(window.endsAt) > start && Date.parse(window.startsAt) < end && windowCoversRoute(scope, route));
+        return [row.id, onTrip.map(({ window }) => window)];
+      }),
+    );
   }
 
   private async lockOwn(manager: EntityManager, actor: Actor, id: string): Promise<ConvoyRow> {
@@ -414,9 +429,7 @@ export class ConvoysService {
   }
 
   private notInTheFuture(at: string | undefined, now: Date): string {
-    const when = at ? new Date(at) : now;
-    if (when.getTime() > now.getTime() + CLOCK_SKEW_MS) throw ConvoysException.invalid('occurredAt', 'must not be in the future');
-    return when.toISOString();
+    return reportedAt(at, now, () => ConvoysException.invalid('occurredAt', 'must not be in the future')).toISOString();
   }
 
   /** The status for everyone; the event (place, note, time) for the convoy's own organisation only. */

@@ -4,14 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { contentHash } from '../common/validation/content-hash.js';
+import { reportedAt } from '../common/validation/reported-at.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { LiveEventsService } from '../live-events/live-events.service.js';
 import { PauseWindowsService } from '../pause-windows/pause-windows.service.js';
 import { CreateIncidentDto, IncidentListQueryDto } from './dto/incident.dto.js';
 import { IncidentsException } from './incidents.exception.js';
-
-/** A phone's clock may run a little ahead; more than this is a mistake. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 interface IncidentRow {
   id: string;
@@ -70,8 +68,7 @@ export class IncidentsService {
    * live event. A re-send with the same client id answers the first report.
    */
   async reportIn(manager: EntityManager, actor: Actor, dto: CreateIncidentDto, now = new Date()): Promise<Reported> {
-    const occurredAt = dto.occurredAt ? new Date(dto.occurredAt) : now;
-    if (occurredAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw IncidentsException.inTheFuture();
+    const occurredAt = reportedAt(dto.occurredAt, now, () => IncidentsException.inTheFuture());
     if (!dto.locationId && !dto.routeId && !dto.place) throw IncidentsException.nowhere();
     const hash = dto.clientId ? contentHash({ ...dto, occurredAt: dto.occurredAt ? occurredAt.toISOString() : undefined }) : null;
     if (dto.clientId) {

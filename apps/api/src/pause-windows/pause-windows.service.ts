@@ -8,7 +8,7 @@ import {
   wallClockAt,
   windowCoversRoute,
 } from '@relief-ledger/domain';
-import type { LocalTimeResolution, Page, PauseWindowResponse, PauseWindowStatus, Place, RouteOnMap } from '@relief-ledger/domain';
+import type { LocalTimeResolution, Page, PauseWindowResponse, PauseWindowStatus, Place, WindowScope } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -101,13 +101,12 @@ export class PauseWindowsService {
   }
 
   async list(query: PauseWindowListQueryDto, now = new Date()): Promise<Page<PauseWindowResponse>> {
-    let windows = await this.windows(this.dataSource.manager, {}, now);
-    if (query.status) windows = windows.filter((w) => w.status === query.status);
+    let scoped = await this.windowsWithScopes(this.dataSource.manager, null, null, now);
     if (query.routeId) {
       const [route] = await this.routes.routesOnMap(this.dataSource.manager, [query.routeId]);
-      const scopes = await this.scopes(this.dataSource.manager, windows.map((w) => w.id));
-      windows = windows.filter((w) => windowCoversRoute(scopes.get(w.id)!, route));
+      scoped = scoped.filter(({ scope }) => windowCoversRoute(scope, route));
     }
+    const windows = scoped.map(({ window }) => window).filter((w) => !query.status || w.status === query.status);
     windows.sort((a, b) => listRank(a.status) - listRank(b.status) || (listRank(a.status) === 0 ? a.endsAt.localeCompare(b.endsAt) : b.startsAt.localeCompare(a.startsAt)));
     const page = pageWindow(query);
     return toPage(windows.slice(page.skip, page.skip + page.pageSize), windows.length, page);
@@ -119,11 +118,15 @@ export class PauseWindowsService {
     return window;
   }
 
-  /** Windows that cover `route` and overlap [from, to], violated ones included (they count against leaving). */
-  async windowsOnRoute(manager: EntityManager, route: RouteOnMap, from: Date, to: Date, now = new Date()): Promise<PauseWindowResponse[]> {
-    const windows = await this.windows(manager, { from, to }, now);
+  /**
+   * Windows overlapping [from, to] (all of them without bounds), violated ones included (they
+   * count against leaving), each with what it covers: read once, then matched to any number of
+   * routes with the domain's windowCoversRoute.
+   */
+  async windowsWithScopes(manager: EntityManager, from: Date | null, to: Date | null, now = new Date()): Promise<{ window: PauseWindowResponse; scope: WindowScope }[]> {
+    const windows = await this.windows(manager, { from: from ?? undefined, to: to ?? undefined }, now);
     const scopes = await this.scopes(manager, windows.map((w) => w.id));
-    return windows.filter((w) => windowCoversRoute(scopes.get(w.id)!, route));
+    return windows.map((window) => ({ window, scope: scopes.get(window.id)! }));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { isValidTimeZone } from '../locations/is-valid-time-zone';
 
 /**
  * Wall-clock times as people announce them ("until 18:00 local") turned into instants, on the
@@ -29,13 +30,10 @@ export type LocalTimeResolution =
   | { kind: 'invalid'; message: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** A wall-clock time as announced, `HH:mm` from 00:00 to 23:59. */
+export const WALL_CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const OFFSET = /^[+-]\d{2}:\d{2}$/;
 const DAY_MS = 86_400_000;
-
-export function isWallClockTime(time: string): boolean {
-  return TIME.test(time);
-}
 
 /** `+02:00` for 120 minutes. */
 export function formatOffset(minutes: number): string {
@@ -50,10 +48,10 @@ export function formatOffset(minutes: number): string {
  */
 export function resolveLocalTime(wall: WallClock & { offset?: string }, zone: string): LocalTimeResolution {
   if (!DATE.test(wall.date)) return { kind: 'invalid', message: 'date must be a calendar date, YYYY-MM-DD' };
-  if (!TIME.test(wall.time)) return { kind: 'invalid', message: 'time must be a wall-clock time, HH:mm (00:00 to 23:59)' };
+  if (!WALL_CLOCK_TIME.test(wall.time)) return { kind: 'invalid', message: 'time must be a wall-clock time, HH:mm (00:00 to 23:59)' };
   if (wall.offset !== undefined && !OFFSET.test(wall.offset)) return { kind: 'invalid', message: 'offset must look like +02:00' };
+  if (!isValidTimeZone(zone)) return unknownZone(zone);
   const iana = IANAZone.create(zone);
-  if (!iana.isValid) return { kind: 'invalid', message: `${zone} is not an IANA time zone (for example Asia/Damascus)` };
   // The wall-clock reading as if it were UTC; each real reading is this minus the offset then.
   const asUtc = DateTime.fromISO(`${wall.date}T${wall.time}`, { zone: 'utc' });
   if (!asUtc.isValid) return { kind: 'invalid', message: `${wall.date} is not a calendar date` };
@@ -90,9 +88,9 @@ export function resolveLocalTime(wall: WallClock & { offset?: string }, zone: st
  * `after` (today, or tomorrow when it has passed). Not moved off a skipped or repeated hour.
  */
 export function nextLocalTime(after: Date, time: string, zone: string): LocalTimeResolution {
-  if (!TIME.test(time)) return { kind: 'invalid', message: 'time must be a wall-clock time, HH:mm (00:00 to 23:59)' };
+  if (!WALL_CLOCK_TIME.test(time)) return { kind: 'invalid', message: 'time must be a wall-clock time, HH:mm (00:00 to 23:59)' };
+  if (!isValidTimeZone(zone)) return unknownZone(zone);
   const iana = IANAZone.create(zone);
-  if (!iana.isValid) return { kind: 'invalid', message: `${zone} is not an IANA time zone (for example Asia/Damascus)` };
   const today = DateTime.fromJSDate(after, { zone: iana });
   for (const day of [today, today.plus({ days: 1 })]) {
     const resolved = resolveLocalTime({ date: day.toISODate()!, time }, zone);
@@ -108,7 +106,7 @@ export function nextLocalTime(after: Date, time: string, zone: string): LocalTim
  * would cover convoys for a day nobody announced.
  */
 export function laterTheSameDay(after: Date, time: string, zone: string): LocalTimeResolution {
-  if (!isValidZone(zone)) return { kind: 'invalid', message: `${zone} is not an IANA time zone (for example Asia/Damascus)` };
+  if (!isValidTimeZone(zone)) return unknownZone(zone);
   const date = DateTime.fromJSDate(after, { zone }).toISODate()!;
   const resolved = resolveLocalTime({ date, time }, zone);
   if (resolved.kind === 'exact' && Date.parse(resolved.instant) <= after.getTime()) {
@@ -117,8 +115,8 @@ export function laterTheSameDay(after: Date, time: string, zone: string): LocalT
   return resolved;
 }
 
-function isValidZone(zone: string): boolean {
-  return IANAZone.create(zone).isValid;
+function unknownZone(zone: string): LocalTimeResolution {
+  return { kind: 'invalid', message: `${zone} is not an IANA time zone (for example Asia/Damascus)` };
 }
 
 /** How an instant reads on the wall clock of `zone`: date, time and the offset then. */

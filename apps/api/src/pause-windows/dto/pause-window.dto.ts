@@ -1,5 +1,5 @@
 import type { AnnouncedTime, CreatePauseWindowRequest, PauseWindowStatus } from '@relief-ledger/domain';
-import { PAUSE_WINDOW_STATUSES } from '@relief-ledger/domain';
+import { PAUSE_WINDOW_STATUSES, WALL_CLOCK_TIME } from '@relief-ledger/domain';
 import { Matches } from 'class-validator';
 import { CalendarDate, Instant, Nested, OneOf, Text, Uuid, UuidList } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
@@ -8,7 +8,7 @@ export class AnnouncedTimeDto implements AnnouncedTime {
   @CalendarDate({ optional: true, description: 'Left out: today (start) or the first such time after the start (end)' }) date?: string;
 
   @Text(5, { description: 'Wall-clock time as announced, HH:mm' })
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time like 18:00' })
+  @Matches(WALL_CLOCK_TIME, { message: 'must be a time like 18:00' })
   time: string;
 
   @Text(6, { optional: true, description: 'Only for a time that happened twice (clocks went back): +03:00 or +02:00' })
