@@ -6,6 +6,7 @@ import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module.js';
 import { useSecurityHeaders } from './common/security/security-headers.js';
 import { AppConfig } from './config/app-config.js';
+import { answerClientError } from './common/problem/client-error-handler.js';
 import { ProblemExceptionFilter } from './common/problem/problem-exception.filter.js';
 import { OneLinePerRequest, PinoNestLogger } from './common/logging/logger.js';
 import { useJsonBodyParserOnly } from './common/validation/json-body-parser.js';
@@ -33,6 +34,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     genReqId: () => crypto.randomUUID(),
     // Only behind a proxy that sets X-Forwarded-For; otherwise any client could forge its address.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
+    // Every request ends with an answer: a bug that holds one gets a 503 problem instead of a
+    // connection held for ever (the database side is bounded by statement_timeout, same value).
+    handlerTimeout: config.requestTimeoutSeconds * 1000,
+    clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
@@ -57,6 +62,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   // API answers hold people's data: a shared phone must not keep them in its cache after sign-out.
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/v1/')) void reply.header('cache-control', 'no-store');
+    // An answer before the whole body arrived (an upload refused after its first chunk): the
+    // rest of the body would be read as the next request, which then never gets its answer.
+    if (!request.raw.complete) void reply.header('connection', 'close');
     return payload;
   });
 

@@ -28,7 +28,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot({ ...buildDataSourceOptions(databaseUrl), retryAttempts: 0 }),
+        TypeOrmModule.forRoot({ ...buildDataSourceOptions(databaseUrl, config.requestTimeoutSeconds * 1000), retryAttempts: 0 }),
         AuditModule,
         AuthModule,
         HealthModule,

@@ -6,6 +6,7 @@ import { createLogger } from './common/logging/logger.js';
 import type { Logger } from 'pino';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { DatabaseStartError, RunningDatabase } from './database/embedded-postgres.js';
+import { buildDataSourceOptions } from './database/data-source-options.js';
 import { openDatabase } from './database/open-database.js';
 import { runMigrationsLocked } from './database/run-migrations.js';
 import { loadDemoDataIfEmpty } from './demo/demo-data.js';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     fail(error instanceof DatabaseStartError ? error.message : `database did not start: ${String(error)}`),
   );
 
+  exitOnErrorOutsideRequests(logger, database);
   try {
     await serve(config, database, logger);
   } catch (error) {
@@ -40,8 +42,28 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * An error inside a request is answered (500 problem+json) and the app goes on. One outside any
+ * request (a timer, a stream, a forgotten promise) leaves the app in a state nobody checked: log
+ * it with its stack and exit non-zero, so that a supervisor (compose's `restart`, systemd's
+ * `Restart=`) starts a clean one. The embedded PostgreSQL is stopped first when it is ours.
+ */
+function exitOnErrorOutsideRequests(logger: Logger, database: RunningDatabase): void {
+  let exiting = false;
+  const die = (kind: string) => (error: unknown) => {
+    logger.fatal({ err: error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { value: String(error) } }, `${kind}: exiting`);
+    if (exiting) return;
+    exiting = true;
+    const stopped = Promise.race([database.stop(), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    void stopped.catch(() => undefined).finally(() => process.exit(1));
+  };
+  process.on('uncaughtException', die('uncaught exception'));
+  process.on('unhandledRejection', die('unhandled promise rejection'));
+}
+
 async function serve(config: AppConfig, database: RunningDatabase, logger: Logger): Promise<void> {
   let stopping = false;
+  await prepareDatabase(config, database.url, logger);
   const app = await createApp(config, database.url, logger);
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -56,28 +78,40 @@ async function serve(config: AppConfig, database: RunningDatabase, logger: Logge
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const dataSource = app.get(DataSource);
-  const applied = await runMigrationsLocked(dataSource);
-  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  if (config.demoData && (await loadDemoDataIfEmpty(dataSource))) logger.info('demo data loaded into the empty database');
-  if (!config.demoData) {
-    const disabled = await dataSource.transaction((manager) => disableDemoUsers(manager));
-    if (disabled) logger.warn({ disabled }, 'demo accounts found while demo data is off: disabled them (their password is public)');
-  }
-  if (config.bootstrapAdmin) {
-    const admin = config.bootstrapAdmin;
-    if (await dataSource.transaction((manager) => createBootstrapAdminIfNoUsers(manager, admin))) {
-      logger.info({ email: admin.email, organisation: admin.organisation }, 'first administrator created from ADMIN_EMAIL');
-    } else {
-      logger.info('ADMIN_EMAIL ignored: the database already has users');
-    }
-  }
-  await announceAccounts(dataSource, config, logger);
-
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.getHttpServer().address() as AddressInfo;
   const shown = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   logger.info({ event: 'listening', port }, `Relief Ledger is up at http://${shown}:${port} (API docs at /api/docs)`);
+}
+
+/**
+ * Migrations, demo data and the first administrator, on a connection of their own: the serving
+ * pool cancels any statement that runs longer than a request may, and a migration on a large
+ * ledger can.
+ */
+async function prepareDatabase(config: AppConfig, databaseUrl: string, logger: Logger): Promise<void> {
+  const dataSource = new DataSource(buildDataSourceOptions(databaseUrl));
+  await dataSource.initialize();
+  try {
+    const applied = await runMigrationsLocked(dataSource);
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (config.demoData && (await loadDemoDataIfEmpty(dataSource))) logger.info('demo data loaded into the empty database');
+    if (!config.demoData) {
+      const disabled = await dataSource.transaction((manager) => disableDemoUsers(manager));
+      if (disabled) logger.warn({ disabled }, 'demo accounts found while demo data is off: disabled them (their password is public)');
+    }
+    if (config.bootstrapAdmin) {
+      const admin = config.bootstrapAdmin;
+      if (await dataSource.transaction((manager) => createBootstrapAdminIfNoUsers(manager, admin))) {
+        logger.info({ email: admin.email, organisation: admin.organisation }, 'first administrator created from ADMIN_EMAIL');
+      } else {
+        logger.info('ADMIN_EMAIL ignored: the database already has users');
+      }
+    }
+    await announceAccounts(dataSource, config, logger);
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /** Tells the operator how to get in: the demo accounts in demo mode, or how to create the first admin. */

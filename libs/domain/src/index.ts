@@ -27,3 +27,4 @@ export * from './convoys/convoy';
 export * from './convoys/convoy-coverage';
 export * from './convoys/convoy-contract';
 export * from './live/live-event';
+export * from './time/parse-instant';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ApiTokenResponse, CreatedApiTokenResponse, Page } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { hashToken, newSecretToken } from '../auth/secret-token.js';
 import { updateReturning } from '../common/database/update-returning.js';
@@ -20,11 +20,9 @@ export class ApiTokensService {
 
   async list(actor: Actor, query: ApiTokenListQueryDto): Promise<Page<ApiTokenResponse>> {
     const window = pageWindow(query);
-    const [rows, total] = await ownedBy(this.query(this.dataSource.manager), 't', actor)
-      .orderBy('t.created_at', 'DESC')
-      .skip(window.skip)
-      .take(window.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await this.audit.readAudited(actor, { entity: 'api_token', changedFields: changedFieldNames(query) }, () =>
+      ownedBy(this.query(this.dataSource.manager), 't', actor).orderBy('t.created_at', 'DESC').skip(window.skip).take(window.pageSize).getManyAndCount(),
+    );
     return toPage(rows.map(toApiTokenResponse), total, window);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AuditEntryResponse, Page } from '@relief-ledger/domain';
+import { AUDIT_READ_ACTIONS, type AuditEntryResponse, type Page } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
@@ -33,12 +33,33 @@ export class AuditService {
     );
   }
 
+  /**
+   * Runs `read` and writes its audit row at the same time (one round trip more, but not one
+   * more wait): who read which sensitive record, or which list with which filters (their names,
+   * never their values). A read that fails (a record not found) stays recorded as an attempt.
+   */
+  async readAudited<T>(actor: Actor, entry: Omit<AuditEntry, 'action'> & { action?: 'read' | 'export' }, read: () => Promise<T>): Promise<T> {
+    const [result] = await Promise.all([
+      read(),
+      this.dataSource.query(
+        `INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_id, changed_fields) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [actor.organisationId, actor.userId, entry.action ?? 'read', entry.entity, entry.entityId ?? null, entry.changedFields ?? []],
+      ),
+    ]);
+    return result;
+  }
+
   async list(actor: Actor, query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {
+    return this.readAudited(actor, { entity: 'audit_log', changedFields: changedFieldNames(query) }, () => this.page(actor, query));
+  }
+
+  private async page(actor: Actor, query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {
     const window = pageWindow(query);
     const params: unknown[] = [actor.organisationId];
     let where = 'a.organisation_id = $1';
     if (query.entity) where += ` AND a.entity = $${params.push(query.entity)}`;
     if (query.entityId) where += ` AND a.entity_id = $${params.push(query.entityId)}`;
+    if (query.kind) where += ` AND ${query.kind === 'read' ? '' : 'NOT '}a.action = ANY($${params.push(AUDIT_READ_ACTIONS)})`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params);
     const rows: Array<{ id: string; at: Date; user_id: string | null; user_name: string | null; action: string; entity: string; entity_id: string | null; changed_fields: string[] }> =
       await this.dataSource.query(

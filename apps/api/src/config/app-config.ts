@@ -34,6 +34,8 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Keep-alive of the live event stream; the credential is checked again at each one. */
   liveHeartbeatSeconds: number;
+  /** A request that has not answered by then gets a 503, and its database statements are cancelled. */
+  requestTimeoutSeconds: number;
   /** Origins allowed to call the API from a browser; empty: same origin only. */
   corsOrigins: string[];
   /** First administrator, created at start when the database has no user yet. */
@@ -146,6 +148,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     rateLimitPerMinute: readInt(env, 'RATE_LIMIT_PER_MINUTE', 1200, 1, 1_000_000),
     liveHeartbeatSeconds: readInt(env, 'LIVE_HEARTBEAT_SECONDS', 25, 1, 300),
+    requestTimeoutSeconds: readInt(env, 'REQUEST_TIMEOUT_SECONDS', 30, 1, 3600),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     bootstrapAdmin: readBootstrapAdmin(env),
     production,

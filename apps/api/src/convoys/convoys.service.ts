@@ -176,7 +176,7 @@ export class ConvoysService {
       await this.publishStatus(manager, convoy, null);
       return row.id as string;
     });
-    return this.get(actor, id);
+    return this.detail(actor, id, new Date());
   }
 
   async list(actor: Actor, query: ConvoyListQueryDto, now = new Date()): Promise<Page<ConvoyResponse>> {
@@ -205,7 +205,12 @@ export class ConvoysService {
     return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, status: r.status, updatedAt: r.status_at.toISOString() }));
   }
 
+  /** A convoy's route, times and check-ins are need-to-know: every read of them is audited. */
   async get(actor: Actor, id: string, now = new Date()): Promise<ConvoyDetailResponse> {
+    return this.audit.readAudited(actor, { entity: 'convoy', entityId: id }, () => this.detail(actor, id, now));
+  }
+
+  private async detail(actor: Actor, id: string, now: Date): Promise<ConvoyDetailResponse> {
     const manager = this.dataSource.manager;
     const [row] = await this.convoyRows(manager, { ids: [id], organisationId: actor.organisationId });
     if (!row) throw ConvoysException.notFound(id);
@@ -279,7 +284,7 @@ export class ConvoysService {
       await this.publishStatus(manager, updated, (await this.events(manager, id, event.id))[0]);
       return false;
     });
-    return { replayed, convoy: await this.get(actor, id, now) };
+    return { replayed, convoy: await this.detail(actor, id, now) };
   }
 
   /** "Passed Ariha, 14:10." A re-send with the same client id records it once. */

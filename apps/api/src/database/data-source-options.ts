@@ -7,7 +7,12 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 // A `date` is a calendar day at a site; turning it into a JS Date would shift it by the server's zone.
 types.setTypeParser(types.builtins.DATE, (value: string) => value);
 
-export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
+/**
+ * `statementTimeoutMs` bounds every statement and every idle open transaction of the pool: the
+ * serving app's, so that a request given up after its time limit does not leave its work
+ * running. Migrations and the demo load run without it.
+ */
+export function buildDataSourceOptions(databaseUrl: string, statementTimeoutMs?: number): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -22,6 +27,6 @@ export function buildDataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsRun: false,
     logging: false,
     applicationName: 'relief-ledger',
-    extra: { max: 10 },
+    extra: statementTimeoutMs ? { max: 10, statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs } : { max: 10 },
   };
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
+import { parseInstant } from '@relief-ledger/domain';
 import { AppException } from '../common/problem/app-exception.js';
+import { happenedBounds, isSafeText } from '../common/validation/decorators.js';
 import { inLockOrder, move } from '../stock/stock-ledger.js';
 import { csvRows, CsvTooLargeError } from './csv-rows.js';
 import { distributionHash } from './request-hash.js';
@@ -78,22 +80,37 @@ export class DistributionImportService {
     if (!headerOk) throw new ImportException(errors, errorCount);
     if (rows.length === 0) throw new ImportException([{ row: 1, column: 'file', reason: 'has no rows after the header' }], 1);
 
-    return this.dataSource.transaction(async (manager) => {
-      // References are checked even when some rows are malformed: one report lists everything.
-      await this.resolve(manager, actor, rows, fail);
-      if (errorCount) throw new ImportException(errors, errorCount);
-      const fresh = rows.filter((r) => !r.skip);
-      // One id ties the import's audit row, its stock movements and its distributions together.
-      const importId = randomUUID();
-      await this.write(manager, actor, importId, fresh);
-      await this.audit.record(manager, actor, { action: 'import', entity: 'distribution', entityId: importId, changedFields: [`rows:${fresh.length}`] });
-      return { imported: fresh.length, skipped: rows.length - fresh.length };
-    });
+    // Imports of one organisation take turns, so the same file uploaded twice at once is
+    // recorded once and the second finds its rows already there (skipped), as a re-upload would.
+    // A distribution sent alone with one of the file's ids can still win the race: then the
+    // whole file is read against the database again, once.
+    // A retry happens only after a clean first reading (no errors), so nothing is reported twice.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(async (manager) => {
+          await manager.query(`SELECT pg_advisory_xact_lock(hashtext('relief-ledger:distribution-import'), hashtext($1))`, [actor.organisationId]);
+          // References are checked even when some rows are malformed: one report lists everything.
+          await this.resolve(manager, actor, rows, fail);
+          if (errorCount) throw new ImportException(errors, errorCount);
+          const fresh = rows.filter((r) => !r.skip);
+          // One id ties the import's audit row, its stock movements and its distributions together.
+          const importId = randomUUID();
+          await this.write(manager, actor, importId, fresh);
+          await this.audit.record(manager, actor, { action: 'import', entity: 'distribution', entityId: importId, changedFields: [`rows:${fresh.length}`] });
+          return { imported: fresh.length, skipped: rows.length - fresh.length };
+        });
+      } catch (error) {
+        const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
+        if (attempt < 2 && error instanceof QueryFailedError && constraint === 'uq_distributions_client_key') continue;
+        throw error;
+      }
+    }
   }
 
   private async parse(stream: Readable, fail: (row: number, column: string, reason: string) => void): Promise<{ rows: Row[]; headerOk: boolean }> {
     const rows: Row[] = [];
     const seen = new Map<string, number>();
+    const now = new Date();
     let at: Record<ImportColumn, number> | undefined;
     try {
       for await (const { line, fields } of csvRows(stream, IMPORT_MAX_BYTES)) {
@@ -141,12 +158,15 @@ export class DistributionImportService {
         if (row.people < row.households) fail(line, 'people', `must be at least the number of households (${row.households})`);
         const when = get('distributed_at');
         if (when) {
-          const parsed = new Date(when);
-          if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(when) || Number.isNaN(parsed.getTime())) {
-            fail(line, 'distributed_at', 'must be a date and time with offset, like 2019-12-23T14:30:00+02:00');
-          } else row.distributedAt = parsed.toISOString();
+          // The same rule as the JSON API's distributedAt (the Instant decorator): no date that is not a real one.
+          const parsed = parseInstant(when, happenedBounds(now));
+          if (parsed.ok) row.distributedAt = parsed.value.toISOString();
+          else fail(line, 'distributed_at', parsed.reason);
         }
         if (row.notes && row.notes.length > 2000) fail(line, 'notes', 'must be at most 2000 characters');
+        for (const column of ['notes', 'item_code'] as const) {
+          if (!isSafeText(get(column))) fail(line, column, 'must not contain control characters or broken Unicode');
+        }
         if (seen.has(clientKey)) fail(line, 'client_id', `repeats row ${seen.get(clientKey)}`);
         else seen.set(clientKey, line);
         rows.push(row);

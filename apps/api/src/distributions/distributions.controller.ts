@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import { ApiConflictResponse, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { DistributionResponse, Page } from '@relief-ledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { CSV_BODY } from '../common/validation/json-body-parser.js';
 import { AppException } from '../common/problem/app-exception.js';
 import { DistributionImportService, IMPORT_COLUMNS } from './distribution-import.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -37,6 +39,7 @@ export class DistributionsController {
   }
 
   @Post('import')
+  @RouteConfig(CSV_BODY)
   @Requires('distributions.write')
   @HttpCode(201)
   @ApiConsumes('text/csv')

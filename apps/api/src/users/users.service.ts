@@ -17,11 +17,14 @@ export class UsersService {
     private readonly audit: AuditService,
   ) {}
 
+  /** Who works here and with which role: a read that is audited. */
   async list(actor: Actor, query: UserListQueryDto): Promise<Page<UserResponse>> {
     const window = pageWindow(query);
-    const [rows, total] = await this.dataSource
-      .getRepository(UserEntity)
-      .findAndCount({ where: { organisationId: actor.organisationId }, order: { name: 'ASC', id: 'ASC' }, skip: window.skip, take: window.pageSize });
+    const [rows, total] = await this.audit.readAudited(actor, { entity: 'user', changedFields: changedFieldNames(query) }, () =>
+      this.dataSource
+        .getRepository(UserEntity)
+        .findAndCount({ where: { organisationId: actor.organisationId }, order: { name: 'ASC', id: 'ASC' }, skip: window.skip, take: window.pageSize }),
+    );
     return toPage(rows.map(toUserResponse), total, window);
   }
 

@@ -76,9 +76,15 @@ export interface AuditEntryResponse {
   changedFields: string[];
 }
 
+/** Reads of sensitive records (a convoy's route and times, the user and token lists, the trail itself, exports). */
+export const AUDIT_READ_ACTIONS = ['read', 'export'] as const;
+export type AuditKind = 'read' | 'write';
+
 export interface AuditListQuery {
   entity?: string;
   entityId?: string;
+  /** Only reads of sensitive records, or only writes (sign-ins included). */
+  kind?: AuditKind;
   page?: number;
   pageSize?: number;
 }

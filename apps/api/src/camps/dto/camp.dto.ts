@@ -17,7 +17,7 @@ export class CreateCampDto implements CreateCampRequest {
   @Count(peopleMax, { description: 'People living on site' }) population: number;
   @Count(peopleMax) households: number;
   @Count(peopleMax, { description: 'People the site is planned for' }) capacity: number;
-  @CalendarDate({ optional: true, nullable: true }) openedOn?: string | null;
+  @CalendarDate({ optional: true, nullable: true, kind: 'past' }) openedOn?: string | null;
 }
 
 export class UpdateCampDto implements UpdateCampRequest {
@@ -30,12 +30,12 @@ export class UpdateCampDto implements UpdateCampRequest {
   @Count(peopleMax, { optional: true }) population?: number;
   @Count(peopleMax, { optional: true }) households?: number;
   @Count(peopleMax, { optional: true }) capacity?: number;
-  @CalendarDate({ optional: true, nullable: true }) openedOn?: string | null;
+  @CalendarDate({ optional: true, nullable: true, kind: 'past' }) openedOn?: string | null;
 }
 
 export class CloseCampDto implements CloseCampRequest {
   @Count(2_147_483_647, { description: 'The version you last read' }) version: number;
-  @CalendarDate({ optional: true, description: "Defaults to today in the camp's time zone" }) closedOn?: string;
+  @CalendarDate({ optional: true, kind: 'past', description: "Defaults to today in the camp's time zone" }) closedOn?: string;
 }
 
 export class CampListQueryDto extends PageQueryDto implements CampListQuery {

@@ -3,6 +3,7 @@ import type { Problem } from '@relief-ledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { AppException } from './app-exception.js';
+import { describeConstraint } from './constraint-words.js';
 
 const TITLES: Record<number, string> = {
   400: 'Bad request',
@@ -38,28 +39,46 @@ export function toProblem(error: unknown, instance: string): Problem {
     return problem(status, instance, { detail: Array.isArray(message) ? message.join('; ') : String(message) });
   }
   if (error instanceof QueryFailedError) {
-    const driverError = error.driverError as { code?: string; constraint?: string };
-    // The services check these first; the database is the last line and still answers in 4xx.
+    const driverError = error.driverError as { code?: string; constraint?: string; detail?: string; column?: string };
+    // The services check these first; the database is the last line and still answers in 4xx, in words.
     switch (driverError.code) {
       case '23505':
-        return problem(409, instance, { code: 'conflict.duplicate', detail: `A record with the same unique value already exists (${driverError.constraint})` });
       case '23503':
-        return problem(422, instance, { code: 'conflict.reference', detail: `A referenced record does not exist or is still in use (${driverError.constraint})` });
-      case '23514':
-        return problem(422, instance, { code: 'validation.constraint', detail: `The values break a rule of the ledger (${driverError.constraint})` });
+      case '23514': {
+        const { field, detail } = describeConstraint(driverError.code, driverError.constraint, driverError.detail);
+        const status = driverError.code === '23505' ? 409 : 422;
+        const code = { '23505': 'conflict.duplicate', '23503': 'conflict.reference', '23514': 'validation.constraint' }[driverError.code];
+        return problem(status, instance, { code, detail, errors: field ? [{ field, reason: detail }] : undefined });
+      }
+      case '23502': {
+        const field = driverError.column?.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+        const detail = field ? `${field} must have a value` : 'A required value is missing';
+        return problem(400, instance, { code: 'validation.required', detail, errors: field ? [{ field, reason: 'must have a value' }] : undefined });
+      }
       case '22021':
       case '22P05':
       case '22P02':
       case '22003':
       case '22007':
       case '22008':
+      case '22001':
+      case '22023':
         return problem(400, instance, { code: 'validation.value', detail: 'A value has the wrong form or is out of range' });
+      case '57014':
+        // statement_timeout: the request ran out of time; nothing it did was kept.
+        return problem(503, instance, { code: 'request.timeout', detail: 'This took too long and was stopped; nothing was saved. Try again, or narrow it down.' });
+      case '40001':
+      case '40P01':
+        return problem(503, instance, { code: 'database.busy', detail: 'Another change got in the way; nothing was saved. Try again.' });
     }
   }
   if (isDatabaseUnavailable(error)) {
     return problem(503, instance, { code: 'database.unavailable', detail: 'The database is not reachable right now; nothing was saved. Try again in a moment.' });
   }
   const fastifyError = error as FastifyError;
+  if (fastifyError?.code === 'FST_ERR_HANDLER_TIMEOUT') {
+    return problem(503, instance, { code: 'request.timeout', detail: 'This took too long and was stopped. Try again in a moment.' });
+  }
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
     return problem(fastifyError.statusCode, instance, { code: fastifyError.code, detail: fastifyError.message });
   }

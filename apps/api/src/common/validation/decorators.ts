@@ -7,21 +7,23 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
+  IsBoolean,
+  isEmail,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateBy,
   ValidateIf,
   ValidateNested,
+  type ValidationArguments,
 } from 'class-validator';
+import { DATE_EXAMPLE, INSTANT_EXAMPLE, parseCalendarDate, parseInstant, type Checked, type DateBounds, type InstantBounds } from '@relief-ledger/domain';
 
 interface Options {
   optional?: boolean;
@@ -39,6 +41,10 @@ function presence({ optional, nullable, description }: Options, schema: Record<s
 // Control characters (NUL above all: PostgreSQL refuses it in text) and halves of surrogate pairs.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** No control characters (NUL above all) and no half of a surrogate pair: what `Text()` refuses. */
+export function isSafeText(value: string): boolean {
+  return !UNSAFE_TEXT.test(value);
+}
 // Spaces, including the invisible ones that make a name look empty.
 const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF]+$/g;
 
@@ -74,12 +80,46 @@ export function Uuid(options: Options = {}) {
   return applyDecorators(...presence(options, { type: String, format: 'uuid' }), IsUUID('all', { message: 'must be a UUID' }));
 }
 
-/** A calendar day, `YYYY-MM-DD`. */
-export function CalendarDate(options: Options = {}) {
+/**
+ * How far ahead a time may lie: `past` for what happened (a phone's clock may run a little
+ * ahead, so up to a day), `plan` for what is planned, `any` for filters.
+ */
+export type TimeKind = 'past' | 'plan' | 'any';
+
+const DAY_MS = 86_400_000;
+const PLAN_YEARS = 5;
+const LATEST_FILTER = new Date('2100-01-01T00:00:00Z');
+
+function instantBounds(kind: TimeKind, now = new Date()): InstantBounds {
+  if (kind === 'past') return { notAfter: new Date(now.getTime() + DAY_MS), notAfterText: 'more than a day in the future' };
+  if (kind === 'plan') return { notAfter: new Date(now.getTime() + PLAN_YEARS * 365 * DAY_MS), notAfterText: `more than ${PLAN_YEARS} years ahead` };
+  return { notAfter: LATEST_FILTER, notAfterText: 'after 2100' };
+}
+
+function dateBounds(kind: TimeKind, now = new Date()): DateBounds {
+  const { notAfter, notAfterText } = instantBounds(kind, now);
+  return { notAfter: notAfter!.toISOString().slice(0, 10), notAfterText };
+}
+
+function checked(name: string, check: (value: unknown) => Checked<unknown>) {
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown) => check(value).ok,
+      defaultMessage: (args?: ValidationArguments) => {
+        const result = check(args?.value);
+        return result.ok ? 'is not acceptable' : result.reason;
+      },
+    },
+  });
+}
+
+/** A calendar day, `YYYY-MM-DD`, that exists; never shifted by a zone. */
+export function CalendarDate(options: Options & { kind?: TimeKind } = {}) {
+  const kind = options.kind ?? 'any';
   return applyDecorators(
-    ...presence(options, { type: String, format: 'date', example: '2019-12-23' }),
-    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' }),
-    IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a real calendar date' }),
+    ...presence(options, { type: String, format: 'date', example: DATE_EXAMPLE }),
+    checked('calendarDate', (value) => parseCalendarDate(value, dateBounds(kind))),
   );
 }
 
@@ -98,13 +138,72 @@ export function QueryInt(min: number, max: number, options: Options = {}) {
   );
 }
 
-/** An instant with its offset or Z: `2019-12-23T14:30:00+02:00`. A bare local time is ambiguous, so refused. */
-export function Instant(options: Options = {}) {
+/**
+ * An instant with its offset or Z: `2019-12-23T14:30:00+02:00`, RFC 3339, a real date and time
+ * within the bounds of its kind. A bare local time is ambiguous, so refused. The same rule reads
+ * the CSV import (parseInstant in libs/domain).
+ */
+export function Instant(options: Options & { kind?: TimeKind } = {}) {
+  const kind = options.kind ?? 'any';
   return applyDecorators(
-    ...presence(options, { type: String, format: 'date-time', example: '2019-12-23T14:30:00+02:00' }),
-    IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a date and time like 2019-12-23T14:30:00+02:00' }),
-    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/, { message: 'must carry its offset or Z, like 2019-12-23T14:30:00+02:00' }),
+    ...presence(options, { type: String, format: 'date-time', example: INSTANT_EXAMPLE }),
+    // One spelling from here on (`2019-12-23T12:30:00.000Z`): hashes of replayed requests and
+    // PostgreSQL then see the same text for the same instant.
+    Transform(({ value }: { value: unknown }) => {
+      const parsed = parseInstant(value);
+      return parsed.ok ? parsed.value.toISOString() : value;
+    }),
+    checked('instant', (value) => parseInstant(value, instantBounds(kind))),
   );
+}
+
+/** A filter bound: a calendar day (`2019-12-23`) or an instant with its offset. */
+export function DayOrInstant(options: Options = {}) {
+  return applyDecorators(
+    ...presence(options, { type: String, example: DATE_EXAMPLE, description: `A day (${DATE_EXAMPLE}) or an instant (${INSTANT_EXAMPLE})` }),
+    checked('dayOrInstant', (value) => {
+      const day = parseCalendarDate(value, dateBounds('any'));
+      return day.ok || (typeof value === 'string' && !value.includes('T') && !value.includes('t')) ? day : parseInstant(value, instantBounds('any'));
+    }),
+  );
+}
+
+/** The instant as stored (UTC), from text a DTO has already checked. */
+export function instantOf(text: string): Date {
+  const parsed = parseInstant(text);
+  if (!parsed.ok) throw new Error(`an unchecked instant reached a service: ${parsed.reason}`);
+  return parsed.value;
+}
+
+/** When something that happened is put in the past by kind, the same bounds the DTOs use. */
+export function happenedBounds(now = new Date()): InstantBounds {
+  return instantBounds('past', now);
+}
+
+/** An email address: safe text first (a lone surrogate once crashed the address check), then its form. */
+export function Email(options: Options = {}) {
+  return applyDecorators(
+    Text(254, options),
+    ValidateBy({
+      name: 'email',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || UNSAFE_TEXT.test(value)) return true; // Text() reports these
+          try {
+            return isEmail(value);
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: () => 'must be an email address',
+      },
+    }),
+  );
+}
+
+/** true or false; null only where the field says it is nullable. */
+export function Flag(options: Options = {}) {
+  return applyDecorators(...presence(options, { type: Boolean }), IsBoolean({ message: 'must be true or false' }));
 }
 
 /** A whole number in a range, e.g. minutes of a trip. */

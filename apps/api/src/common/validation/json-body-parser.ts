@@ -19,10 +19,22 @@ function badRequest(message: string): Error {
   return Object.assign(new Error(message), { statusCode: 400, code: 'validation.body' });
 }
 
+/** Route config (`@RouteConfig(CSV_BODY)`) of the one route that takes a CSV file as a stream. */
+export const CSV_BODY = { csvBody: true } as const;
+
+function csvNotHere(): Error {
+  return Object.assign(new Error('This route takes application/json; only the distribution import takes text/csv'), {
+    statusCode: 415,
+    code: 'validation.content_type',
+  });
+}
+
 /**
- * The body parsers: JSON for every route, and CSV handed to the route as a stream (the bulk
- * import reads it row by row and enforces its own size limit). JSON, with Fastify's protection against prototype poisoning, and a
- * nesting limit. Anything else (forms, text) is 415, so a cross-site form cannot post here.
+ * The body parsers: JSON for every route, and CSV handed as a stream to the routes marked
+ * CSV_BODY (the bulk import reads it row by row and enforces its own size limit). JSON, with
+ * Fastify's protection against prototype poisoning, and a nesting limit. Anything else (forms,
+ * text, CSV to a JSON route) is 415 before any validation, so a cross-site form cannot post here
+ * and no route's validation ever sees a stream.
  */
 export function useJsonBodyParserOnly(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -34,5 +46,9 @@ export function useJsonBodyParserOnly(fastify: FastifyInstance): void {
       done(null, parsed);
     });
   });
-  fastify.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+  fastify.addContentTypeParser('text/csv', (request, payload, done) => {
+    const config = request.routeOptions.config as { csvBody?: boolean } | undefined;
+    if (config?.csvBody) return done(null, payload);
+    done(csvNotHere(), undefined);
+  });
 }

@@ -1,6 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldError } from '@relief-ledger/domain';
-import { ValidationException } from '../problem/app-exception.js';
+import { AppException, ValidationException } from '../problem/app-exception.js';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
@@ -18,12 +18,41 @@ function withoutFieldName(reason: string, property: string): string {
   return reason.startsWith(`${property} `) ? reason.slice(property.length + 1) : reason;
 }
 
+/** What JSON.parse can give: plain objects and arrays of them, text, numbers, booleans, null. */
+export function isParsedJson(value: unknown): boolean {
+  // Iterative, like the parser's depth check: the body is at most 32 levels deep by then anyway.
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || ['string', 'number', 'boolean'].includes(typeof node)) continue;
+    if (typeof node !== 'object') return false;
+    const prototype = Object.getPrototypeOf(node);
+    if (!Array.isArray(node) && prototype !== Object.prototype && prototype !== null) return false;
+    stack.push(...Object.values(node as object));
+  }
+  return true;
+}
+
+/**
+ * class-transformer walks whatever it is given. Handed a request stream it once reached the
+ * socket's native handle and aborted the process, so the pipe takes only what JSON.parse
+ * makes; anything else (a stream, a buffer) means the body was not JSON: 415, never validated.
+ */
+class JsonOnlyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value !== undefined && !isParsedJson(value)) {
+      throw new AppException(415, 'validation.content_type', 'Unsupported media type', 'Send the body as application/json');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * Strict by default: unknown fields are refused (not silently dropped), and JSON bodies are not
  * coerced ("12" is not a number). Query strings are converted only where a DTO says so.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new JsonOnlyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

@@ -19,7 +19,7 @@ export class CreateConvoyDto implements CreateConvoyRequest {
   @Text(CONVOY_LIMITS.nameMaxLength) name: string;
   @OneOf(CONVOY_PURPOSES) purpose: ConvoyPurpose;
   @Uuid() routeId: string;
-  @Instant() plannedDepartureAt: string;
+  @Instant({ kind: 'plan' }) plannedDepartureAt: string;
   @WholeNumber(1, CONVOY_LIMITS.durationMaxMinutes, { description: 'Minutes' }) expectedDurationMinutes: number;
   @WholeNumber(0, CONVOY_LIMITS.marginMaxMinutes, { optional: true, description: 'Minutes added to the arrival before a trip counts as covered; default 60' })
   safetyMarginMinutes?: number;
@@ -45,7 +45,7 @@ export class ConvoyStatusDto implements ConvoyStatusRequest {
   /** Any status: the transition table, not the validator, says which are allowed and why not. */
   @OneOf(CONVOY_STATUSES) status: ConvoyStatus;
   @WholeNumber(1, 2_000_000_000, { optional: true, description: 'The version last read; or send If-Match' }) version?: number;
-  @Instant({ optional: true, description: 'Defaults to now' }) occurredAt?: string;
+  @Instant({ optional: true, kind: 'past', description: 'Defaults to now' }) occurredAt?: string;
   @Uuid({ optional: true }) locationId?: string;
   @Text(500, { optional: true }) place?: string;
   @Text(2000, { optional: true }) note?: string;
@@ -55,7 +55,7 @@ export class ConvoyStatusDto implements ConvoyStatusRequest {
 
 export class CheckInDto implements CheckInRequest {
   @Uuid({ optional: true, description: 'Made by the phone when the form opens; a re-send records the check-in once' }) clientId?: string;
-  @Instant({ optional: true, description: 'Defaults to now' }) occurredAt?: string;
+  @Instant({ optional: true, kind: 'past', description: 'Defaults to now' }) occurredAt?: string;
   @Uuid({ optional: true }) locationId?: string;
   @Text(500, { optional: true, description: '"passed Ariha"' }) place?: string;
   @Text(2000, { optional: true }) note?: string;

@@ -1,7 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { CreateDistributionRequest, DistributionResponse } from '@relief-ledger/domain';
-import { IsISO8601, IsOptional } from 'class-validator';
-import { Count, Text, Uuid } from '../../common/validation/decorators.js';
+import { Count, DayOrInstant, Instant, Text, Uuid } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { QUANTITY_MAX } from '../../stock/dto/stock.dto.js';
 
@@ -17,10 +15,7 @@ export class CreateDistributionDto implements CreateDistributionRequest {
   @Count(PEOPLE_MAX) households: number;
   @Count(PEOPLE_MAX) people: number;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When it was handed out, with offset; defaults to now' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be a date and time like 2019-12-23T14:30:00+02:00' })
-  distributedAt?: string;
+  @Instant({ optional: true, kind: 'past', description: 'When it was handed out, with offset; defaults to now' }) distributedAt?: string;
 
   @Text(2000, { optional: true }) notes?: string;
 }
@@ -29,15 +24,8 @@ export class DistributionListQueryDto extends PageQueryDto {
   @Uuid({ optional: true }) campId?: string;
   @Uuid({ optional: true }) itemId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be a date or date and time' })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be a date or date and time' })
-  to?: string;
+  @DayOrInstant({ optional: true }) from?: string;
+  @DayOrInstant({ optional: true }) to?: string;
 }
 
 export interface DistributionRow {

@@ -6,7 +6,7 @@ import { PageQueryDto } from '../../common/validation/pagination.js';
 export class CreateIncidentDto implements CreateIncidentRequest {
   @Uuid({ optional: true, description: 'Made by the client when the form opens; a re-send with it records the incident once' }) clientId?: string;
   @OneOf(INCIDENT_KINDS) kind: IncidentKind;
-  @Instant({ optional: true, description: 'Defaults to now' }) occurredAt?: string;
+  @Instant({ optional: true, kind: 'past', description: 'Defaults to now' }) occurredAt?: string;
   @Uuid({ optional: true }) locationId?: string;
   @Uuid({ optional: true }) routeId?: string;
   @Text(500, { optional: true, description: 'Where, in words, when no location fits' }) place?: string;

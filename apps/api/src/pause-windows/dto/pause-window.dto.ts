@@ -5,7 +5,7 @@ import { CalendarDate, Instant, Nested, OneOf, Text, Uuid, UuidList } from '../.
 import { PageQueryDto } from '../../common/validation/pagination.js';
 
 export class AnnouncedTimeDto implements AnnouncedTime {
-  @CalendarDate({ optional: true, description: 'Left out: today (start) or the first such time after the start (end)' }) date?: string;
+  @CalendarDate({ optional: true, kind: 'plan', description: 'Left out: today (start) or the first such time after the start (end)' }) date?: string;
 
   @Text(5, { description: 'Wall-clock time as announced, HH:mm' })
   @Matches(WALL_CLOCK_TIME, { message: 'must be a time like 18:00' })
@@ -19,7 +19,7 @@ export class AnnouncedTimeDto implements AnnouncedTime {
 export class CreatePauseWindowDto implements CreatePauseWindowRequest {
   @Text(500, { description: 'Who announced it: "Russia and the regime, notified to the UN"' }) announcedBy: string;
   @Text(10_000, { description: 'The announcement as received' }) sourceText: string;
-  @Instant({ optional: true, description: 'Defaults to now' }) announcedAt?: string;
+  @Instant({ optional: true, kind: 'past', description: 'Defaults to now' }) announcedAt?: string;
   @Text(64, { description: 'IANA zone the times were announced in' }) zone: string;
   @Nested(AnnouncedTimeDto, { optional: true, description: 'Left out: from now' }) start?: AnnouncedTimeDto;
   @Nested(AnnouncedTimeDto) end: AnnouncedTimeDto;

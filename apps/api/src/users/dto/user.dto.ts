@@ -1,14 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@relief-ledger/domain';
 import type { CreateUserRequest, Role, UpdateUserRequest, UserResponse } from '@relief-ledger/domain';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Count, OneOf, Text } from '../../common/validation/decorators.js';
+import { IsString, MaxLength } from 'class-validator';
+import { Count, Email, Flag, OneOf, Text } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { UserEntity } from '../user.entity.js';
 
 export class CreateUserDto implements CreateUserRequest {
   @Text(200) name: string;
-  @Text(254) @IsEmail({}, { message: 'must be an email address' }) email: string;
+  @Email() email: string;
   @OneOf(ROLES) role: Role;
 
   @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX_LENGTH })
@@ -22,10 +22,7 @@ export class UpdateUserDto implements UpdateUserRequest {
   @Text(200, { optional: true }) name?: string;
   @OneOf(ROLES, { optional: true }) role?: Role;
 
-  @ApiPropertyOptional({ description: 'false disables the user and ends all their sessions at once' })
-  @IsOptional()
-  @IsBoolean({ message: 'must be true or false' })
-  active?: boolean;
+  @Flag({ optional: true, description: 'false disables the user and ends all their sessions at once' }) active?: boolean;
 }
 
 export class UserListQueryDto extends PageQueryDto {}
