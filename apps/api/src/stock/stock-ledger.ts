@@ -21,6 +21,9 @@ export interface Movement {
   incidentId?: string | null;
   /** A CSV import: one movement for all its rows at this level. */
   importId?: string | null;
+  /** A receipt: who funded it and their pipeline reference. */
+  donor?: string | null;
+  pipelineReference?: string | null;
   /** Field to name when the stock is short. */
   field?: string;
 }
@@ -48,8 +51,8 @@ export async function move(manager: EntityManager, m: Movement): Promise<{ movem
     throw StockException.insufficient(Number(current?.quantity ?? 0), -m.delta, m.field);
   }
   const [row] = await manager.query(
-    `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, loss_cause, reason, transfer_id, reverses_id, distribution_id, import_id, recorded_by, incident_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+    `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, loss_cause, reason, transfer_id, reverses_id, distribution_id, import_id, recorded_by, incident_id, donor, pipeline_reference)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
     [
       m.organisationId,
       m.stockPointId,
@@ -65,6 +68,8 @@ export async function move(manager: EntityManager, m: Movement): Promise<{ movem
       m.importId ?? null,
       m.recordedBy,
       m.incidentId ?? null,
+      m.donor ?? null,
+      m.pipelineReference ?? null,
     ],
   );
   return { movementId: row.id, balance: Number(level.quantity) };

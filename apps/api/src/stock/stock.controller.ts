@@ -4,7 +4,7 @@ import type { ItemResponse, MovementResponse, Page, StockLevelResponse, StockPoi
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/validation/id-param.js';
-import { AdjustmentDto, CreateStockPointDto, LedgerQueryDto, LossDto, ReceiptDto, ReversalDto, TransferDto } from './dto/stock.dto.js';
+import { AdjustmentDto, CreateStockPointDto, LedgerQueryDto, LossDto, ReceiptDto, ReversalDto, TransferDto, DonorQueryDto } from './dto/stock.dto.js';
 import { StockService } from './stock.service.js';
 
 @ApiTags('stock')
@@ -45,6 +45,13 @@ export class StockController {
   @ApiOkResponse({ description: "One item's movements at the stock point, newest first, with the running balance" })
   ledger(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() query: LedgerQueryDto): Promise<Page<MovementResponse>> {
     return this.stock.ledger(actor, id, query);
+  }
+
+  @Get('stock/donors')
+  @Requires('stock.read')
+  @ApiOkResponse({ description: 'Donors of earlier receipts, most used first (at most 20): suggestions for the receipt form', type: [String] })
+  donors(@CurrentActor() actor: Actor, @Query() query: DonorQueryDto): Promise<string[]> {
+    return this.stock.donors(actor, query.q);
   }
 
   @Post('stock/receipts')

@@ -26,6 +26,8 @@ interface MovementRow {
   distribution_id: string | null;
   incident_id: string | null;
   import_id: string | null;
+  donor: string | null;
+  pipeline_reference: string | null;
   recorded_by: string;
   recorded_at: Date;
 }
@@ -49,7 +51,19 @@ export class StockService {
       kind: r.kind,
       personsPerUnit: r.persons_per_unit,
       daysPerUnit: r.days_per_unit,
+      coverAlertDays: r.cover_alert_days,
     })) as ItemResponse[];
+  }
+
+  /** Donors this organisation has recorded receipts from, most used first: suggestions for the receipt form. */
+  async donors(actor: Actor, prefix?: string): Promise<string[]> {
+    const rows: Array<{ donor: string }> = await this.dataSource.query(
+      `SELECT min(donor) AS donor FROM stock_movements
+       WHERE organisation_id = $1 AND donor IS NOT NULL AND ($2::text IS NULL OR lower(donor) LIKE lower($2) || '%')
+       GROUP BY lower(donor) ORDER BY count(*) DESC, 1 LIMIT 20`,
+      [actor.organisationId, prefix?.replace(/[\\%_]/g, (c) => `\\${c}`) ?? null],
+    );
+    return rows.map((r) => r.donor);
   }
 
   listStockPoints(actor: Actor): Promise<StockPointResponse[]> {
@@ -113,7 +127,17 @@ export class StockService {
     return this.recording(actor, 'receipt', dto, async (manager) => {
       await this.findPointOrThrow(manager, actor, dto.stockPointId);
       await this.findItemOrThrow(manager, dto.itemId);
-      return [await this.moveFor(manager, actor, { stockPointId: dto.stockPointId, itemId: dto.itemId, kind: 'receipt', delta: dto.quantity, reference: dto.reference })];
+      return [
+        await this.moveFor(manager, actor, {
+          stockPointId: dto.stockPointId,
+          itemId: dto.itemId,
+          kind: 'receipt',
+          delta: dto.quantity,
+          reference: dto.reference,
+          donor: dto.donor,
+          pipelineReference: dto.pipelineReference,
+        }),
+      ];
     }).then((movements) => movements[0]);
   }
 
@@ -254,6 +278,8 @@ function toMovementResponse(r: MovementRow): MovementResponse {
     distributionId: r.distribution_id,
     incidentId: r.incident_id,
     importId: r.import_id,
+    donor: r.donor,
+    pipelineReference: r.pipeline_reference,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at.toISOString(),
   };

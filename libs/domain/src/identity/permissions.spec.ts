@@ -21,8 +21,10 @@ describe('can', () => {
     'incidents.write': ['coordinator', 'field'],
     'users.manage': ['admin'],
     'tokens.manage': ['admin'],
+    'tokens.self': ['admin', 'manager'],
     'audit.read': ['admin', 'manager'],
-    'reports.export': ['admin', 'manager'],
+    'reports.export': ['coordinator', 'manager'],
+    'overview.read': ['admin', 'coordinator', 'field', 'manager'],
   };
 
   it('covers every permission in the table', () => {

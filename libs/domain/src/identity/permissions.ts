@@ -8,7 +8,8 @@ import { Role } from './roles';
  * - admin: manages the users and API tokens of their own organisation, reads its audit trail.
  * - coordinator: plans and logs (camps now; stock, distributions, convoys, windows later).
  * - field: reads the board and camps; posts check-ins, convoy status, incidents and distributions.
- * - manager: reads everything of their organisation, its audit trail, exports reports; no writes.
+ * - manager: reads everything of their organisation, its audit trail, exports reports (also with
+ *   a personal API token for scripts); no writes.
  */
 export const PERMISSIONS = {
   /** See one's own session, sign out. */
@@ -36,9 +37,15 @@ export const PERMISSIONS = {
   /** Whoever sees it reports it: field staff first. */
   'incidents.write': ['coordinator', 'field'],
   'users.manage': ['admin'],
+  /** Every API token of the organisation: list and revoke. */
   'tokens.manage': ['admin'],
+  /** Personal API tokens, acting as their creator with their role: admins, and managers for scripted report pulls. */
+  'tokens.self': ['admin', 'manager'],
   'audit.read': ['admin', 'manager'],
-  'reports.export': ['manager', 'admin'],
+  /** Reports and exports for donors and the cluster: managers, and coordinators who prepare them. */
+  'reports.export': ['manager', 'coordinator'],
+  /** The landing page: what needs me now. */
+  'overview.read': ['admin', 'coordinator', 'field', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

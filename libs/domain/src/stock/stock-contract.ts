@@ -9,6 +9,8 @@ export interface ItemResponse {
   kind: ItemKind;
   personsPerUnit: number | null;
   daysPerUnit: number | null;
+  /** The overview flags a stock level of this item with fewer days of cover than this. */
+  coverAlertDays: number;
 }
 
 export interface StockPointResponse {
@@ -55,6 +57,9 @@ export interface MovementResponse {
   incidentId: string | null;
   /** A CSV import draws once per stock level for all its rows: the distributions with this importId. */
   importId: string | null;
+  /** For a receipt: who funded it, and their pipeline reference. */
+  donor: string | null;
+  pipelineReference: string | null;
   recordedBy: string;
   recordedAt: string;
 }
@@ -63,9 +68,16 @@ export interface ReceiptRequest {
   stockPointId: string;
   itemId: string;
   quantity: number;
-  /** Donor, pipeline or waybill reference. */
+  /** Waybill or delivery note reference. */
   reference: string;
+  /** The funding organisation whose pipeline brought it (free text; GET /stock/donors suggests those used before). */
+  donor?: string;
+  /** The donor's pipeline or grant reference. */
+  pipelineReference?: string;
 }
+
+/** Limits of the donor fields, shared by the API's validation and the web form. */
+export const DONOR_LIMITS = { donorMaxLength: 200, pipelineReferenceMaxLength: 100 } as const;
 
 export interface TransferRequest {
   fromStockPointId: string;

@@ -1,4 +1,4 @@
-import { LOSS_CAUSES, STOCK_POINT_KINDS } from '@relief-ledger/domain';
+import { DONOR_LIMITS, LOSS_CAUSES, STOCK_POINT_KINDS } from '@relief-ledger/domain';
 import type {
   AdjustmentRequest,
   CreateStockPointRequest,
@@ -26,7 +26,13 @@ export class ReceiptDto implements ReceiptRequest {
   @Uuid() stockPointId: string;
   @Uuid() itemId: string;
   @Count(QUANTITY_MAX) quantity: number;
-  @Text(200, { description: 'Donor, pipeline or waybill reference' }) reference: string;
+  @Text(200, { description: 'Waybill or delivery note reference' }) reference: string;
+  @Text(DONOR_LIMITS.donorMaxLength, { optional: true, description: 'Funding organisation (GET /stock/donors suggests those used before)' }) donor?: string;
+  @Text(DONOR_LIMITS.pipelineReferenceMaxLength, { optional: true, description: "The donor's pipeline or grant reference" }) pipelineReference?: string;
+}
+
+export class DonorQueryDto {
+  @Text(200, { optional: true, description: 'Beginning of the name' }) q?: string;
 }
 
 export class TransferDto implements TransferRequest {

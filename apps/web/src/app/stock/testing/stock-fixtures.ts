@@ -32,6 +32,8 @@ export function aMovement(overrides: Partial<MovementResponse> = {}): MovementRe
     distributionId: null,
     incidentId: null,
     importId: null,
+    donor: null,
+    pipelineReference: null,
     recordedBy: 'user-coordinator',
     recordedAt: '2019-12-22T09:00:00.000Z',
     ...overrides,

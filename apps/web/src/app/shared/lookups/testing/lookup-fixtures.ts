@@ -21,6 +21,7 @@ export function anItem(overrides: Partial<ItemResponse> = {}): ItemResponse {
     kind: 'shelter',
     personsPerUnit: 5,
     daysPerUnit: null,
+    coverAlertDays: 7,
     ...overrides,
   };
 }
