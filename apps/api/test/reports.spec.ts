@@ -121,7 +121,7 @@ describe('reports and the overview', () => {
       const res = await binary(manager.get('/api/v1/reports/4w?format=xlsx&level=camp')).expect(200);
       expect(res.headers['content-disposition']).toMatch(/^attachment; filename="relief-ledger_4w_.*\.xlsx"$/);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as Buffer);
+      await workbook.xlsx.load((res.body as Buffer).buffer.slice((res.body as Buffer).byteOffset, (res.body as Buffer).byteOffset + (res.body as Buffer).byteLength) as ArrayBuffer);
       const sheet = workbook.worksheets[0];
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
       expect(sheet.getRow(2).getCell(1).value).toBe('#org+impl+name');
