@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module.js';
@@ -8,7 +9,8 @@ import { useSecurityHeaders } from './common/security/security-headers.js';
 import { AppConfig } from './config/app-config.js';
 import { answerClientError } from './common/problem/client-error-handler.js';
 import { answerWithin } from './common/problem/answer-within.js';
-import { ProblemExceptionFilter } from './common/problem/problem-exception.filter.js';
+import { settleRefusedBody } from './common/problem/refused-body.js';
+import { ProblemExceptionFilter, sendProblem, toProblem } from './common/problem/problem-exception.filter.js';
 import { OneLinePerRequest, PinoNestLogger } from './common/logging/logger.js';
 import { useJsonBodyParserOnly } from './common/validation/json-body-parser.js';
 import { createValidationPipe } from './common/validation/validation-pipe.js';
@@ -36,6 +38,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     // Only behind a proxy that sets X-Forwarded-For; otherwise any client could forge its address.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
     clientErrorHandler: answerClientError,
+    // A URL Fastify cannot route (bad percent-encoding, an over-long id) is answered like every other refusal.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, toProblem(error, request.url.split('?')[0])),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
     logger: new PinoNestLogger(logger),
@@ -61,9 +65,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   // API answers hold people's data: a shared phone must not keep them in its cache after sign-out.
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (request.url.startsWith('/api/v1/')) void reply.header('cache-control', 'no-store');
-    // An answer before the whole body arrived (an upload refused after its first chunk): the
-    // rest of the body would be read as the next request, which then never gets its answer.
-    if (!request.raw.complete) void reply.header('connection', 'close');
+    settleRefusedBody(request, reply);
     return payload;
   });
 

@@ -112,10 +112,8 @@ describe('hardening', () => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
       const cookie = (await signedInCookie()) as string;
       const refused = await raw(agent, `${api.url}/api/v1/distributions/import`, { method: 'POST', headers: { 'content-type': 'text/csv', cookie }, body: body(), timeoutMs: 20_000 });
-      if (refused.status !== undefined) {
-        expect(refused.status).toBe(status);
-        expect(refused.headers?.connection).toBe('close');
-      }
+      // The rest of the refused file is read and discarded (up to 64 MB; beyond, Connection: close).
+      expect(refused.status).toBe(status);
       const next = await raw(agent, `${api.url}/api/health`);
       expect(next).toMatchObject({ status: 200 });
       expect(next.ms).toBeLessThan(2_000);

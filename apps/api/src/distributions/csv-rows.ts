@@ -98,7 +98,9 @@ export async function* csvRows(stream: Readable, maxBytes: number): AsyncGenerat
     }
   };
 
-  for await (const chunk of stream) {
+  // A file refused part way (a wrong header row) leaves the rest of the body unread but not
+  // destroyed: the server then reads and discards it, and the connection stays usable.
+  for await (const chunk of stream.iterator({ destroyOnReturn: false })) {
     bytes += (chunk as Buffer).length;
     if (bytes > maxBytes) throw new CsvTooLargeError(maxBytes);
     parse(decoder.write(chunk as Buffer));

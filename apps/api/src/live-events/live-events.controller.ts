@@ -52,6 +52,11 @@ export class LiveEventsController {
       'x-accel-buffering': 'no',
       connection: 'keep-alive',
     });
+    // HEAD (which Fastify routes here too) asks for the headers alone: a stream never ends, so it ends now.
+    if (request.method === 'HEAD') {
+      raw.end();
+      return;
+    }
 
     // Comment lines keep proxies and phones' networks from closing an idle stream. The stream
     // outlives the request that opened it, so at each one the credential is checked again:
