@@ -62,6 +62,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./incidents/incidents.routes').then((m) => m.incidentsRoutes),
       },
       {
+        path: 'reports',
+        // The print view (`/reports/:report/print`) shows without the toolbar and navigation.
+        canActivate: [permissionGuard('reports.export')],
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes),
+      },
+      {
         path: 'admin',
         // Each tab checks its own permission too; a manager gets the audit trail only.
         canActivate: [permissionGuard(...ADMIN_PERMISSIONS)],
