@@ -86,6 +86,8 @@ export class Reports1764400000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX ix_stock_movements_organisation_recorded ON stock_movements (organisation_id, recorded_at)`);
     // Losses are few; the overview's rate of outflow reads the last 14 days of them per level.
     await queryRunner.query(`CREATE INDEX ix_stock_movements_losses ON stock_movements (stock_point_id, item_id, recorded_at) WHERE kind = 'loss'`);
+    // The stock card names the other end of each transfer: its other leg, found by transfer id.
+    await queryRunner.query(`CREATE INDEX ix_stock_movements_transfer ON stock_movements (transfer_id) WHERE transfer_id IS NOT NULL`);
 
     await queryRunner.query(`
       ALTER TABLE items
@@ -102,6 +104,7 @@ export class Reports1764400000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP FUNCTION csv_safe(text)`);
     await queryRunner.query(`ALTER TABLE items DROP CONSTRAINT chk_items_cover_alert_days, DROP COLUMN cover_alert_days`);
+    await queryRunner.query(`DROP INDEX ix_stock_movements_transfer`);
     await queryRunner.query(`DROP INDEX ix_stock_movements_losses`);
     await queryRunner.query(`DROP INDEX ix_stock_movements_organisation_recorded`);
     await queryRunner.query(`CREATE INDEX ix_stock_movements_organisation_id ON stock_movements (organisation_id)`);

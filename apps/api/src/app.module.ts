@@ -18,6 +18,8 @@ import { HealthModule } from './health/health.module.js';
 import { LocationsModule } from './locations/locations.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { UsersModule } from './users/users.module.js';
+import { OverviewModule } from './overview/overview.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 
 @Module({})
@@ -44,6 +46,8 @@ export class AppModule {
         PauseWindowsModule,
         IncidentsModule,
         ConvoysModule,
+        OverviewModule,
+        ReportsModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

@@ -95,15 +95,25 @@ const MATRIX: Record<string, Row> = {
     other: only({ admin: 404 }),
     call: (f, t, n) => ({ path: `/api/v1/users/${t === 'own' ? f.ownUser : f.otherUser}`, body: { version: 1, name: `Renamed ${n}` } }),
   },
-  'GET /api/v1/api-tokens': { own: only({ admin: 200 }), call: () => ({ path: '/api/v1/api-tokens' }) },
-  'POST /api/v1/api-tokens': { own: only({ admin: 201 }), call: (_f, _t, n) => ({ path: '/api/v1/api-tokens', body: { name: `Matrix token ${n}` } }) },
+  // Managers hold personal tokens for scripted report pulls; they see and revoke only their own.
+  'GET /api/v1/api-tokens': { own: only({ admin: 200, manager: 200 }), call: () => ({ path: '/api/v1/api-tokens' }) },
+  'POST /api/v1/api-tokens': { own: only({ admin: 201, manager: 201 }), call: (_f, _t, n) => ({ path: '/api/v1/api-tokens', body: { name: `Matrix token ${n}` } }) },
   'POST /api/v1/api-tokens/{id}/revoke': {
-    own: only({ admin: 200 }),
-    other: only({ admin: 404 }),
+    // The own-organisation token is the admin's: a manager does not find it.
+    own: only({ admin: 200, manager: 404 }),
+    other: only({ admin: 404, manager: 404 }),
     call: (f, t) => ({ path: `/api/v1/api-tokens/${t === 'own' ? f.ownToken : f.otherToken}/revoke` }),
   },
   'GET /api/v1/audit': { own: only({ admin: 200, manager: 200 }), call: () => ({ path: '/api/v1/audit' }) },
   'GET /api/v1/items': { own: all(200), call: () => ({ path: '/api/v1/items' }) },
+  'GET /api/v1/stock/donors': { own: all(200), call: () => ({ path: '/api/v1/stock/donors?q=W' }) },
+  'GET /api/v1/overview': { own: all(200), call: () => ({ path: '/api/v1/overview' }) },
+  'GET /api/v1/reports/{report}': {
+    own: only({ manager: 200, coordinator: 200 }),
+    // Another organisation's stock point in the filter: its card is empty, never its rows.
+    other: only({ manager: 200, coordinator: 200 }),
+    call: (f, t) => ({ path: `/api/v1/reports/stock-card?stockPointId=${t === 'own' ? f.ownPoint : f.otherPoint}&itemId=${f.item}&from=2019-01-01` }),
+  },
   'GET /api/v1/stock-points': { own: all(200), call: () => ({ path: '/api/v1/stock-points' }) },
   'POST /api/v1/stock-points': {
     own: only({ coordinator: 201 }),
@@ -300,7 +310,7 @@ describe('authorization matrix', () => {
     const expected = (target === 'own' ? row.own : row.other!)[who];
     const [method, template] = route.split(' ');
     const { path, body, csv, headers } = row.call(fixtures, target, ++n);
-    expect(path.startsWith(template.replace(/\{id\}.*$/, ''))).toBe(true);
+    expect(path.startsWith(template.replace(/\{[a-z]+\}.*$/i, ''))).toBe(true);
     // A fresh session per call: sign-out and disabling in one cell must not leak into the next.
     const cookie = who === 'anonymous' ? undefined : await signIn(api, `${who}@hro.example`);
     const before = target === 'other' ? await snapshot(db) : undefined;

@@ -32,8 +32,10 @@ describe('CSV import of distributions', () => {
     return (await db.query<{ id: string }>(`SELECT id FROM items WHERE code = $1`, [code]))[0].id;
   }
 
-  const level = async () => Number((await db.query<{ quantity: string }>(`SELECT quantity FROM stock_levels WHERE stock_point_id = $1`, [refs.warehouse]))[0].quantity);
-  const ledgerSum = async () => Number((await db.query<{ sum: string }>(`SELECT sum(quantity) AS sum FROM stock_movements WHERE stock_point_id = $1`, [refs.warehouse]))[0].sum);
+  const parcels = `(SELECT id FROM items WHERE code = 'FOOD-PARCEL')`;
+  const level = async () => Number((await db.query<{ quantity: string }>(`SELECT quantity FROM stock_levels WHERE stock_point_id = $1 AND item_id = ${parcels}`, [refs.warehouse]))[0].quantity);
+  const ledgerSum = async () =>
+    Number((await db.query<{ sum: string }>(`SELECT sum(quantity) AS sum FROM stock_movements WHERE stock_point_id = $1 AND item_id = ${parcels}`, [refs.warehouse]))[0].sum);
 
   function csv(rows: number, edit?: (i: number, fields: string[]) => void): { text: string; ids: string[] } {
     const ids: string[] = [];

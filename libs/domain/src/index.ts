@@ -34,3 +34,4 @@ export * from './reports/neutralise-cell';
 export * from './overview/overview-contract';
 export * from './overview/stock-cover';
 export * from './overview/food-days-left';
+export * from './time/calendar-days';

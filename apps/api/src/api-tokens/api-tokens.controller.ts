@@ -13,23 +13,23 @@ export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Get()
-  @Requires('tokens.manage')
-  @ApiOkResponse({ description: "API tokens of my organisation (never the tokens themselves)" })
+  @Requires('tokens.self')
+  @ApiOkResponse({ description: "API tokens (never the tokens themselves): an admin sees the organisation's, a manager their own" })
   list(@CurrentActor() actor: Actor, @Query() query: ApiTokenListQueryDto): Promise<Page<ApiTokenResponse>> {
     return this.tokens.list(actor, query);
   }
 
   @Post()
-  @Requires('tokens.manage')
+  @Requires('tokens.self')
   @ApiCreatedResponse({ description: 'The token, shown this once; send it as Authorization: Bearer <token>' })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateApiTokenDto): Promise<CreatedApiTokenResponse> {
     return this.tokens.create(actor, dto);
   }
 
   @Post(':id/revoke')
-  @Requires('tokens.manage')
+  @Requires('tokens.self')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Revoked: the token stops working on its next use' })
+  @ApiOkResponse({ description: "Revoked: the token stops working on its next use. An admin revokes any of the organisation's, a manager their own" })
   revoke(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<ApiTokenResponse> {
     return this.tokens.revoke(actor, id);
   }

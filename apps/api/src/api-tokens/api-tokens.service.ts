@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ApiTokenResponse, CreatedApiTokenResponse, Page } from '@relief-ledger/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { can, type ApiTokenResponse, type CreatedApiTokenResponse, type Page } from '@relief-ledger/domain';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { hashToken, newSecretToken } from '../auth/secret-token.js';
@@ -21,7 +21,7 @@ export class ApiTokensService {
   async list(actor: Actor, query: ApiTokenListQueryDto): Promise<Page<ApiTokenResponse>> {
     const window = pageWindow(query);
     const [rows, total] = await this.audit.readAudited(actor, { entity: 'api_token', changedFields: changedFieldNames(query) }, () =>
-      ownedBy(this.query(this.dataSource.manager), 't', actor).orderBy('t.created_at', 'DESC').skip(window.skip).take(window.pageSize).getManyAndCount(),
+      visibleTo(ownedBy(this.query(this.dataSource.manager), 't', actor), actor).orderBy('t.created_at', 'DESC').skip(window.skip).take(window.pageSize).getManyAndCount(),
     );
     return toPage(rows.map(toApiTokenResponse), total, window);
   }
@@ -56,8 +56,16 @@ export class ApiTokensService {
   }
 
   private async findOrThrow(manager: EntityManager, actor: Actor, id: string): Promise<ApiTokenEntity> {
-    const row = await ownedBy(this.query(manager).where('t.id = :id', { id }), 't', actor).getOne();
+    const row = await visibleTo(ownedBy(this.query(manager).where('t.id = :id', { id }), 't', actor), actor).getOne();
     if (!row) throw ApiTokensException.notFound(id);
     return row;
   }
+}
+
+/**
+ * An admin manages every token of the organisation; anyone else with a personal token (a
+ * manager pulling reports from a script) sees and revokes only their own.
+ */
+function visibleTo(qb: SelectQueryBuilder<ApiTokenEntity>, actor: Actor): SelectQueryBuilder<ApiTokenEntity> {
+  return can({ role: actor.role, permission: 'tokens.manage' }) ? qb : qb.andWhere('t.user_id = :self', { self: actor.userId });
 }

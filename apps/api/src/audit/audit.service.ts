@@ -39,14 +39,16 @@ export class AuditService {
    * never their values). A read that fails (a record not found) stays recorded as an attempt.
    */
   async readAudited<T>(actor: Actor, entry: Omit<AuditEntry, 'action'> & { action?: 'read' | 'export' }, read: () => Promise<T>): Promise<T> {
-    const [result] = await Promise.all([
-      read(),
-      this.dataSource.query(
-        `INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_id, changed_fields) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [actor.organisationId, actor.userId, entry.action ?? 'read', entry.entity, entry.entityId ?? null, entry.changedFields ?? []],
-      ),
-    ]);
+    const [result] = await Promise.all([read(), this.recordRead(actor, entry)]);
     return result;
+  }
+
+  /** A read of sensitive records, or a download: on its own, since a read has no transaction to join. */
+  async recordRead(actor: Actor, entry: Omit<AuditEntry, 'action'> & { action?: 'read' | 'export' }): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_id, changed_fields) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [actor.organisationId, actor.userId, entry.action ?? 'read', entry.entity, entry.entityId ?? null, entry.changedFields ?? []],
+    );
   }
 
   async list(actor: Actor, query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {

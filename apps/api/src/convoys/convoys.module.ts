@@ -2,5 +2,6 @@ import { Module } from '@nestjs/common';
 import { ConvoysController } from './convoys.controller.js';
 import { ConvoysService } from './convoys.service.js';
 
-@Module({ controllers: [ConvoysController], providers: [ConvoysService] })
+// Exported for the overview, which shows the board's convoys with their coverage.
+@Module({ controllers: [ConvoysController], providers: [ConvoysService], exports: [ConvoysService] })
 export class ConvoysModule {}

@@ -193,6 +193,27 @@ export class ConvoysService {
     return toPage(await this.withCoverage(this.dataSource.manager, rows, now), total, window);
   }
 
+  /**
+   * The organisation's convoys on the road and those planned to leave before `until` (the end of
+   * today at the sites), overdue first, then by departure: the overview's "what needs me now".
+   */
+  async active(actor: Actor, until: Date, now = new Date()): Promise<ConvoyResponse[]> {
+    const rows = await this.convoyRows(this.dataSource.manager, { organisationId: actor.organisationId, activeBefore: until }, { order: 'c.planned_departure_at, c.id', limit: 100 });
+    const convoys = await this.withCoverage(this.dataSource.manager, rows, now);
+    return convoys.sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  }
+
+  /** Other organisations' convoys planned, on the road, or ended lately: counts by status, nothing more. */
+  async othersByStatus(actor: Actor): Promise<Partial<Record<ConvoyStatus, number>>> {
+    const rows: { status: ConvoyStatus; count: number }[] = await this.dataSource.query(
+      `SELECT status, count(*)::int AS count FROM convoys
+       WHERE organisation_id <> $1 AND (status IN ('planned', 'departed') OR ended_at > now() - make_interval(hours => $2))
+       GROUP BY status`,
+      [actor.organisationId, SHARED_RECENT_HOURS],
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, r.count]));
+  }
+
   /** Every organisation's convoys on the road or planned, and those finished lately: status only. */
   async statuses(): Promise<ConvoyStatusResponse[]> {
     // The time of the last status change, not of the last write: check-ins would show others
@@ -513,12 +534,15 @@ interface ConvoyFilter {
   organisationId?: string;
   status?: string;
   routeId?: string;
+  /** On the road, or planned to leave before this instant. */
+  activeBefore?: Date;
 }
 
-const WHERE = `($1::uuid[] IS NULL OR c.id = ANY($1)) AND ($2::uuid IS NULL OR c.organisation_id = $2) AND ($3::text IS NULL OR c.status = $3) AND ($4::uuid IS NULL OR c.route_id = $4)`;
+const WHERE = `($1::uuid[] IS NULL OR c.id = ANY($1)) AND ($2::uuid IS NULL OR c.organisation_id = $2) AND ($3::text IS NULL OR c.status = $3) AND ($4::uuid IS NULL OR c.route_id = $4)
+  AND ($5::timestamptz IS NULL OR c.status = 'departed' OR (c.status = 'planned' AND c.planned_departure_at < $5))`;
 
 function whereParams(f: ConvoyFilter): unknown[] {
-  return [f.ids ?? null, f.organisationId ?? null, f.status ?? null, f.routeId ?? null];
+  return [f.ids ?? null, f.organisationId ?? null, f.status ?? null, f.routeId ?? null, f.activeBefore ?? null];
 }
 
 /** The trip as it stands: from departure, or for a planned convoy from its plan — or now, if it is late leaving. */

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { insertDemoConvoys } from './demo-convoys.js';
+import { insertDemoDistributions } from './demo-distributions.js';
 import { insertDemoStock } from './demo-stock.js';
 import { insertDemoUsers } from './demo-users.js';
 
@@ -77,5 +78,6 @@ async function insertDemoData(manager: EntityManager): Promise<void> {
     );
   }
   await insertDemoStock(manager, organisationIds, locationIds);
+  await insertDemoDistributions(manager);
   await insertDemoConvoys(manager, organisationIds, locationIds);
 }

@@ -43,8 +43,8 @@ export async function insertDemoStock(manager: EntityManager, organisationIds: M
     [hro, atmeh.location_id, atmeh.id],
   );
   const base = { organisationId: hro, recordedBy: coordinator.id };
-  await move(manager, { ...base, stockPointId: warehouse.id, itemId: itemIds.get('FOOD-PARCEL')!, kind: 'receipt', delta: 20_000, reference: 'WFP pipeline, waybill IDL-2019-1218' });
-  await move(manager, { ...base, stockPointId: atmehStore.id, itemId: itemIds.get('TENT-FAMILY')!, kind: 'receipt', delta: 500, reference: 'UNHCR shelter pipeline, waybill ATM-2019-1222' });
+  await move(manager, { ...base, stockPointId: warehouse.id, itemId: itemIds.get('FOOD-PARCEL')!, kind: 'receipt', delta: 20_000, reference: 'Waybill IDL-2019-1218', donor: 'WFP', pipelineReference: 'WFP-SY-2019-EMOP-200988' });
+  await move(manager, { ...base, stockPointId: atmehStore.id, itemId: itemIds.get('TENT-FAMILY')!, kind: 'receipt', delta: 500, reference: 'Waybill ATM-2019-1222', donor: 'UNHCR', pipelineReference: 'UNHCR-SYR-2019-SH-07' });
 
   // Parcels handed out at each camp: one per household.
   let n = 0;

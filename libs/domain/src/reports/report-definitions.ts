@@ -166,6 +166,8 @@ export const REPORT_COLUMNS: Record<Exclude<ReportId, 'stock-on-hand'>, ReportCo
     text('place', 'Place'),
     text('adm2Name', 'District'),
     text('route', 'Route'),
+    text('camp', 'Camp (own organisation only)'),
+    text('convoy', 'Convoy (own organisation only)'),
     number('killed', 'Killed'),
     number('injured', 'Injured'),
     text('reportedBy', 'Reported by (organisation)'),
