@@ -68,12 +68,12 @@ describe('peopleReachedChart', () => {
   });
 
   it('says both totals in words', () => {
-    expect(sut(anOverview().peopleReached).summary).toBe('This week 1,240 people reached; last week 3,100 people (60% fewer so far).');
+    expect(sut(anOverview().peopleReached).summary).toBe('This week so far 1,240 people reached; last week 3,100 people.');
   });
 
-  it('says no change when there is nothing to compare with', () => {
+  it('counts one person as a person', () => {
     const reached = { thisWeek: 1, lastWeek: 0, days: peopleReachedDays(Array(14).fill(0)) };
 
-    expect(sut(reached).summary).toBe('This week 1 person reached; last week 0 people.');
+    expect(sut(reached).summary).toBe('This week so far 1 person reached; last week 0 people.');
   });
 });

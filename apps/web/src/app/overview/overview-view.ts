@@ -83,21 +83,15 @@ export function peopleReachedChart(reached: OverviewResponse['peopleReached']): 
   // 14 days oldest first: last week's 7, then this week's 7 (those still to come count nothing yet).
   const lastWeek = reached.days.slice(0, 7);
   const thisWeek = reached.days.slice(7, 14);
-  const change = describeChange(reached.thisWeek, reached.lastWeek);
   return {
     labels: lastWeek.map((day) => weekday(day)),
     lastWeek: lastWeek.map((day) => day.people),
     thisWeek: thisWeek.map((day) => day.people),
-    summary: `This week ${count(reached.thisWeek, 'person', 'people')} reached; last week ${count(reached.lastWeek, 'person', 'people')}${change}.`,
+    // The week is not over: "so far", and no comparison that reads as a fall every Monday morning.
+    summary: `This week so far ${count(reached.thisWeek, 'person', 'people')} reached; last week ${count(reached.lastWeek, 'person', 'people')}.`,
   };
 }
 
 function weekday(day: PeopleReachedDay): string {
   return WEEKDAY.format(new Date(`${day.day}T00:00:00Z`));
-}
-
-function describeChange(thisWeek: number, lastWeek: number): string {
-  if (lastWeek === 0 || thisWeek === lastWeek) return '';
-  const percent = Math.round((Math.abs(thisWeek - lastWeek) / lastWeek) * 100);
-  return ` (${percent}% ${thisWeek > lastWeek ? 'more' : 'fewer'} so far)`;
 }

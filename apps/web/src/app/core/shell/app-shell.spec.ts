@@ -164,11 +164,13 @@ describe('AppShell', () => {
     await fixture.whenStable();
 
     expect(sut.querySelector('mat-toolbar')).toBeNull();
-    expect(sut.querySelector('mat-sidenav')?.classList).not.toContain('mat-drawer-opened');
+    expect(sut.querySelector('mat-sidenav')).toBeNull();
+    expect(sut.querySelector('nav[aria-label="Main"]')).toBeNull();
 
     await TestBed.inject(Router).navigateByUrl('/camps');
     await fixture.whenStable();
     expect(sut.querySelector('mat-toolbar')).not.toBeNull();
+    expect(navLinks(sut).length).toBeGreaterThan(0);
   });
 
   it('shows whether live updates are coming through', async () => {

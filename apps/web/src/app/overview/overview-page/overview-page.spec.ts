@@ -214,7 +214,7 @@ describe('OverviewPage', () => {
     const reached = block(sut, 'People reached');
     expect(wordsIn(reached.querySelector('.totals'))).toBe('This week 1,240 Last week 3,100');
     expect(reached.querySelector('rl-bar-chart canvas')).not.toBeNull();
-    expect(wordsIn(reached.querySelector('figcaption'))).toBe('This week 1,240 people reached; last week 3,100 people (60% fewer so far).');
+    expect(wordsIn(reached.querySelector('figcaption'))).toBe('This week so far 1,240 people reached; last week 3,100 people.');
   });
 
   it('loads again on live events, after a gap in the stream, and every so often', async () => {

@@ -71,6 +71,17 @@ import { formatCell } from '../report-query';
       vertical-align: bottom;
     }
 
+    // On screen a wide report scrolls sideways in its box rather than squeezing names into columns a word wide.
+    @media screen {
+      thead th {
+        white-space: nowrap;
+      }
+
+      td {
+        min-width: 6em;
+      }
+    }
+
     .figure {
       text-align: end;
       font-variant-numeric: tabular-nums;
