@@ -142,6 +142,18 @@ describe('ReportPage', () => {
     expect(api.getReportPage).toHaveBeenLastCalledWith('4w', { from: '2019-11-01', to: '2019-11-30', itemId: FAMILY_TENT_ID, level: 'governorate', page: 1, pageSize: 20 });
   });
 
+  it("filters the donor report by donor, suggesting the donors named before", async () => {
+    lookups.listDonors.mockReturnValue(of(['ECHO', 'WFP']));
+    const sut = await openPage('/reports/receipts-by-donor');
+
+    expect(labels(sut)).toEqual(['From', 'To', 'Location', 'Stock point', 'Item', 'Donor']);
+    await type(sut, 'Donor', ' ECHO ');
+    await showReport(sut);
+
+    expect(TestBed.inject(Router).url).toBe('/reports/receipts-by-donor?donor=ECHO');
+    expect(api.getReportPage).toHaveBeenLastCalledWith('receipts-by-donor', { donor: 'ECHO', page: 1, pageSize: 20 });
+  });
+
   it('refuses a period that ends before it starts', async () => {
     const sut = await openPage('/reports/4w');
     api.getReportPage.mockClear();
