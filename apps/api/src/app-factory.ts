@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import { useSecurityHeaders } from './common/security/security-headers.js';
 import { AppConfig } from './config/app-config.js';
 import { answerClientError } from './common/problem/client-error-handler.js';
+import { answerWithin } from './common/problem/answer-within.js';
 import { ProblemExceptionFilter } from './common/problem/problem-exception.filter.js';
 import { OneLinePerRequest, PinoNestLogger } from './common/logging/logger.js';
 import { useJsonBodyParserOnly } from './common/validation/json-body-parser.js';
@@ -34,9 +35,6 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
     genReqId: () => crypto.randomUUID(),
     // Only behind a proxy that sets X-Forwarded-For; otherwise any client could forge its address.
     trustProxy: typeof config.trustProxy === 'number' ? trustHops(config.trustProxy) : config.trustProxy,
-    // Every request ends with an answer: a bug that holds one gets a 503 problem instead of a
-    // connection held for ever (the database side is bounded by statement_timeout, same value).
-    handlerTimeout: config.requestTimeoutSeconds * 1000,
     clientErrorHandler: answerClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, databaseUrl), adapter, {
@@ -49,6 +47,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  answerWithin(fastify, config.requestTimeoutSeconds * 1000);
   useJsonBodyParserOnly(fastify);
   await useSecurityHeaders(fastify);
   await fastify.register(rateLimit, {

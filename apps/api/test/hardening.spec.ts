@@ -328,6 +328,43 @@ describe('bounded requests and failing safe', () => {
     }
   });
 
+  it('never cuts a download that started answering in time, however slowly it is read', async () => {
+    const api = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true', REQUEST_TIMEOUT_SECONDS: '1' } });
+    try {
+      const one = async (sql: string) => (await db.query<{ id: string }>(sql))[0].id;
+      const [point, item, user, organisation] = [
+        await one(`SELECT id FROM stock_points WHERE name = 'Sarmada warehouse'`),
+        await one(`SELECT id FROM items WHERE code = 'WATER-L'`),
+        await one(`SELECT id FROM users WHERE email = 'coordinator@hro.example'`),
+        await one(`SELECT id FROM organisations WHERE short_code = 'HRO'`),
+      ];
+      await db.query(`INSERT INTO stock_levels (stock_point_id, item_id, organisation_id, quantity) VALUES ($1, $2, $3, 50000)`, [point, item, organisation]);
+      await db.query(
+        `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, recorded_by)
+         SELECT $1, $2, $3, 'receipt', 1, 'tanker ' || n, $4 FROM generate_series(1, 50000) n`,
+        [organisation, point, item, user],
+      );
+      const { signIn } = await import('./utils/session');
+      const cookie = await signIn(api, 'manager@hro.example');
+      const text = await new Promise<string>((resolve, reject) => {
+        http.get(`${api.url}/api/v1/reports/stock-card?format=csv&stockPointId=${point}&itemId=${item}`, { headers: { cookie } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          // A reader on a bad network: nothing for 2.5 s (past the 1 s bound), then the rest.
+          res.pause();
+          setTimeout(() => res.resume(), 2_500);
+          res.on('data', (chunk: string) => (body += chunk));
+          res.on('end', () => resolve(body));
+          res.on('error', reject);
+        });
+      });
+      expect(text.trim().split('\n')).toHaveLength(1 + 50_002);
+      expect(text.trim().split('\n').at(-1)).toContain('Closing balance');
+    } finally {
+      await api.stop();
+    }
+  });
+
   it('logs an error outside any request with its stack and exits non-zero, for a supervisor to restart', async () => {
     // A module loaded before the app that throws from a timer once the app listens: what a
     // forgotten promise or a stream's error event would do.
