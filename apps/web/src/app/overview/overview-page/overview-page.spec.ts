@@ -1,4 +1,5 @@
 import { BreakpointObserver, BreakpointState } from '@angular/cdk/layout';
+import { DOCUMENT } from '@angular/common';
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { WritableSignal } from '@angular/core';
@@ -19,7 +20,7 @@ import { ChartClass, LOAD_CHART } from '../../shared/charts/bar-chart';
 import { wordsIn } from '../../shared/testing/words-in';
 import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
 import { anOverview, aStockAlert, NOW } from '../testing/overview-fixtures';
-import { OVERVIEW_REFRESH, OverviewPage } from './overview-page';
+import { OVERVIEW_REFRESH, OVERVIEW_REFRESH_MS, OverviewPage, refreshWhileOnScreen } from './overview-page';
 
 class ChartStub {
   destroy(): void {}
@@ -228,6 +229,29 @@ describe('OverviewPage', () => {
     await answer();
     refresh.next();
     await answer();
+  });
+
+  it('loads again every minute only while on screen, and as soon as it is back on screen', () => {
+    jest.useFakeTimers();
+    try {
+      const ticks: unknown[] = [];
+      const document = TestBed.inject(DOCUMENT);
+      let state: DocumentVisibilityState = 'visible';
+      jest.spyOn(document, 'visibilityState', 'get').mockImplementation(() => state);
+      const sut = TestBed.runInInjectionContext(refreshWhileOnScreen);
+      const subscription = sut.subscribe((tick) => ticks.push(tick));
+
+      jest.advanceTimersByTime(OVERVIEW_REFRESH_MS);
+      state = 'hidden';
+      jest.advanceTimersByTime(OVERVIEW_REFRESH_MS);
+      state = 'visible';
+      document.dispatchEvent(new Event('visibilitychange'));
+      subscription.unsubscribe();
+
+      expect(ticks).toHaveLength(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('says what went wrong and offers to try again', async () => {

@@ -1,9 +1,9 @@
-import { DecimalPipe } from '@angular/common';
+import { DecimalPipe, DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, InjectionToken, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { INCIDENT_KIND_LABELS } from '@relief-ledger/domain';
-import { interval, merge, Observable } from 'rxjs';
+import { filter, fromEvent, interval, merge, Observable } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { LiveEvents } from '../../core/live/live-events';
@@ -26,11 +26,22 @@ import { othersByStatus, peopleReachedChart, toCampRow, toStockAlertLine } from 
 /** Loaded again this often, on top of the live stream: camps, stock and people reached change without an event. */
 export const OVERVIEW_REFRESH_MS = 60_000;
 
-/** Ticks when the overview should load again; a token, so specs tick it by hand. */
+/**
+ * Ticks when the overview should load again: every minute while the page is on screen, and when
+ * it comes back on screen (a phone on 3G should not pay for a tab nobody looks at). A token, so
+ * specs tick it by hand.
+ */
 export const OVERVIEW_REFRESH = new InjectionToken<Observable<unknown>>('OVERVIEW_REFRESH', {
   providedIn: 'root',
-  factory: () => interval(OVERVIEW_REFRESH_MS),
+  factory: refreshWhileOnScreen,
 });
+
+/** The default of `OVERVIEW_REFRESH`. Call in an injection context. */
+export function refreshWhileOnScreen(): Observable<unknown> {
+  const document = inject(DOCUMENT);
+  const visible = () => document.visibilityState !== 'hidden';
+  return merge(interval(OVERVIEW_REFRESH_MS).pipe(filter(visible)), fromEvent(document, 'visibilitychange').pipe(filter(visible)));
+}
 
 /** Last week pale, this week in the app's own blue (index.html's theme colour). */
 const LAST_WEEK_COLOUR = '#a8c1dc';
