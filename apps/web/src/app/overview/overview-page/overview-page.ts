@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, InjectionToken, s
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { INCIDENT_KIND_LABELS } from '@relief-ledger/domain';
-import { filter, fromEvent, interval, merge, Observable } from 'rxjs';
+import { filter, interval, merge, Observable } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { LiveEvents } from '../../core/live/live-events';
@@ -40,7 +40,15 @@ export const OVERVIEW_REFRESH = new InjectionToken<Observable<unknown>>('OVERVIE
 export function refreshWhileOnScreen(): Observable<unknown> {
   const document = inject(DOCUMENT);
   const visible = () => document.visibilityState !== 'hidden';
-  return merge(interval(OVERVIEW_REFRESH_MS).pipe(filter(visible)), fromEvent(document, 'visibilitychange').pipe(filter(visible)));
+  // A listener by hand rather than rxjs' fromEvent, which would join the first download for this alone.
+  const shown = new Observable<void>((subscriber) => {
+    const listener = () => {
+      if (visible()) subscriber.next();
+    };
+    document.addEventListener('visibilitychange', listener);
+    return () => document.removeEventListener('visibilitychange', listener);
+  });
+  return merge(interval(OVERVIEW_REFRESH_MS).pipe(filter(visible)), shown);
 }
 
 /** Last week pale, this week in the app's own blue (index.html's theme colour). */
