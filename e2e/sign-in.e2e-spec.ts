@@ -11,13 +11,15 @@ describe('signing in and roles in the browser', () => {
     return page.getByRole('navigation', { name: 'Main' });
   }
 
-  it('shows field staff the camps read-only, no admin page, and signs them out', async () => {
+  it('lands field staff on the overview, shows them the camps read-only, no admin page, and signs them out', async () => {
     const page = await openPage(1280, 800);
     await signIn(page, 'field@hro.example');
 
+    await page.waitForURL(/\/overview$/);
+    await page.getByText('Atmeh border camp (new)').first().waitFor();
+    await mainNavigation(page).getByRole('link', { name: 'Camps' }).click();
     await page.waitForURL(/\/camps$/);
     await page.getByText('Atmeh border camp (new)').first().waitFor();
-    await mainNavigation(page).getByRole('link', { name: 'Camps' }).waitFor();
     expect(await mainNavigation(page).getByRole('link', { name: 'Admin' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New camp' }).count()).toBe(0);
 
@@ -110,7 +112,7 @@ describe('signing in and roles in the browser', () => {
     await otherDevice.waitForURL((url) => url.pathname === '/sign-in');
 
     await signIn(otherDevice, email, 'only-i-know-this-one');
-    await otherDevice.waitForURL(/\/camps$/);
+    await otherDevice.waitForURL(/\/overview$/);
     await otherDevice.context().close();
     await page.context().close();
   }, 60_000);

@@ -3,6 +3,7 @@ import { Routes } from '@angular/router';
 import { ADMIN_PERMISSIONS } from './admin/admin-tabs';
 import { authGuard, permissionGuard, signedOutGuard } from './core/auth/auth-guards';
 import { ForbiddenPage } from './core/auth/forbidden-page/forbidden-page';
+import { HOME_PAGE } from './core/auth/home-page';
 
 export const appRoutes: Routes = [
   {
@@ -16,7 +17,12 @@ export const appRoutes: Routes = [
     path: '',
     canActivateChild: [authGuard],
     children: [
-      { path: '', pathMatch: 'full', redirectTo: 'camps' },
+      { path: '', pathMatch: 'full', redirectTo: HOME_PAGE },
+      {
+        path: 'overview',
+        canActivate: [permissionGuard('overview.read')],
+        loadChildren: () => import('./overview/overview.routes').then((m) => m.overviewRoutes),
+      },
       {
         path: 'camps',
         canActivate: [permissionGuard('camps.read')],
@@ -56,6 +62,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./incidents/incidents.routes').then((m) => m.incidentsRoutes),
       },
       {
+        path: 'reports',
+        // The print view (`/reports/:report/print`) shows without the toolbar and navigation.
+        canActivate: [permissionGuard('reports.export')],
+        loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes),
+      },
+      {
         path: 'admin',
         // Each tab checks its own permission too; a manager gets the audit trail only.
         canActivate: [permissionGuard(...ADMIN_PERMISSIONS)],
@@ -67,7 +79,7 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./account/account.routes').then((m) => m.accountRoutes),
       },
       { path: 'forbidden', component: ForbiddenPage, title: 'No access · Relief Ledger' },
-      { path: '**', redirectTo: 'camps' },
+      { path: '**', redirectTo: HOME_PAGE },
     ],
   },
 ];

@@ -6,7 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { aPage } from '../core/http/testing/page-fixtures';
 import { ProblemError } from '../core/problems/problem-error';
 import { AdminApi } from './admin-api';
-import { aCreatedApiToken, anApiToken, aUser } from './testing/admin-fixtures';
+import { aUser } from './testing/admin-fixtures';
 
 describe('AdminApi', () => {
   let sut: AdminApi;
@@ -41,27 +41,5 @@ describe('AdminApi', () => {
     sut.updateUser('user 1', { version: 2, role: 'manager' }).subscribe();
 
     http.expectOne({ method: 'PATCH', url: '/api/v1/users/user%201' }).flush(aUser({ role: 'manager' }));
-  });
-
-  it('refuses a created token that lacks the token', async () => {
-    const answer = firstValueFrom(sut.createApiToken({ name: 'Export' }));
-
-    http.expectOne({ method: 'POST', url: '/api/v1/api-tokens' }).flush(anApiToken());
-
-    await expect(answer).rejects.toBeInstanceOf(ProblemError);
-  });
-
-  it('returns the created token with its secret', async () => {
-    const answer = firstValueFrom(sut.createApiToken({ name: 'Export' }));
-
-    http.expectOne({ method: 'POST', url: '/api/v1/api-tokens' }).flush(aCreatedApiToken());
-
-    expect((await answer).token).toBe('rl_live_7Qk2v9XwPz4mN8rT');
-  });
-
-  it('revokes a token', () => {
-    sut.revokeApiToken('token-1').subscribe();
-
-    http.expectOne({ method: 'POST', url: '/api/v1/api-tokens/token-1/revoke' }).flush(anApiToken({ revokedAt: '2019-12-24T09:00:00Z' }));
   });
 });

@@ -1,11 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
-  ApiTokenResponse,
   AuditEntryResponse,
   AuditListQuery,
-  CreateApiTokenRequest,
-  CreatedApiTokenResponse,
   CreateUserRequest,
   Page,
   ROLES,
@@ -14,20 +11,15 @@ import {
 } from '@relief-ledger/domain';
 import { catchError, map, Observable } from 'rxjs';
 
-import { clampPageSize, toParams } from '../core/http/query-params';
+import { clampPageSize, PageQuery, toParams } from '../core/http/query-params';
 import { hasNumbers, hasStrings, isRecord, readPageOrThrow, unexpectedAnswer } from '../core/http/read-json';
 import { rethrowAsProblem } from '../core/problems/to-problem';
 
 const API = '/api/v1';
 
-export interface PageQuery {
-  page?: number;
-  pageSize?: number;
-}
-
 /**
- * Users, API tokens and the audit trail of the administrator's own organisation (the API scopes
- * every list to it). Every call fails with a `ProblemError`.
+ * Users and the audit trail of the administrator's own organisation (the API scopes every list to
+ * it); API tokens are in `ApiTokensApi`, which managers use too. Every call fails with a `ProblemError`.
  */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
@@ -53,33 +45,6 @@ export class AdminApi {
       .pipe(map(readUserOrThrow), catchError(rethrowAsProblem));
   }
 
-  listApiTokens(query: PageQuery = {}): Observable<Page<ApiTokenResponse>> {
-    return this.http
-      .get<unknown>(`${API}/api-tokens`, { params: toParams({ ...query, pageSize: clampPageSize(query.pageSize) }) })
-      .pipe(
-        map((body) => readPageOrThrow(body, readApiTokenOrThrow)),
-        catchError(rethrowAsProblem),
-      );
-  }
-
-  /** The answer carries the token itself, this once. */
-  createApiToken(request: CreateApiTokenRequest): Observable<CreatedApiTokenResponse> {
-    return this.http.post<unknown>(`${API}/api-tokens`, request).pipe(
-      map((body) => {
-        const token = readApiTokenOrThrow(body);
-        if (typeof (body as Record<string, unknown>)['token'] !== 'string') throw unexpectedAnswer('a new API token');
-        return token as CreatedApiTokenResponse;
-      }),
-      catchError(rethrowAsProblem),
-    );
-  }
-
-  revokeApiToken(id: string): Observable<ApiTokenResponse> {
-    return this.http
-      .post<unknown>(`${API}/api-tokens/${encodeURIComponent(id)}/revoke`, null)
-      .pipe(map(readApiTokenOrThrow), catchError(rethrowAsProblem));
-  }
-
   listAudit(query: AuditListQuery = {}): Observable<Page<AuditEntryResponse>> {
     return this.http
       .get<unknown>(`${API}/audit`, { params: toParams({ ...query, pageSize: clampPageSize(query.pageSize) }) })
@@ -101,11 +66,6 @@ function readUserOrThrow(value: unknown): UserResponse {
     throw unexpectedAnswer('a user');
   }
   return value as unknown as UserResponse;
-}
-
-function readApiTokenOrThrow(value: unknown): ApiTokenResponse {
-  if (!isRecord(value) || !hasStrings(value, ['id', 'name', 'userId', 'createdAt'])) throw unexpectedAnswer('an API token');
-  return value as unknown as ApiTokenResponse;
 }
 
 function readAuditEntryOrThrow(value: unknown): AuditEntryResponse {

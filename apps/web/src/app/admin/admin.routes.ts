@@ -3,9 +3,9 @@ import { Routes } from '@angular/router';
 
 import { permissionGuard } from '../core/auth/auth-guards';
 import { SessionStore } from '../core/auth/session-store';
+import { ApiTokenList } from '../shared/api-tokens/api-token-list/api-token-list';
 import { AdminPage } from './admin-page/admin-page';
 import { ADMIN_TABS } from './admin-tabs';
-import { ApiTokenList } from './api-token-list/api-token-list';
 import { AuditTrail } from './audit-trail/audit-trail';
 import { UserList } from './user-list/user-list';
 

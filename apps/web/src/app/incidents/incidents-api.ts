@@ -47,7 +47,7 @@ export class IncidentsApi {
   }
 }
 
-function readIncidentOrThrow(value: unknown): IncidentResponse {
+export function readIncidentOrThrow(value: unknown): IncidentResponse {
   if (
     !isRecord(value) ||
     !hasStrings(value, ['id', 'occurredAt', 'description']) ||

@@ -34,7 +34,7 @@ export class PauseWindowsApi {
   }
 }
 
-function readWindowOrThrow(value: unknown): PauseWindowResponse {
+export function readWindowOrThrow(value: unknown): PauseWindowResponse {
   if (
     !isRecord(value) ||
     !hasStrings(value, ['id', 'announcedBy', 'zone', 'startsAt', 'endsAt']) ||

@@ -68,6 +68,17 @@ describe('StockApi', () => {
     expect((await answer).balance).toBe(580);
   });
 
+  it('posts the donor and pipeline reference of a receipt, and reads them back', async () => {
+    const receipt = { stockPointId: ATMEH_STORE_ID, itemId: FAMILY_TENT_ID, quantity: 100, reference: 'Waybill 7', donor: 'ECHO', pipelineReference: 'ECHO/SYR/2019/1' };
+    const answer = firstValueFrom(sut.receive(receipt));
+
+    const request = http.expectOne({ method: 'POST', url: '/api/v1/stock/receipts' });
+    expect(request.request.body).toEqual(receipt);
+    request.flush(aMovement({ quantity: 100, balance: 580, donor: 'ECHO', pipelineReference: 'ECHO/SYR/2019/1' }), { status: 201, statusText: 'Created' });
+
+    expect(await answer).toMatchObject({ donor: 'ECHO', pipelineReference: 'ECHO/SYR/2019/1' });
+  });
+
   it('returns both legs of a transfer', async () => {
     const answer = firstValueFrom(
       sut.transfer({ fromStockPointId: ATMEH_STORE_ID, toStockPointId: SARMADA_WAREHOUSE_ID, itemId: FAMILY_TENT_ID, quantity: 30 }),

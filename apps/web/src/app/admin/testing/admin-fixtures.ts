@@ -1,4 +1,4 @@
-import { ApiTokenResponse, AuditEntryResponse, CreatedApiTokenResponse, UserResponse } from '@relief-ledger/domain';
+import { AuditEntryResponse, UserResponse } from '@relief-ledger/domain';
 
 /** Test data shaped like the API's answers. */
 export function aUser(overrides: Partial<UserResponse> = {}): UserResponse {
@@ -13,23 +13,6 @@ export function aUser(overrides: Partial<UserResponse> = {}): UserResponse {
     createdAt: '2019-12-01T08:00:00.000Z',
     ...overrides,
   };
-}
-
-export function anApiToken(overrides: Partial<ApiTokenResponse> = {}): ApiTokenResponse {
-  return {
-    id: 'token-1',
-    name: 'KoboToolbox sync',
-    userId: 'user-field',
-    userName: 'Omar Khalil',
-    createdAt: '2019-12-10T08:00:00.000Z',
-    lastUsedAt: '2019-12-23T06:30:00.000Z',
-    revokedAt: null,
-    ...overrides,
-  };
-}
-
-export function aCreatedApiToken(overrides: Partial<CreatedApiTokenResponse> = {}): CreatedApiTokenResponse {
-  return { ...anApiToken({ id: 'token-2', name: 'Stock export', lastUsedAt: null }), token: 'rl_live_7Qk2v9XwPz4mN8rT', ...overrides };
 }
 
 export function anAuditEntry(overrides: Partial<AuditEntryResponse> = {}): AuditEntryResponse {

@@ -38,6 +38,7 @@ describe('route guards', () => {
             canActivateChild: [authGuard],
             children: [
               { path: 'camps', component: CampsStub },
+              { path: 'overview', component: CampsStub },
               { path: 'admin', component: AdminStub, canActivate: [permissionGuard('users.manage', 'audit.read')] },
               { path: 'forbidden', component: ForbiddenStub },
             ],
@@ -123,7 +124,7 @@ describe('route guards', () => {
 
       await harness.navigateByUrl('/sign-in?returnUrl=%2F%2Fevil.example');
 
-      expect(router.url).toBe('/camps');
+      expect(router.url).toBe('/overview');
     });
   });
 });

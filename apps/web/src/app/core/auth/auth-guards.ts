@@ -2,6 +2,7 @@ import { inject } from '@angular/core';
 import { CanActivateFn, RedirectCommand, Router } from '@angular/router';
 import { Permission } from '@relief-ledger/domain';
 
+import { HOME_PAGE } from './home-page';
 import { safeReturnUrl } from './safe-return-url';
 import { SessionStore } from './session-store';
 import { signInRedirect } from './sign-in-redirect';
@@ -35,5 +36,5 @@ export const signedOutGuard: CanActivateFn = async (route) => {
   const router = inject(Router);
   const session = await store.ensureLoaded();
   if (!session) return true;
-  return router.parseUrl(safeReturnUrl(route.queryParamMap.get('returnUrl')) ?? '/camps');
+  return router.parseUrl(safeReturnUrl(route.queryParamMap.get('returnUrl')) ?? HOME_PAGE);
 };

@@ -16,3 +16,9 @@ export function toParams(query: Record<string, string | number | undefined>): Ht
 export function clampPageSize(pageSize: number | undefined): number | undefined {
   return pageSize === undefined ? undefined : Math.min(Math.max(1, Math.trunc(pageSize)), PAGE_SIZE_MAX);
 }
+
+/** The page of a list that takes no other filter. */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}

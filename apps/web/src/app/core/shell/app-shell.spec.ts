@@ -11,6 +11,7 @@ import { SessionStore } from '../auth/session-store';
 import { signInAs } from '../auth/testing/session-fixtures';
 import { FakeEventSource, provideFakeEventSources } from '../live/testing/fake-event-source';
 import { AppShell } from './app-shell';
+import { BARE_LAYOUT } from './bare-layout';
 
 @Component({ template: '' })
 class PageStub {}
@@ -35,6 +36,7 @@ describe('AppShell', () => {
           { path: 'camps', component: PageStub },
           { path: 'distributions', component: PageStub },
           { path: 'distributions/new', component: PageStub },
+          { path: 'reports/:report/print', component: PageStub, data: BARE_LAYOUT },
         ]),
       ],
     });
@@ -57,6 +59,10 @@ describe('AppShell', () => {
     ]);
   }
 
+  function accountLinks(root: Element): Array<[string | undefined, string | null]> {
+    return Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href^="/account/"]')).map((link) => [link.textContent?.trim(), link.getAttribute('href')]);
+  }
+
   function signOutButton(sut: Element): HTMLButtonElement | undefined {
     return Array.from(sut.querySelectorAll<HTMLButtonElement>('button')).find((button) => button.textContent?.trim() === 'Sign out');
   }
@@ -71,10 +77,11 @@ describe('AppShell', () => {
     expect(toolbar.querySelector('abbr')?.getAttribute('title')).toBe('Humanitarian Relief Organization');
   });
 
-  it('links a coordinator to camps, distributions, stock, convoys, routes, pause windows and incidents', async () => {
+  it('links a coordinator to the overview, camps, distributions, stock, convoys, routes, pause windows, incidents and reports', async () => {
     const sut = await openShell('coordinator');
 
     expect(navLinks(sut)).toEqual([
+      ['Overview', '/overview'],
       ['Camps', '/camps'],
       ['Log distribution', '/distributions/new'],
       ['Distributions', '/distributions'],
@@ -84,6 +91,7 @@ describe('AppShell', () => {
       ['Pause windows', '/pause-windows'],
       ['Report incident', '/incidents/new'],
       ['Incidents', '/incidents'],
+      ['Reports', '/reports'],
     ]);
   });
 
@@ -91,6 +99,7 @@ describe('AppShell', () => {
     const sut = await openShell('field');
 
     expect(navLinks(sut).map(([label]) => label)).toEqual([
+      'Overview',
       'Camps',
       'Log distribution',
       'Distributions',
@@ -107,6 +116,7 @@ describe('AppShell', () => {
     const sut = await openShell('admin');
 
     expect(navLinks(sut)).toEqual([
+      ['Overview', '/overview'],
       ['Camps', '/camps'],
       ['Distributions', '/distributions'],
       ['Stock', '/stock'],
@@ -118,10 +128,49 @@ describe('AppShell', () => {
     ]);
   });
 
-  it('links a manager to the admin page, for its audit trail', async () => {
+  it('links a manager to reports, and to the admin page for its audit trail', async () => {
     const sut = await openShell('manager');
 
-    expect(navLinks(sut).map(([label]) => label)).toEqual(['Camps', 'Distributions', 'Stock', 'Convoys', 'Routes', 'Pause windows', 'Incidents', 'Admin']);
+    expect(navLinks(sut).map(([label]) => label)).toEqual([
+      'Overview',
+      'Camps',
+      'Distributions',
+      'Stock',
+      'Convoys',
+      'Routes',
+      'Pause windows',
+      'Incidents',
+      'Reports',
+      'Admin',
+    ]);
+  });
+
+  it("links a manager to their own API tokens beside the password, but not an administrator, who has the Admin page's", async () => {
+    const manager = await openShell('manager');
+    expect(accountLinks(manager.querySelector('mat-toolbar')!)).toEqual([
+      ['Change password', '/account/password'],
+      ['My API tokens', '/account/api-tokens'],
+    ]);
+
+    fixture.destroy();
+    const admin = await openShell('admin');
+    expect(accountLinks(admin.querySelector('mat-toolbar')!)).toEqual([['Change password', '/account/password']]);
+  });
+
+  it('shows a print view alone, without the toolbar and the navigation', async () => {
+    const sut = await openShell('manager');
+
+    await TestBed.inject(Router).navigateByUrl('/reports/4w/print');
+    await fixture.whenStable();
+
+    expect(sut.querySelector('mat-toolbar')).toBeNull();
+    expect(sut.querySelector('mat-sidenav')).toBeNull();
+    expect(sut.querySelector('nav[aria-label="Main"]')).toBeNull();
+
+    await TestBed.inject(Router).navigateByUrl('/camps');
+    await fixture.whenStable();
+    expect(sut.querySelector('mat-toolbar')).not.toBeNull();
+    expect(navLinks(sut).length).toBeGreaterThan(0);
   });
 
   it('shows whether live updates are coming through', async () => {

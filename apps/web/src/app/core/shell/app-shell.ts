@@ -6,14 +6,15 @@ import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { IsActiveMatchOptions, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { IsActiveMatchOptions, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { ROLE_LABELS } from '@relief-ledger/domain';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
 
 import { SessionStore } from '../auth/session-store';
 import { LiveIndicator } from '../live/live-indicator';
 import { problemMessage, toProblem } from '../problems/to-problem';
-import { NAV_ITEMS } from './nav-items';
+import { wantsBareLayout } from './bare-layout';
+import { ACCOUNT_ITEMS, NAV_ITEMS } from './nav-items';
 import { NARROW_LAYOUT_QUERY } from './narrow-layout';
 
 @Component({
@@ -35,6 +36,18 @@ export class AppShell {
   });
   /** Only the screens the role may open; the API refuses the others anyway. */
   protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => this.store.canAny(item.permissions)));
+  /** The user's own pages, beside Sign out: the password, and personal API tokens for those who keep them here. */
+  protected readonly accountItems = computed(() =>
+    ACCOUNT_ITEMS.filter((item) => this.store.canAny(item.permissions) && !item.unless?.some((permission) => this.store.can(permission))),
+  );
+  /** A page such as a print view, shown without the toolbar and the navigation. */
+  protected readonly bare = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationEnd),
+      map(() => wantsBareLayout(this.router.routerState.snapshot.root)),
+    ),
+    { initialValue: false },
+  );
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_LAYOUT_QUERY)

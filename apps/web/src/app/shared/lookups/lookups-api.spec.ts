@@ -69,4 +69,28 @@ describe('LookupsApi', () => {
 
     await expect(answer).rejects.toBeInstanceOf(ProblemError);
   });
+
+  it('suggests the donors named before that match what is typed', async () => {
+    const answer = firstValueFrom(sut.listDonors(' ECHO '));
+
+    http.expectOne('/api/v1/stock/donors?q=ECHO').flush(['ECHO', 'ECHO Syria']);
+
+    expect(await answer).toEqual(['ECHO', 'ECHO Syria']);
+  });
+
+  it('asks for any donor when nothing is typed', async () => {
+    const answer = firstValueFrom(sut.listDonors());
+
+    http.expectOne('/api/v1/stock/donors').flush([]);
+
+    expect(await answer).toEqual([]);
+  });
+
+  it('refuses donors that are not names', async () => {
+    const answer = firstValueFrom(sut.listDonors('x'));
+
+    http.expectOne('/api/v1/stock/donors?q=x').flush([{ name: 'ECHO' }]);
+
+    await expect(answer).rejects.toBeInstanceOf(ProblemError);
+  });
 });

@@ -87,6 +87,20 @@ export class LookupsApi {
       );
   }
 
+  /**
+   * Donors named on earlier receipts whose name contains `q` (any when empty), to suggest while
+   * typing: the same donor spelt two ways would split a donor report in two.
+   */
+  listDonors(q = ''): Observable<string[]> {
+    return this.http.get<unknown>(`${API}/stock/donors`, { params: toParams({ q }) }).pipe(
+      map((body) => {
+        if (!Array.isArray(body) || body.some((donor) => typeof donor !== 'string')) throw unexpectedAnswer('a list of donors');
+        return body as string[];
+      }),
+      catchError(rethrowAsProblem),
+    );
+  }
+
   private campPage(page: number): Observable<Page<CampChoice>> {
     return this.http
       .get<unknown>(`${API}/camps`, { params: toParams({ page, pageSize: PAGE_SIZE_MAX }) })

@@ -27,6 +27,7 @@ describe('SignInPage', () => {
             { path: 'sign-in', component: SignInPage },
             { path: 'camps', component: PageStub },
             { path: 'camps/:id', component: PageStub },
+            { path: 'overview', component: PageStub },
           ],
           withComponentInputBinding(),
         ),
@@ -149,13 +150,13 @@ describe('SignInPage', () => {
     expect(TestBed.inject(SessionStore).session()?.user.role).toBe('field');
   });
 
-  it('opens the camps when no page was given', async () => {
+  it('opens the overview when no page was given', async () => {
     const sut = await openPage();
     await signIn(sut);
 
     await answerSignIn(aSession('field'));
 
-    expect(router.url).toBe('/camps');
+    expect(router.url).toBe('/overview');
   });
 
   it('refuses to send the user to another site', async () => {
@@ -164,7 +165,7 @@ describe('SignInPage', () => {
 
     await answerSignIn(aSession('field'));
 
-    expect(router.url).toBe('/camps');
+    expect(router.url).toBe('/overview');
   });
 
   it('says plainly when the server cannot be reached', async () => {

@@ -18,11 +18,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 
 import { SignInError } from '../../core/auth/auth-api';
+import { HOME_PAGE } from '../../core/auth/home-page';
 import { safeReturnUrl } from '../../core/auth/safe-return-url';
 import { SessionStore } from '../../core/auth/session-store';
 import { problemMessage, toProblem } from '../../core/problems/to-problem';
 
-export const DEFAULT_PAGE_AFTER_SIGN_IN = '/camps';
+export const DEFAULT_PAGE_AFTER_SIGN_IN = HOME_PAGE;
 
 /** Email and password, then on to the page the user was headed for. */
 @Component({

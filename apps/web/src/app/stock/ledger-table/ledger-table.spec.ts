@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { MovementResponse } from '@relief-ledger/domain';
 
 import { aMovement } from '../testing/stock-fixtures';
-import { LedgerTable } from './ledger-table';
+import { describeFunding, LedgerTable } from './ledger-table';
 
 describe('LedgerTable', () => {
   async function render(movements: MovementResponse[]): Promise<HTMLElement> {
@@ -33,6 +33,12 @@ describe('LedgerTable', () => {
     ]);
   });
 
+  it('shows who funded a receipt, and under which pipeline', async () => {
+    const sut = await render([aMovement({ donor: 'ECHO', pipelineReference: 'ECHO/SYR/BUD/2019/91012', reference: 'waybill ATM-2019-1222' })]);
+
+    expect(rows(sut)[0][1]).toBe('Received From ECHO (ECHO/SYR/BUD/2019/91012) — waybill ATM-2019-1222');
+  });
+
   it('marks stock going out', async () => {
     const sut = await render([aMovement({ kind: 'transfer_out', quantity: -30, balance: 470 }), aMovement()]);
 
@@ -52,5 +58,15 @@ describe('LedgerTable', () => {
     const sut = await render([aMovement()]);
 
     expect(sut.querySelector('table')?.getAttribute('aria-label')).toBe('Ledger of Family tent');
+  });
+});
+
+describe('describeFunding', () => {
+  const sut = describeFunding;
+
+  it('names the donor, with the pipeline when there is one', () => {
+    expect(sut({ donor: 'ECHO', pipelineReference: null })).toBe('From ECHO');
+    expect(sut({ donor: null, pipelineReference: 'SHL-19-044' })).toBe('Pipeline SHL-19-044');
+    expect(sut({ donor: null, pipelineReference: null })).toBeNull();
   });
 });

@@ -96,13 +96,21 @@ export class LedgerTable {
     return Math.abs(movement.quantity);
   }
 
-  /** The waybill, the cause of a loss, or the reason given for a count or a reversal. */
+  /** The cause of a loss, the donor and pipeline of a receipt, the waybill, or the reason given for a count or a reversal. */
   protected detailOf(movement: MovementResponse): string {
     const parts = [
       movement.lossCause ? LOSS_CAUSE_LABELS[movement.lossCause] : null,
+      describeFunding(movement),
       movement.reference,
       movement.reason,
     ].filter((part): part is string => !!part);
     return parts.join(' — ');
   }
+}
+
+/** "From ECHO (ECHO/SYR/BUD/2019/91012)": who funded a receipt, and under which pipeline. */
+export function describeFunding({ donor, pipelineReference }: Pick<MovementResponse, 'donor' | 'pipelineReference'>): string | null {
+  if (donor && pipelineReference) return `From ${donor} (${pipelineReference})`;
+  if (donor) return `From ${donor}`;
+  return pipelineReference ? `Pipeline ${pipelineReference}` : null;
 }

@@ -41,7 +41,11 @@ describe('StockPointPage', () => {
         { provide: StockApi, useValue: api },
         {
           provide: LookupsApi,
-          useValue: { listStockPoints: () => of([aStockPoint(), aWarehouse()]), listItems: () => of([aFoodParcel(), anItem()]) },
+          useValue: {
+            listStockPoints: () => of([aStockPoint(), aWarehouse()]),
+            listItems: () => of([aFoodParcel(), anItem()]),
+            listDonors: () => of(['ECHO', 'UNHCR']),
+          },
         },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideRouter([{ path: 'stock/:id', component: StockPointPage }], withComponentInputBinding()),
@@ -144,7 +148,42 @@ describe('StockPointPage', () => {
     await click(buttonNamed(sut, 'Receive stock'));
 
     expect(api.receive).not.toHaveBeenCalled();
-    expect(text(sut.querySelector('rl-receive-form mat-error'))).toBe('Enter the donor, pipeline or waybill reference');
+    expect(text(sut.querySelector('rl-receive-form mat-error'))).toBe('Enter the waybill or delivery note reference');
+  });
+
+  it('receives stock with the donor who funded it and their pipeline reference', async () => {
+    const sut = await openPage();
+
+    await click(buttonNamed(sut, 'Receive'));
+    await type(sut, 'Quantity', '100');
+    await type(sut, 'Reference', 'waybill ATM-2019-1230');
+    await type(sut, 'Donor', ' ECHO ');
+    await type(sut, 'Pipeline reference', 'ECHO/SYR/BUD/2019/91012');
+    await click(buttonNamed(sut, 'Receive stock'));
+
+    expect(api.receive).toHaveBeenCalledWith({
+      stockPointId: ATMEH_STORE_ID,
+      itemId: FAMILY_TENT_ID,
+      quantity: 100,
+      reference: 'waybill ATM-2019-1230',
+      donor: 'ECHO',
+      pipelineReference: 'ECHO/SYR/BUD/2019/91012',
+    });
+  });
+
+  it("puts the API's reason for a refused donor under the field", async () => {
+    api.receive.mockReturnValue(
+      throwError(() => new ProblemError({ type: 'about:blank', title: 'Invalid receipt', status: 400, errors: [{ field: 'donor', reason: 'donor must be at most 200 characters' }] })),
+    );
+    const sut = await openPage();
+
+    await click(buttonNamed(sut, 'Receive'));
+    await type(sut, 'Quantity', '100');
+    await type(sut, 'Reference', 'waybill ATM-2019-1230');
+    await type(sut, 'Donor', 'ECHO');
+    await click(buttonNamed(sut, 'Receive stock'));
+
+    expect(text(sut.querySelector('rl-donor-field mat-error'))).toBe('donor must be at most 200 characters');
   });
 
   it('says how much is available when a transfer asks for more', async () => {

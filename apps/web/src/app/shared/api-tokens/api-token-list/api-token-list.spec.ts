@@ -4,9 +4,9 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 
-import { signInAs } from '../../core/auth/testing/session-fixtures';
-import { aPage } from '../../core/http/testing/page-fixtures';
-import { aCreatedApiToken, anApiToken } from '../testing/admin-fixtures';
+import { signInAs } from '../../../core/auth/testing/session-fixtures';
+import { aPage } from '../../../core/http/testing/page-fixtures';
+import { aCreatedApiToken, anApiToken } from '../testing/api-token-fixtures';
 import { ApiTokenList } from './api-token-list';
 
 describe('ApiTokenList', () => {
@@ -139,5 +139,21 @@ describe('ApiTokenList', () => {
     await click(buttonNamed(document.querySelector('mat-dialog-container')!, 'Keep'));
 
     http.expectNone({ method: 'POST' });
+  });
+
+  it("shows a manager their own tokens, without the organisation's column of who each acts as", async () => {
+    signInAs('manager', { id: 'user-manager', name: 'Samir Aziz' });
+    fixture = TestBed.createComponent(ApiTokenList);
+    fixture.componentRef.setInput('scope', 'own');
+    fixture.componentRef.setInput('heading', 'Your tokens');
+    await fixture.whenStable();
+    http.expectOne((req) => req.url === '/api/v1/api-tokens').flush(aPage([anApiToken({ userId: 'user-manager', userName: 'Samir Aziz', name: '4W nightly pull' })]));
+    await fixture.whenStable();
+    const sut = fixture.nativeElement as HTMLElement;
+
+    expect(sut.querySelector('h2')?.textContent).toBe('Your tokens');
+    expect(sut.querySelector('.intro')?.textContent).toContain('with your role (Manager)');
+    expect(Array.from(sut.querySelectorAll('th')).map((th) => th.textContent?.trim())).toEqual(['Name', 'Created', 'Last used', 'Status']);
+    expect(sut.querySelector('tr.mat-mdc-row')?.textContent).toContain('4W nightly pull');
   });
 });

@@ -1,7 +1,7 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -13,22 +13,29 @@ import { MatTableModule } from '@angular/material/table';
 import { ApiTokenResponse, CreatedApiTokenResponse, PAGE_SIZE_MAX, ROLE_LABELS } from '@relief-ledger/domain';
 import { map } from 'rxjs';
 
-import { SessionStore } from '../../core/auth/session-store';
-import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
-import { pagedResource } from '../../shared/api-resource/paged-resource';
-import { LoadStatus } from '../../shared/load-status/load-status';
-import { PagePaginator } from '../../shared/page-paginator/page-paginator';
-import { AdminApi } from '../admin-api';
-import { confirmAction } from '../../shared/confirm-dialog/open-confirm-dialog';
+import { SessionStore } from '../../../core/auth/session-store';
+import { NARROW_LAYOUT_QUERY } from '../../../core/shell/narrow-layout';
+import { problemMessage, toProblem } from '../../../core/problems/to-problem';
+import { pagedResource } from '../../api-resource/paged-resource';
+import { confirmAction } from '../../confirm-dialog/open-confirm-dialog';
+import { LoadStatus } from '../../load-status/load-status';
+import { PagePaginator } from '../../page-paginator/page-paginator';
+import { ApiTokensApi } from '../api-tokens-api';
 
 export const TOKEN_NAME_MAX_LENGTH = 100;
 const TOKENS_PAGE_SIZE = 50;
 
 /**
- * API tokens of the organisation: for tools (a KoboToolbox sync, a reporting script) that call the
- * API. A new token acts as the admin who creates it, with their role, never as someone else. It is
- * shown once, here; the server keeps only its hash.
+ * - `organisation`: every token of the organisation, on the Admin page.
+ * - `own`: the signed-in user's own tokens, under their account (managers pulling reports by script).
+ */
+export type TokenScope = 'organisation' | 'own';
+
+/**
+ * API tokens, for tools (a KoboToolbox sync, a reporting script) that call the API. A new token
+ * acts as the person who creates it, with their role, never as someone else. It is shown once,
+ * here; the server keeps only its hash. Which tokens are listed is the API's decision: an
+ * administrator's list is the organisation's, anyone else's their own.
  */
 @Component({
   selector: 'rl-api-token-list',
@@ -48,11 +55,14 @@ const TOKENS_PAGE_SIZE = 50;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ApiTokenList {
-  private readonly api = inject(AdminApi);
+  private readonly api = inject(ApiTokensApi);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly clipboard = inject(Clipboard);
   private readonly store = inject(SessionStore);
+
+  readonly scope = input<TokenScope>('organisation');
+  readonly heading = input('API tokens');
 
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
@@ -60,10 +70,11 @@ export class ApiTokenList {
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
-  /** On a phone the user and dates go under the name, so the Revoke button stays in view. */
-  protected readonly columns = computed(() =>
-    this.narrow() ? ['name', 'status'] : ['name', 'user', 'createdAt', 'lastUsedAt', 'status'],
-  );
+  /** On a phone the user and dates go under the name, so the Revoke button stays in view. One's own tokens all act as oneself. */
+  protected readonly columns = computed(() => {
+    if (this.narrow()) return ['name', 'status'];
+    return this.scope() === 'own' ? ['name', 'createdAt', 'lastUsedAt', 'status'] : ['name', 'user', 'createdAt', 'lastUsedAt', 'status'];
+  });
   protected readonly pageSizeOptions = [20, TOKENS_PAGE_SIZE, PAGE_SIZE_MAX];
   protected readonly nameMaxLength = TOKEN_NAME_MAX_LENGTH;
 
