@@ -164,7 +164,7 @@ describe('sign-in, sessions and API tokens', () => {
       const admin = await signedIn(api, 'admin@hro.example');
       const [other] = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = 'coordinator@hro.example'`);
       const res = await admin.post('/api/v1/api-tokens').send({ name: 'impersonation', userId: other.id }).expect(400);
-      expect(res.body.errors).toEqual([{ field: 'userId', reason: 'is not a field of this request' }]);
+      expect(res.body.errors).toMatchObject([{ field: 'userId', reason: 'is not a field of this request' }]);
     });
 
     it('records one revocation however many arrive at once', async () => {
@@ -185,9 +185,9 @@ describe('sign-in, sessions and API tokens', () => {
     it('refuses a password shorter than 12 characters and an email already used', async () => {
       const admin = await signedIn(api, 'admin@kidsparadise.example');
       const short = await admin.post('/api/v1/users').send({ name: 'Lina', email: 'lina@kidsparadise.example', role: 'field', password: 'short-pass1' }).expect(400);
-      expect(short.body.errors).toEqual([{ field: 'password', reason: 'must be at least 12 characters' }]);
+      expect(short.body.errors).toMatchObject([{ field: 'password', reason: 'must be at least 12 characters' }]);
       const taken = await admin.post('/api/v1/users').send({ name: 'Again', email: 'FIELD@hro.example', role: 'field', password: 'long-enough-password' }).expect(409);
-      expect(taken.body.errors).toEqual([{ field: 'email', reason: 'is already used by another user' }]);
+      expect(taken.body.errors).toMatchObject([{ field: 'email', reason: 'is already used by another user' }]);
     });
 
     it('creates a user who can then sign in, and never answers the password hash', async () => {
@@ -215,7 +215,7 @@ describe('sign-in, sessions and API tokens', () => {
       const phone = clientFor(api, await signIn(api, 'rana@kidsparadise.example', 'handed-over-password'));
       const laptop = clientFor(api, await signIn(api, 'rana@kidsparadise.example', 'handed-over-password'));
       const wrong = await laptop.post('/api/v1/auth/password').send({ currentPassword: 'not-it-at-all', newPassword: 'only-rana-knows-this' }).expect(401);
-      expect(wrong.body.errors).toEqual([{ field: 'currentPassword', reason: 'is wrong' }]);
+      expect(wrong.body.errors).toMatchObject([{ field: 'currentPassword', reason: 'is wrong' }]);
       const short = await laptop.post('/api/v1/auth/password').send({ currentPassword: 'handed-over-password', newPassword: 'short' }).expect(400);
       expect(short.body.errors[0].field).toBe('newPassword');
       await laptop.post('/api/v1/auth/password').send({ currentPassword: 'handed-over-password', newPassword: 'only-rana-knows-this' }).expect(204);

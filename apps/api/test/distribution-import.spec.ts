@@ -60,7 +60,7 @@ describe('CSV import of distributions', () => {
     const res = await upload(text).expect(422);
     expect(res.body).toMatchObject({ code: 'distribution.import_invalid', detail: expect.stringContaining('1 problem') });
     // Line 1 is the header: data row i is on line i + 2.
-    expect(res.body.errors).toEqual([expect.objectContaining({ row: 12_346, column: 'quantity', reason: 'must be a whole number of at least 1' })]);
+    expect(res.body.errors).toMatchObject([expect.objectContaining({ row: 12_346, column: 'quantity', reason: 'must be a whole number of at least 1' })]);
     expect({ level: await level(), distributions: await db.count('distributions'), movements: await db.count('stock_movements') }).toEqual(before);
   });
 
@@ -123,7 +123,8 @@ describe('CSV import of distributions', () => {
       fields[4] = String(before);
     });
     const res = await upload(text).expect(409);
-    expect(res.body.detail).toBe(`Only ${before} available at this stock point; ${before * 3} requested`);
+    expect(res.body.detail).toBe(`Only ${before.toLocaleString('en')} available at this stock point; ${(before * 3).toLocaleString('en')} requested`);
+    expect(res.body.params).toEqual({ available: before, requested: before * 3 });
     expect(await level()).toBe(before);
   });
 

@@ -1,3 +1,4 @@
+import { PROBLEM_CODES } from '@relief-ledger/domain';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import fc from 'fast-check';
@@ -65,6 +66,20 @@ function seedFor(...parts: string[]): number {
 }
 
 const isProblem = (answer: RawAnswer) => String(answer.headers['content-type'] ?? '').startsWith('application/problem+json');
+
+/** Codes of a problem body (its own and its fields') that PROBLEM_TEXT does not list, or "no code". */
+function unknownCodes(body: string): string[] {
+  let problem: { code?: unknown; errors?: Array<{ code?: unknown; field?: unknown }> };
+  try {
+    problem = JSON.parse(body);
+  } catch {
+    // A long answer the client cut short: whether it is problem+json is checked on its own.
+    return [];
+  }
+  const known = new Set<string>(PROBLEM_CODES);
+  const codes = [problem.code, ...(problem.errors ?? []).map((e) => e.code)];
+  return codes.filter((code) => typeof code !== 'string' || !known.has(code)).map((code) => (typeof code === 'string' ? code : 'no code'));
+}
 const titleOf = (answer: RawAnswer) => /"title":"([^"]*)"/.exec(answer.body)?.[1] ?? answer.body.slice(0, 80);
 
 describe('fuzz: hostile requests to every operation, as every role', () => {
@@ -276,6 +291,11 @@ describe('fuzz: hostile requests to every operation, as every role', () => {
           detail: `${answer.status} ${answer.body}`,
           everywhere: true,
         });
+      }
+      // Every refusal can be put in the reader's language: its code, and each field's, is one the web app translates.
+      if (answer.status >= 400 && request.method !== 'HEAD' && isProblem(answer)) {
+        const unknown = unknownCodes(answer.body);
+        if (unknown.length) findings.add({ kind: 'problem code not in PROBLEM_TEXT', request, signature: `${answer.status} ${unknown.join(', ')}`, detail: `${answer.status} ${answer.body}`, everywhere: true });
       }
       if (before && answer.status >= 400 && answer.status < 500) {
         const changed = changedCounts(before, await countRows());

@@ -67,7 +67,7 @@ describe('locations API', () => {
 
   it('refuses an unknown level', async () => {
     const res = await http.get('/api/v1/locations?level=village').expect(400);
-    expect(res.body.errors).toEqual([{ field: 'level', reason: 'must be one of: governorate, district, sub_district, community' }]);
+    expect(res.body.errors).toMatchObject([{ field: 'level', reason: 'must be one of: governorate, district, sub_district, community' }]);
   });
 
   it('is read-only', async () => {

@@ -140,7 +140,7 @@ describe('reports and the overview', () => {
     });
 
     it('refuses filters a report does not take, a missing required one, and a period backwards', async () => {
-      expect((await manager.get('/api/v1/reports/4w?donor=WFP').expect(400)).body.errors).toEqual([{ field: 'donor', reason: 'is not a filter of the 4W of distributions' }]);
+      expect((await manager.get('/api/v1/reports/4w?donor=WFP').expect(400)).body.errors).toMatchObject([{ field: 'donor', reason: 'is not a filter of this report (4w)', code: 'field.not_a_filter', params: { report: '4w' } }]);
       expect((await manager.get('/api/v1/reports/stock-card').expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(['stockPointId', 'itemId']);
       expect((await manager.get('/api/v1/reports/4w?from=2020-02-01&to=2020-01-01').expect(400)).body.errors[0].field).toBe('from');
       expect((await manager.get('/api/v1/reports/nope').expect(400)).body.errors[0].field).toBe('report');

@@ -224,7 +224,7 @@ describe('stock ledger and distributions', () => {
     const kp = await signedIn(api, 'coordinator@kidsparadise.example');
     const point = await newPoint({ itemId: ids.tent, quantity: 10 });
     const res = await kp.post('/api/v1/distributions').send({ ...distribution(point, 1), campId: undefined, locationId: ids.sarmada }).expect(422);
-    expect(res.body.errors).toEqual([{ field: 'stockPointId', reason: 'no stock point with this id in your organisation' }]);
+    expect(res.body.errors).toMatchObject([{ field: 'stockPointId', reason: 'no stock point with this id in your organisation' }]);
     const manager = await signedIn(api, 'manager@hro.example');
     await manager.post('/api/v1/distributions').send(distribution(point, 1)).expect(403);
     expect(await level(point, ids.tent)).toBe(10);

@@ -35,3 +35,4 @@ export * from './overview/overview-contract';
 export * from './overview/stock-cover';
 export * from './overview/food-days-left';
 export * from './time/calendar-days';
+export * from './common/problem-codes';

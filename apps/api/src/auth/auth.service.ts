@@ -106,7 +106,7 @@ export class AuthService {
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     const [user]: Array<{ email: string; password_hash: string }> = await this.dataSource.query(`SELECT email, password_hash FROM users WHERE id = $1`, [actor.userId]);
     if (!(await verifyPassword(user?.password_hash, currentPassword))) {
-      throw new AuthException(401, 'auth.wrong_password', 'Wrong password', 'The current password is wrong', [{ field: 'currentPassword', reason: 'is wrong' }]);
+      throw AuthException.wrongPassword();
     }
     const problems = checkPassword({ password: newPassword, email: user.email }).map((p) => ({ ...p, field: 'newPassword' }));
     if (problems.length) throw new ValidationException(problems);

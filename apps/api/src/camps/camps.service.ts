@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CampResponse, FieldError, Page, SPHERE, canCampMove, checkCampFigures, daysFed, isValidTimeZone, shelterCoverage } from '@relief-ledger/domain';
+import { CampResponse, FieldError, Page, SPHERE, canCampMove, checkCampFigures, daysFed, isValidTimeZone, shelterCoverage, fieldProblem } from '@relief-ledger/domain';
 import type { CampCoverageResponse } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
@@ -162,7 +162,7 @@ export class CampsService {
   /** An unknown location in the body is the caller's mistake (422 on the field), not a missing route (404). */
   private async checkLocation(locationId: string): Promise<void> {
     if (!(await this.locations.exists(locationId))) {
-      const errors: FieldError[] = [{ field: 'locationId', reason: 'no location with this id' }];
+      const errors: FieldError[] = [fieldProblem('locationId', 'field.no_such', { what: 'location' })];
       throw new ValidationException(errors, 422);
     }
   }

@@ -1,38 +1,35 @@
+import { fieldProblem, type ProblemCode, type ProblemParams } from '@relief-ledger/domain';
 import { AppException } from '../common/problem/app-exception.js';
 
 export class ConvoysException extends AppException {
   static notFound(id: string): ConvoysException {
-    return new ConvoysException(404, 'convoy.not_found', 'Convoy not found', `No convoy with id ${id}`);
+    return new ConvoysException(404, 'convoy.not_found', 'Convoy not found', undefined, undefined, { id });
   }
 
   static staleVersion(sent: number, current: number): ConvoysException {
-    return new ConvoysException(
-      409,
-      'convoy.stale_version',
-      'Convoy changed meanwhile',
-      `Someone else changed this convoy (you sent version ${sent}, it is now at version ${current}); reload it and try again`,
-    );
+    return new ConvoysException(409, 'convoy.stale_version', 'Convoy changed meanwhile', undefined, undefined, { sent, current });
   }
 
-  static illegalTransition(reason: string): ConvoysException {
-    return new ConvoysException(409, 'convoy.illegal_transition', 'Status change not allowed', reason, [{ field: 'status', reason }]);
+  /** The transition table's refusal: its code and statuses travel as they are, for the reader's language. */
+  static illegalTransition(refusal: { reason: string; code: ProblemCode; params: ProblemParams }): ConvoysException {
+    return new ConvoysException(409, 'convoy.illegal_transition', 'Status change not allowed', refusal.reason, [{ field: 'status', ...refusal }], refusal.params);
   }
 
   static notOnTheRoad(status: string): ConvoysException {
-    return new ConvoysException(409, 'convoy.not_on_the_road', 'Not on the road', `Only a convoy on the road checks in; this one is ${status}`);
+    return new ConvoysException(409, 'convoy.not_on_the_road', 'Not on the road', undefined, undefined, { status });
   }
 
   static unknown(field: string, what: string): ConvoysException {
-    return new ConvoysException(422, 'convoy.unknown_reference', `Unknown ${what}`, `No ${what} with this id`, [{ field, reason: `no ${what} with this id` }]);
+    return new ConvoysException(422, 'convoy.unknown_reference', `Unknown ${what}`, undefined, [fieldProblem(field, 'field.no_such', { what })], { what });
   }
 
-  static invalid(field: string, reason: string): ConvoysException {
-    return new ConvoysException(422, 'convoy.invalid', 'Invalid convoy', reason, [{ field, reason }]);
+  /** A field the convoy cannot take as given: the field's own code and parameters. */
+  static invalid(field: string, code: ProblemCode, params?: ProblemParams): ConvoysException {
+    const error = fieldProblem(field, code, params);
+    return new ConvoysException(422, 'convoy.invalid', 'Invalid convoy', error.reason, [error]);
   }
 
   static keyReused(): ConvoysException {
-    return new ConvoysException(422, 'convoy.client_id_reused', 'Client id already used', 'This client id was already used for a different check-in; make a new one', [
-      { field: 'clientId', reason: 'already used for a different check-in' },
-    ]);
+    return new ConvoysException(422, 'convoy.client_id_reused', 'Client id already used', undefined, [fieldProblem('clientId', 'field.client_id_reused')]);
   }
 }

@@ -121,10 +121,10 @@ export class ConvoysService {
 
   async create(actor: Actor, dto: CreateConvoyDto): Promise<ConvoyDetailResponse> {
     const cargo = dto.cargo ?? [];
-    if (cargo.length > 0 && !dto.destinationStockPointId) throw ConvoysException.invalid('destinationStockPointId', 'is required when the convoy carries cargo');
-    if (dto.vehicles && dto.vehicles.length > dto.vehicleCount) throw ConvoysException.invalid('vehicles', `lists more vehicles than vehicleCount (${dto.vehicleCount})`);
+    if (cargo.length > 0 && !dto.destinationStockPointId) throw ConvoysException.invalid('destinationStockPointId', 'field.destination_required');
+    if (dto.vehicles && dto.vehicles.length > dto.vehicleCount) throw ConvoysException.invalid('vehicles', 'field.too_many_vehicles', { count: dto.vehicleCount });
     const lines = new Set(cargo.map((c) => `${c.stockPointId}:${c.itemId}`));
-    if (lines.size !== cargo.length) throw ConvoysException.invalid('cargo', 'lists one item from one stock point twice; add the quantities into one line');
+    if (lines.size !== cargo.length) throw ConvoysException.invalid('cargo', 'field.cargo_repeats');
 
     const id = await this.dataSource.transaction(async (manager) => {
       await this.live.beginPublishing(manager);
@@ -255,9 +255,9 @@ export class ConvoysService {
   async changeStatus(actor: Actor, id: string, dto: ConvoyStatusDto, version: number, now = new Date()): Promise<{ replayed: boolean; convoy: ConvoyDetailResponse }> {
     const occurredAt = this.notInTheFuture(dto.occurredAt, now);
     if (dto.status === 'struck' && Boolean(dto.incident) === Boolean(dto.incidentId)) {
-      throw ConvoysException.invalid('incident', 'a struck convoy needs its incident: report it in "incident", or give "incidentId" of one already reported');
+      throw ConvoysException.invalid('incident', 'field.incident_required');
     }
-    if (dto.status !== 'struck' && (dto.incident || dto.incidentId)) throw ConvoysException.invalid('incident', 'only a struck convoy carries an incident');
+    if (dto.status !== 'struck' && (dto.incident || dto.incidentId)) throw ConvoysException.invalid('incident', 'field.incident_only_struck');
     const hash = dto.clientId ? contentHash({ ...dto, occurredAt: dto.occurredAt ? occurredAt : undefined }, ['clientId', 'version']) : null;
 
     const replayed = await this.dataSource.transaction(async (manager) => {
@@ -268,7 +268,7 @@ export class ConvoysService {
       if (dto.clientId && (await this.isReplay(manager, id, dto.clientId, hash))) return true;
       if (convoy.version !== version) throw ConvoysException.staleVersion(version, convoy.version);
       const check = checkConvoyTransition(convoy.status, dto.status);
-      if (!check.ok) throw ConvoysException.illegalTransition(check.reason);
+      if (!check.ok) throw ConvoysException.illegalTransition(check);
       this.notBeforeDeparture(convoy, occurredAt);
       if (dto.locationId) await this.checkLocation(manager, dto.locationId);
 
@@ -445,7 +445,7 @@ export class ConvoysService {
 
   private notBeforeDeparture(convoy: ConvoyRow, occurredAt: string): void {
     if (convoy.departed_at && Date.parse(occurredAt) < convoy.departed_at.getTime()) {
-      throw ConvoysException.invalid('occurredAt', `must not be before the departure (${convoy.departed_at.toISOString()})`);
+      throw ConvoysException.invalid('occurredAt', 'field.before_departure', { departedAt: convoy.departed_at.toISOString() });
     }
   }
 
@@ -455,7 +455,7 @@ export class ConvoysService {
   }
 
   private notInTheFuture(at: string | undefined, now: Date): string {
-    return reportedAt(at, now, () => ConvoysException.invalid('occurredAt', 'must not be in the future')).toISOString();
+    return reportedAt(at, now, () => ConvoysException.invalid('occurredAt', 'field.in_the_future')).toISOString();
   }
 
   /** The status for everyone; the event (place, note, time) for the convoy's own organisation only. */

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
-import { parseInstant } from '@relief-ledger/domain';
+import { parseInstant, problemText, type ProblemCode, type ProblemParams } from '@relief-ledger/domain';
 import { AppException } from '../common/problem/app-exception.js';
 import { happenedBounds, isSafeText } from '../common/validation/decorators.js';
 import { inLockOrder, move } from '../stock/stock-ledger.js';
@@ -22,7 +22,11 @@ export interface ImportRowError {
   row: number;
   column: string;
   reason: string;
+  code: ProblemCode;
+  params?: ProblemParams;
 }
+
+type Fail = (row: number, column: string, code: ProblemCode, params?: ProblemParams) => void;
 
 interface Row {
   line: number;
@@ -52,7 +56,8 @@ export class ImportException extends AppException {
       'distribution.import_invalid',
       'Nothing imported',
       `${totalErrors} problem${totalErrors === 1 ? '' : 's'} in the file; nothing was imported. Fix the rows and upload the whole file again.`,
-      rowErrors.map((e) => ({ field: `row ${e.row}: ${e.column}`, reason: e.reason, row: e.row, column: e.column })),
+      rowErrors.map((e) => ({ field: `row ${e.row}: ${e.column}`, reason: e.reason, code: e.code, params: e.params, row: e.row, column: e.column })),
+      { count: totalErrors },
     );
   }
 }
@@ -72,13 +77,13 @@ export class DistributionImportService {
   async import(actor: Actor, stream: Readable): Promise<{ imported: number; skipped: number }> {
     const errors: ImportRowError[] = [];
     let errorCount = 0;
-    const fail = (row: number, column: string, reason: string) => {
+    const fail: Fail = (row, column, code, params) => {
       errorCount++;
-      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, column, reason });
+      if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, column, reason: problemText(code, params), code, ...(params ? { params } : {}) });
     };
     const { rows, headerOk } = await this.parse(stream, fail);
     if (!headerOk) throw new ImportException(errors, errorCount);
-    if (rows.length === 0) throw new ImportException([{ row: 1, column: 'file', reason: 'has no rows after the header' }], 1);
+    if (rows.length === 0) throw new ImportException([{ row: 1, column: 'file', reason: problemText('import.no_rows'), code: 'import.no_rows' }], 1);
 
     // Imports of one organisation take turns, so the same file uploaded twice at once is
     // recorded once and the second finds its rows already there (skipped), as a re-upload would.
@@ -107,7 +112,7 @@ export class DistributionImportService {
     }
   }
 
-  private async parse(stream: Readable, fail: (row: number, column: string, reason: string) => void): Promise<{ rows: Row[]; headerOk: boolean }> {
+  private async parse(stream: Readable, fail: Fail): Promise<{ rows: Row[]; headerOk: boolean }> {
     const rows: Row[] = [];
     const seen = new Map<string, number>();
     const now = new Date();
@@ -117,7 +122,7 @@ export class DistributionImportService {
         if (!at) {
           const header = fields.map((f) => f.trim().toLowerCase());
           const missing = IMPORT_COLUMNS.filter((c) => c !== 'notes' && !header.includes(c));
-          for (const column of missing) fail(line, column, 'column is missing from the header');
+          for (const column of missing) fail(line, column, 'import.column_missing');
           if (missing.length) return { rows, headerOk: false };
           at = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<ImportColumn, number>;
           continue;
@@ -126,14 +131,14 @@ export class DistributionImportService {
         const whole = (column: 'quantity' | 'households' | 'people', min: number): number => {
           const text = get(column);
           if (!/^\d{1,9}$/.test(text) || Number(text) < min) {
-            fail(line, column, min > 0 ? 'must be a whole number of at least 1' : 'must be a whole number, not negative');
+            fail(line, column, min > 0 ? 'import.whole_number_min1' : 'import.whole_number');
             return 0;
           }
           return Number(text);
         };
         const uuid = (column: 'client_id' | 'camp_id' | 'stock_point_id'): string => {
           const text = get(column);
-          if (!UUID.test(text)) fail(line, column, 'must be a UUID');
+          if (!UUID.test(text)) fail(line, column, 'field.uuid');
           return text.toLowerCase();
         };
         const clientKey = uuid('client_id');
@@ -154,33 +159,35 @@ export class DistributionImportService {
           hash: '',
           skip: false,
         };
-        if (!row.itemCode) fail(line, 'item_code', 'is required');
-        if (row.people < row.households) fail(line, 'people', `must be at least the number of households (${row.households})`);
+        if (!row.itemCode) fail(line, 'item_code', 'field.required');
+        if (row.people < row.households) fail(line, 'people', 'field.people_below_households', { households: row.households });
         const when = get('distributed_at');
         if (when) {
           // The same rule as the JSON API's distributedAt (the Instant decorator): no date that is not a real one.
           const parsed = parseInstant(when, happenedBounds(now));
           if (parsed.ok) row.distributedAt = parsed.value.toISOString();
-          else fail(line, 'distributed_at', parsed.reason);
+          else fail(line, 'distributed_at', parsed.code, parsed.params);
         }
-        if (row.notes && row.notes.length > 2000) fail(line, 'notes', 'must be at most 2000 characters');
+        if (row.notes && row.notes.length > 2000) fail(line, 'notes', 'field.max_length', { max: 2000 });
         for (const column of ['notes', 'item_code'] as const) {
-          if (!isSafeText(get(column))) fail(line, column, 'must not contain control characters or broken Unicode');
+          if (!isSafeText(get(column))) fail(line, column, 'field.unsafe_text');
         }
-        if (seen.has(clientKey)) fail(line, 'client_id', `repeats row ${seen.get(clientKey)}`);
+        if (seen.has(clientKey)) fail(line, 'client_id', 'import.repeats_row', { row: seen.get(clientKey)! });
         else seen.set(clientKey, line);
         rows.push(row);
       }
     } catch (error) {
-      if (error instanceof CsvTooLargeError) throw new AppException(413, 'distribution.import_too_large', 'File too large', `The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split it`);
+      if (error instanceof CsvTooLargeError) {
+        throw new AppException(413, 'distribution.import_too_large', 'File too large', undefined, undefined, { megabytes: IMPORT_MAX_BYTES / 1024 / 1024 });
+      }
       throw error;
     }
-    if (!at) fail(1, 'file', 'is empty');
+    if (!at) fail(1, 'file', 'import.empty_file');
     return { rows, headerOk: Boolean(at) };
   }
 
   /** Checks every reference against the organisation's records, and which rows are already in. */
-  private async resolve(manager: EntityManager, actor: Actor, rows: Row[], fail: (row: number, column: string, reason: string) => void): Promise<void> {
+  private async resolve(manager: EntityManager, actor: Actor, rows: Row[], fail: Fail): Promise<void> {
     const org = actor.organisationId;
     const uuids = (values: string[]) => [...new Set(values.filter((v) => UUID.test(v)))];
     const camps = new Map<string, string>(
@@ -201,15 +208,15 @@ export class DistributionImportService {
       const locationId = camps.get(row.campId);
       const itemId = items.get(row.itemCode);
       // A column already reported as malformed is not reported again as unknown.
-      if (!locationId && UUID.test(row.campId)) fail(row.line, 'camp_id', 'no camp with this id in your organisation');
-      if (!itemId && row.itemCode) fail(row.line, 'item_code', `no item with the code "${row.itemCode.slice(0, 50)}"`);
-      if (!points.has(row.stockPointId) && UUID.test(row.stockPointId)) fail(row.line, 'stock_point_id', 'no stock point with this id in your organisation');
+      if (!locationId && UUID.test(row.campId)) fail(row.line, 'camp_id', 'import.unknown_camp');
+      if (!itemId && row.itemCode) fail(row.line, 'item_code', 'import.unknown_item', { code: row.itemCode.slice(0, 50) });
+      if (!points.has(row.stockPointId) && UUID.test(row.stockPointId)) fail(row.line, 'stock_point_id', 'import.unknown_point');
       const hash = distributionHash(
         { campId: row.campId, itemId: itemId ?? '', stockPointId: row.stockPointId, quantity: row.quantity, households: row.households, people: row.people, notes: row.notes ?? undefined },
         row.distributedAt,
       );
       const previous = existing.get(row.clientKey);
-      if (previous !== undefined && previous !== hash) fail(row.line, 'client_id', 'was already used for a different distribution');
+      if (previous !== undefined && previous !== hash) fail(row.line, 'client_id', 'import.client_id_reused');
       row.locationId = locationId ?? '';
       row.itemId = itemId ?? '';
       row.hash = hash;

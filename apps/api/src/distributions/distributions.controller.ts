@@ -47,7 +47,7 @@ export class DistributionsController {
   @ApiUnprocessableEntityResponse({ description: 'Nothing imported; every bad row listed with its row number, column and reason' })
   async import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ imported: number; skipped: number }> {
     if (!(request.body instanceof Readable)) {
-      throw new AppException(415, 'distribution.import_csv_only', 'CSV expected', 'Send the file as text/csv');
+      throw new AppException(415, 'distribution.import_csv_only', 'CSV expected');
     }
     return this.importer.import(actor, request.body);
   }

@@ -1,3 +1,4 @@
+import { fieldProblem } from '@relief-ledger/domain';
 import { Injectable } from '@nestjs/common';
 import type { DistributionResponse, Page } from '@relief-ledger/domain';
 import { randomUUID } from 'node:crypto';
@@ -90,9 +91,9 @@ export class DistributionsService {
   async record(actor: Actor, dto: CreateDistributionDto, idempotencyKey: string | undefined): Promise<Recorded> {
     const clientKey = dto.clientId ?? idempotencyKey;
     if (!clientKey) throw DistributionsException.keyRequired();
-    if (clientKey.length > 200) throw new ValidationException([{ field: 'Idempotency-Key', reason: 'must be at most 200 characters' }]);
+    if (clientKey.length > 200) throw new ValidationException([fieldProblem('Idempotency-Key', 'field.max_length', { max: 200 })]);
     if (!dto.campId && !dto.locationId) throw DistributionsException.placeRequired();
-    if (dto.people < dto.households) throw new ValidationException([{ field: 'people', reason: `must be at least the number of households (${dto.households})` }]);
+    if (dto.people < dto.households) throw new ValidationException([fieldProblem('people', 'field.people_below_households', { households: dto.households })]);
     const distributedAt = dto.distributedAt ? new Date(dto.distributedAt).toISOString() : null;
     const hash = distributionHash(dto, distributedAt);
 

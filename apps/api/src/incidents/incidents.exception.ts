@@ -1,27 +1,24 @@
+import { fieldProblem } from '@relief-ledger/domain';
 import { AppException } from '../common/problem/app-exception.js';
 
 export class IncidentsException extends AppException {
   static notFound(id: string): IncidentsException {
-    return new IncidentsException(404, 'incident.not_found', 'Incident not found', `No incident with id ${id}`);
+    return new IncidentsException(404, 'incident.not_found', 'Incident not found', undefined, undefined, { id });
   }
 
   static unknown(field: string, what: string): IncidentsException {
-    return new IncidentsException(422, 'incident.unknown_reference', `Unknown ${what}`, `No ${what} with this id`, [{ field, reason: `no ${what} with this id` }]);
+    return new IncidentsException(422, 'incident.unknown_reference', `Unknown ${what}`, undefined, [fieldProblem(field, 'field.no_such', { what })], { what });
   }
 
   static nowhere(): IncidentsException {
-    return new IncidentsException(422, 'incident.where_required', 'Where did it happen?', 'Give a location, a route or a place in words', [
-      { field: 'locationId', reason: 'give a location, a route or a place in words' },
-    ]);
+    return new IncidentsException(422, 'incident.where_required', 'Where did it happen?', undefined, [fieldProblem('locationId', 'field.where_required')]);
   }
 
   static inTheFuture(field = 'occurredAt'): IncidentsException {
-    return new IncidentsException(422, 'incident.in_the_future', 'Not yet happened', 'An incident is reported after it happened', [{ field, reason: 'must not be in the future' }]);
+    return new IncidentsException(422, 'incident.in_the_future', 'Not yet happened', undefined, [fieldProblem(field, 'field.in_the_future')]);
   }
 
   static keyReused(): IncidentsException {
-    return new IncidentsException(422, 'incident.client_id_reused', 'Client id already used', 'This client id was already used for a different incident; make a new one', [
-      { field: 'clientId', reason: 'already used for a different incident' },
-    ]);
+    return new IncidentsException(422, 'incident.client_id_reused', 'Client id already used', undefined, [fieldProblem('clientId', 'field.client_id_reused')]);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { can } from '@relief-ledger/domain';
+import { can, fieldProblem } from '@relief-ledger/domain';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -41,7 +41,7 @@ export class LiveEventsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     if (lastEventId !== undefined && !/^\d{1,18}$/.test(lastEventId)) {
-      throw new ValidationException([{ field: 'Last-Event-ID', reason: 'must be the id of an event this stream sent' }]);
+      throw new ValidationException([fieldProblem('Last-Event-ID', 'field.last_event_id')]);
     }
     const raw = reply.raw;
     reply.hijack();

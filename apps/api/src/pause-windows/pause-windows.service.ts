@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  fieldProblem,
   incidentViolatesWindow,
   isValidTimeZone,
   laterTheSameDay,
@@ -61,16 +62,16 @@ export class PauseWindowsService {
   ) {}
 
   async create(actor: Actor, dto: CreatePauseWindowDto, now = new Date()): Promise<PauseWindowResponse> {
-    if (!isValidTimeZone(dto.zone)) throw new ValidationException([{ field: 'zone', reason: 'must be an IANA time zone, like Asia/Damascus' }]);
-    if (dto.routeIds.length === 0 && dto.areaIds.length === 0) {
-      throw new ValidationException([{ field: 'routeIds', reason: 'name at least one route or area the window covers' }], 422);
-    }
+    if (!isValidTimeZone(dto.zone)) throw new ValidationException([fieldProblem('zone', 'field.time_zone')]);
+    if (dto.routeIds.length === 0 && dto.areaIds.length === 0) throw new ValidationException([fieldProblem('routeIds', 'field.cover_required')], 422);
     const startsAt = dto.start ? this.instant('start', dto.start, dto.zone, () => wallClockAt(now, dto.zone).date) : now.toISOString();
     const endsAt = dto.end.date
       ? this.instant('end', dto.end, dto.zone, () => dto.end.date!)
       : this.placed('end', laterTheSameDay(new Date(startsAt), dto.end.time, dto.zone), dto.end.offset, 'date');
     if (Date.parse(endsAt) <= Date.parse(startsAt)) {
-      throw PauseWindowsException.time('end', `must be after the start (${wallClockAt(startsAt, dto.zone).date} ${wallClockAt(startsAt, dto.zone).time} ${dto.zone})`);
+      const start = wallClockAt(startsAt, dto.zone);
+      const { reason, code, params } = fieldProblem('end', 'field.end_after_start', { start: `${start.date} ${start.time} ${dto.zone}` });
+      throw PauseWindowsException.time('end', { message: reason, code, params: params! });
     }
 
     return this.dataSource.transaction(async (manager) => {
@@ -206,7 +207,7 @@ export class PauseWindowsService {
       const chosen = resolution.candidates.find((c) => c.offset === offset);
       if (chosen) return chosen.instant;
     }
-    throw PauseWindowsException.time(`${field}.${resolution.kind === 'invalid' ? invalidPart : 'time'}`, resolution.message);
+    throw PauseWindowsException.time(`${field}.${resolution.kind === 'invalid' ? invalidPart : 'time'}`, resolution);
   }
 }
 

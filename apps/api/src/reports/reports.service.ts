@@ -7,8 +7,7 @@ import {
   type ReportFilterName,
   type ReportId,
   type ReportPage,
-  type ReportQuery,
-} from '@relief-ledger/domain';
+  type ReportQuery, fieldProblem } from '@relief-ledger/domain';
 import { PassThrough, type Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -144,14 +143,14 @@ export class ReportsService {
   /** The filters checked against what the report takes, and the period filled in. */
   private async context(actor: Actor, report: ReportId, query: ReportQuery, placeholders: PlaceholderMode, now: Date): Promise<ReportContext> {
     const definition = REPORTS[report];
-    const errors = FILTERS.filter((name) => query[name] !== undefined && !definition.filters.includes(name)).map((field) => ({ field, reason: `is not a filter of the ${definition.title}` }));
-    errors.push(...definition.required.filter((name) => query[name] === undefined).map((field) => ({ field, reason: `is required for the ${definition.title}` })));
+    const errors = FILTERS.filter((name) => query[name] !== undefined && !definition.filters.includes(name)).map((field) => fieldProblem(field, 'field.not_a_filter', { report }));
+    errors.push(...definition.required.filter((name) => query[name] === undefined).map((field) => fieldProblem(field, 'field.filter_required', { report })));
     if (errors.length) throw new ValidationException(errors);
     const zone = (await this.repository.zone(actor.organisationId)) ?? DEFAULT_ZONE;
     const today = wallClockAt(now, zone).date;
     const to = query.to ?? today;
     const from = query.from ?? addMonths(to, -2);
-    if (from > to) throw new ValidationException([{ field: 'from', reason: `must not be after to (${to})` }]);
+    if (from > to) throw new ValidationException([fieldProblem('from', 'field.not_after_to', { to })]);
     return {
       organisationId: actor.organisationId,
       zone,

@@ -1,3 +1,4 @@
+import { fieldProblem } from '@relief-ledger/domain';
 import { Injectable } from '@nestjs/common';
 import type { ItemResponse, MovementResponse, Page, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 import { randomUUID } from 'node:crypto';
@@ -72,12 +73,12 @@ export class StockService {
 
   async createStockPoint(actor: Actor, dto: CreateStockPointDto): Promise<StockPointResponse> {
     if ((dto.kind === 'camp_store') !== Boolean(dto.campId)) {
-      throw new ValidationException([{ field: 'campId', reason: dto.kind === 'camp_store' ? 'is required for a camp store' : 'is only for a camp store' }], 422);
+      throw new ValidationException([fieldProblem('campId', dto.kind === 'camp_store' ? 'field.camp_store_needs_camp' : 'field.only_camp_store')], 422);
     }
     return this.dataSource.transaction(async (manager) => {
       if (dto.campId) {
         const [camp] = await manager.query(`SELECT 1 FROM camps WHERE id = $1 AND organisation_id = $2`, [dto.campId, actor.organisationId]);
-        if (!camp) throw new ValidationException([{ field: 'campId', reason: 'no camp with this id in your organisation' }], 422);
+        if (!camp) throw new ValidationException([fieldProblem('campId', 'field.no_such_here', { what: 'camp' })], 422);
       }
       const [row] = await manager.query(
         `INSERT INTO stock_points (organisation_id, location_id, camp_id, name, kind) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
@@ -165,7 +166,7 @@ export class StockService {
       await this.findItemOrThrow(manager, dto.itemId);
       if (dto.incidentId) {
         const [incident] = await manager.query(`SELECT 1 FROM incidents WHERE id = $1`, [dto.incidentId]);
-        if (!incident) throw new ValidationException([{ field: 'incidentId', reason: 'no incident with this id' }], 422);
+        if (!incident) throw new ValidationException([fieldProblem('incidentId', 'field.no_such', { what: 'incident' })], 422);
       }
       return [
         await this.moveFor(manager, actor, {
@@ -198,16 +199,16 @@ export class StockService {
     return this.recording(actor, 'reversal', { movementId, ...dto }, async (manager) => {
       const [original] = await manager.query(`SELECT * FROM stock_movements WHERE id = $1 AND organisation_id = $2`, [movementId, actor.organisationId]);
       if (!original) throw StockException.movementNotFound(movementId);
-      if (original.kind === 'reversal') throw StockException.notReversible('A reversal is not reversed: record the movement again instead');
-      if (original.kind === 'distribution') throw StockException.notReversible('A distribution happened; record a receipt if goods came back');
+      if (original.kind === 'reversal') throw StockException.notReversible('reversal');
+      if (original.kind === 'distribution') throw StockException.notReversible('distribution');
       const [convoyLeg] = await manager.query(
         `SELECT 1 FROM stock_movements m JOIN stock_points p ON p.id = m.stock_point_id
          WHERE p.kind = 'in_transit' AND (m.id = $1 OR m.transfer_id = $2)`,
         [movementId, original.transfer_id],
       );
-      if (convoyLeg) throw StockException.notReversible("A convoy moved these goods: change the convoy's status instead");
+      if (convoyLeg) throw StockException.notReversible('convoy');
       const [done] = await manager.query(`SELECT 1 FROM stock_movements WHERE reverses_id = $1`, [movementId]);
-      if (done) throw StockException.notReversible('This movement has already been reversed');
+      if (done) throw StockException.notReversible('done');
       return [
         await this.moveFor(manager, actor, {
           stockPointId: original.stock_point_id,
@@ -253,7 +254,7 @@ export class StockService {
   private async findPointOrThrow(manager: EntityManager, actor: Actor, id: string, field = 'stockPointId', inPath = false): Promise<void> {
     const [row] = await manager.query(`SELECT 1 FROM stock_points WHERE id = $1 AND organisation_id = $2 AND ($3 OR kind <> 'in_transit')`, [id, actor.organisationId, inPath]);
     if (row) return;
-    if (inPath) throw new StockException(404, 'stock.point_not_found', 'Stock point not found', `No stock point with id ${id}`);
+    if (inPath) throw StockException.pointNotFound(id);
     throw StockException.stockPointNotFound(field);
   }
 

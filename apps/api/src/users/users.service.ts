@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkPassword, type Page, type UserResponse } from '@relief-ledger/domain';
+import { checkPassword, type Page, type UserResponse, fieldProblem } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
@@ -50,7 +50,7 @@ export class UsersService {
   /** Disabling a user ends all their sessions in the same transaction. */
   async update(actor: Actor, id: string, version: number, dto: UpdateUserDto): Promise<UserResponse> {
     const { version: _bodyVersion, ...changes } = dto;
-    if (Object.keys(changes).length === 0) throw new ValidationException([{ field: 'body', reason: 'send at least one field to change' }]);
+    if (Object.keys(changes).length === 0) throw new ValidationException([fieldProblem('body', 'field.change_something')]);
     return this.dataSource.transaction(async (manager) => {
       const current = await this.findInOrganisationOrThrow(manager, actor, id, true);
       if (current.version !== version) throw UsersException.staleVersion(version, current.version);

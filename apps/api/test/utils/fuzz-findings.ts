@@ -8,6 +8,7 @@ export type FindingKind =
   | 'refused, yet wrote rows'
   | 'a read wrote rows'
   | 'error not problem+json'
+  | 'problem code not in PROBLEM_TEXT'
   | 'unhealthy after the batch';
 
 /** A request as it was sent: who sent it, and for which operation of the document. */

@@ -12,12 +12,14 @@ describe('checkCampFigures', () => {
 
   it('refuses more households than people', () => {
     const sut = checkCampFigures({ population: 10, households: 11, capacity: 10 });
-    expect(sut).toEqual([{ field: 'households', reason: expect.stringContaining('cannot exceed population (10)') }]);
+    expect(sut).toEqual([
+      { field: 'households', reason: expect.stringContaining('cannot exceed population (10)'), code: 'field.households_over_population', params: { households: 11, population: 10 } },
+    ]);
   });
 
   it('refuses people without households', () => {
     const sut = checkCampFigures({ population: 10, households: 0, capacity: 10 });
-    expect(sut).toEqual([{ field: 'households', reason: expect.stringContaining('at least 1') }]);
+    expect(sut).toEqual([{ field: 'households', reason: expect.stringContaining('at least 1'), code: 'field.households_required' }]);
   });
 
   it('allows population above capacity: overcrowding is a fact to report, not an input error', () => {

@@ -1,4 +1,5 @@
 import { FieldError } from '../common/problem';
+import { fieldProblem } from '../common/problem-codes';
 
 export interface CampFigures {
   population: number;
@@ -13,16 +14,10 @@ export interface CampFigures {
 export function checkCampFigures({ population, households }: CampFigures): FieldError[] {
   const errors: FieldError[] = [];
   if (households > population) {
-    errors.push({
-      field: 'households',
-      reason: `households (${households}) cannot exceed population (${population}): every household has at least one person`,
-    });
+    errors.push(fieldProblem('households', 'field.households_over_population', { households, population }));
   }
   if (population > 0 && households === 0) {
-    errors.push({
-      field: 'households',
-      reason: 'households must be at least 1 when people live on site',
-    });
+    errors.push(fieldProblem('households', 'field.households_required'));
   }
   return errors;
 }

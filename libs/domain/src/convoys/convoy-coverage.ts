@@ -80,7 +80,9 @@ export type GoNoGoReasonCode = 'no_window' | 'window_ends_before_arrival' | 'win
 
 export interface GoNoGoReason {
   code: GoNoGoReasonCode;
+  /** English; `params` give the numbers and times for the same words in another language. */
   message: string;
+  params?: Record<string, string | number>;
 }
 
 export interface GoNoGoInput {
@@ -103,19 +105,24 @@ export function goNoGo(input: GoNoGoInput): { go: boolean; reasons: GoNoGoReason
     reasons.push({
       code: 'window_ends_before_arrival',
       message: `The window does not cover the whole trip: ${coverage.exposedMinutes} min exposed from ${coverage.exposedFrom} (arrival plus safety margin)`,
+      params: { minutes: coverage.exposedMinutes, from: coverage.exposedFrom },
     });
   }
   for (const w of input.violatedWindows) {
-    reasons.push({ code: 'window_violated', message: `A pause window on this route was violated at ${w.violatedAt}` });
+    reasons.push({ code: 'window_violated', message: `A pause window on this route was violated at ${w.violatedAt}`, params: { at: w.violatedAt } });
   }
   const since = input.now.getTime() - RECENT_INCIDENT_HOURS * 3_600_000;
   const recent = input.incidentsOnRoute.filter((i) => Date.parse(i.occurredAt) >= since && Date.parse(i.occurredAt) <= input.now.getTime());
   if (recent.length > 0) {
     const kinds = [...new Set(recent.map((i) => i.kind.replace('_', ' ')))].join(', ');
-    reasons.push({ code: 'recent_incident', message: `${recent.length} incident(s) on this route in the last ${RECENT_INCIDENT_HOURS} h (${kinds})` });
+    reasons.push({
+      code: 'recent_incident',
+      message: `${recent.length} incident(s) on this route in the last ${RECENT_INCIDENT_HOURS} h (${kinds})`,
+      params: { count: recent.length, hours: RECENT_INCIDENT_HOURS, kinds: [...new Set(recent.map((i) => i.kind))].join(',') },
+    });
   }
   if (input.overdueConvoysOnRoute > 0) {
-    reasons.push({ code: 'overdue_convoys', message: `${input.overdueConvoysOnRoute} convoy(s) on this route missed their check-in` });
+    reasons.push({ code: 'overdue_convoys', message: `${input.overdueConvoysOnRoute} convoy(s) on this route missed their check-in`, params: { count: input.overdueConvoysOnRoute } });
   }
   return { go: reasons.length === 0, reasons };
 }

@@ -22,9 +22,15 @@ describe('checkConvoyTransition', () => {
   });
 
   it('says why, in words', () => {
-    expect(checkConvoyTransition('planned', 'arrived')).toEqual({ ok: false, reason: 'A planned convoy cannot be arrived before it has departed: record its departure first' });
-    expect(checkConvoyTransition('struck', 'arrived')).toEqual({ ok: false, reason: 'The convoy is struck: that is final, so it cannot become arrived' });
-    expect(checkConvoyTransition('departed', 'departed')).toEqual({ ok: false, reason: 'The convoy is already on the road' });
+    expect(checkConvoyTransition('planned', 'arrived')).toEqual({
+      ok: false,
+      reason: 'A planned convoy cannot be arrived before it has departed: record its departure first',
+      code: 'convoy.transition.not_departed',
+      params: { from: 'planned', to: 'arrived' },
+    });
+    expect(checkConvoyTransition('struck', 'arrived')).toMatchObject({ reason: 'The convoy is struck: that is final, so it cannot become arrived', code: 'convoy.transition.final' });
+    expect(checkConvoyTransition('departed', 'departed')).toMatchObject({ reason: 'The convoy is already on the road', code: 'convoy.transition.same' });
+    expect(checkConvoyTransition('departed', 'planned')).toMatchObject({ reason: 'A convoy on the road cannot go back to planned', code: 'convoy.transition.back' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { problemText, type ProblemCode } from '../common/problem-codes';
 export const CONVOY_STATUSES = ['planned', 'departed', 'arrived', 'aborted', 'struck'] as const;
 export type ConvoyStatus = (typeof CONVOY_STATUSES)[number];
 
@@ -24,18 +25,24 @@ export const CONVOY_STATUS_TRANSITIONS: Readonly<Record<ConvoyStatus, readonly C
   struck: [],
 };
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+export type TransitionCheck = { ok: true } | { ok: false; reason: string; code: ProblemCode; params: { from: ConvoyStatus; to: ConvoyStatus } };
 
-/** Whether a convoy may move `from` → `to`, and if not, why, in words field staff can act on. */
+/**
+ * Whether a convoy may move `from` → `to`, and if not, why: a code with the two statuses (as
+ * codes, for a translation to name), and the English words field staff can act on.
+ */
 export function checkConvoyTransition(from: ConvoyStatus, to: ConvoyStatus): TransitionCheck {
   if (CONVOY_STATUS_TRANSITIONS[from].includes(to)) return { ok: true };
+  const code: ProblemCode =
+    from === to
+      ? 'convoy.transition.same'
+      : CONVOY_STATUS_TRANSITIONS[from].length === 0
+        ? 'convoy.transition.final'
+        : from === 'planned'
+          ? 'convoy.transition.not_departed'
+          : 'convoy.transition.back';
   const label = (s: ConvoyStatus) => CONVOY_STATUS_LABELS[s].toLowerCase();
-  if (from === to) return { ok: false, reason: `The convoy is already ${label(from)}` };
-  if (CONVOY_STATUS_TRANSITIONS[from].length === 0) {
-    return { ok: false, reason: `The convoy is ${label(from)}: that is final, so it cannot become ${label(to)}` };
-  }
-  if (from === 'planned') return { ok: false, reason: `A planned convoy cannot be ${label(to)} before it has departed: record its departure first` };
-  return { ok: false, reason: `A convoy on the road cannot go back to ${label(to)}` };
+  return { ok: false, code, params: { from, to }, reason: problemText(code, { status: label(from), from: label(from), to: label(to) }) };
 }
 
 /** Check-ins are expected at this interval unless the convoy says otherwise. */

@@ -1,4 +1,5 @@
 import { FieldError } from '../common/problem';
+import { fieldProblem } from '../common/problem-codes';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -6,10 +7,10 @@ export const PASSWORD_MAX_LENGTH = 256;
 /** Length is what makes a password strong enough here; composition rules only make people write them down. */
 export function checkPassword({ password, email }: { password: string; email?: string }): FieldError[] {
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return [{ field: 'password', reason: `must be at least ${PASSWORD_MIN_LENGTH} characters` }];
-  if (length > PASSWORD_MAX_LENGTH) return [{ field: 'password', reason: `must be at most ${PASSWORD_MAX_LENGTH} characters` }];
+  if (length < PASSWORD_MIN_LENGTH) return [fieldProblem('password', 'field.password_short', { min: PASSWORD_MIN_LENGTH })];
+  if (length > PASSWORD_MAX_LENGTH) return [fieldProblem('password', 'field.password_long', { max: PASSWORD_MAX_LENGTH })];
   if (email && password.trim().toLowerCase() === email.trim().toLowerCase()) {
-    return [{ field: 'password', reason: 'must not be the email address' }];
+    return [fieldProblem('password', 'field.password_is_email')];
   }
   return [];
 }

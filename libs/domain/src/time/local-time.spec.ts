@@ -40,6 +40,8 @@ describe('resolveLocalTime', () => {
     expect(resolved).toEqual({
       kind: 'ambiguous',
       message: expect.stringContaining('happened twice'),
+      code: 'time.ambiguous',
+      params: { date: '2019-10-24', time: '23:30', zone: 'Asia/Damascus', offsets: '+03:00 or +02:00' },
       candidates: [
         { instant: '2019-10-24T20:30:00.000Z', offset: '+03:00' },
         { instant: '2019-10-24T21:30:00.000Z', offset: '+02:00' },
@@ -106,6 +108,8 @@ describe('laterTheSameDay ("until 18:00" as staff enter it)', () => {
     expect(laterTheSameDay(new Date('2019-12-23T16:10:00Z'), '18:00', DAMASCUS)).toEqual({
       kind: 'invalid',
       message: '18:00 has already passed on 2019-12-23 in Asia/Damascus: give the date it ends',
+      code: 'time.passed',
+      params: { time: '18:00', date: '2019-12-23', zone: 'Asia/Damascus' },
     });
   });
 

@@ -1,3 +1,4 @@
+import { problemText, type ProblemCode, type ProblemParams } from '../common/problem-codes';
 import { DateTime, IANAZone } from 'luxon';
 import { isValidTimeZone } from '../locations/is-valid-time-zone';
 
@@ -24,10 +25,21 @@ export interface ZonedInstant {
 export type LocalTimeResolution =
   | ({ kind: 'exact' } & ZonedInstant)
   /** The clocks jumped over this time (spring forward): it never happened there that day. */
-  | { kind: 'nonexistent'; message: string }
+  | ({ kind: 'nonexistent' } & Refusal)
   /** The clocks went back over this time (fall back): it happened twice; say which with the offset. */
-  | { kind: 'ambiguous'; message: string; candidates: ZonedInstant[] }
-  | { kind: 'invalid'; message: string };
+  | ({ kind: 'ambiguous'; candidates: ZonedInstant[] } & Refusal)
+  | ({ kind: 'invalid' } & Refusal);
+
+/** Why a time cannot be placed: English words, and a code with parameters for other languages. */
+export interface Refusal {
+  message: string;
+  code: ProblemCode;
+  params: ProblemParams;
+}
+
+function refusal(code: ProblemCode, params: ProblemParams = {}): Refusal {
+  return { message: problemText(code, params), code, params };
+}
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A wall-clock time as announced, `HH:mm` from 00:00 to 23:59. */
@@ -47,14 +59,14 @@ export function formatOffset(minutes: number): string {
  * time that happened twice, and is checked against the zone when given for any other time.
  */
 export function resolveLocalTime(wall: WallClock & { offset?: string }, zone: string): LocalTimeResolution {
-  if (!DATE.test(wall.date)) return { kind: 'invalid', message: 'date must be a calendar date, YYYY-MM-DD' };
-  if (!WALL_CLOCK_TIME.test(wall.time)) return { kind: 'invalid', message: 'time must be a wall-clock time, HH:mm (00:00 to 23:59)' };
-  if (wall.offset !== undefined && !OFFSET.test(wall.offset)) return { kind: 'invalid', message: 'offset must look like +02:00' };
+  if (!DATE.test(wall.date)) return { kind: 'invalid', ...refusal('field.date_form') };
+  if (!WALL_CLOCK_TIME.test(wall.time)) return { kind: 'invalid', ...refusal('field.wall_time') };
+  if (wall.offset !== undefined && !OFFSET.test(wall.offset)) return { kind: 'invalid', ...refusal('field.offset_form') };
   if (!isValidTimeZone(zone)) return unknownZone(zone);
   const iana = IANAZone.create(zone);
   // The wall-clock reading as if it were UTC; each real reading is this minus the offset then.
   const asUtc = DateTime.fromISO(`${wall.date}T${wall.time}`, { zone: 'utc' });
-  if (!asUtc.isValid) return { kind: 'invalid', message: `${wall.date} is not a calendar date` };
+  if (!asUtc.isValid) return { kind: 'invalid', ...refusal('field.not_real_date', { date: wall.date }) };
   const base = asUtc.toMillis();
   // Offsets in force within a day either side; zones change at most once a day in practice.
   const offsets = new Set([base - DAY_MS, base, base + DAY_MS].map((probe) => iana.offset(probe)));
@@ -64,22 +76,15 @@ export function resolveLocalTime(wall: WallClock & { offset?: string }, zone: st
     .sort((a, b) => a.ms - b.ms)
     .map(({ ms, minutes }) => ({ instant: new Date(ms).toISOString(), offset: formatOffset(minutes) }));
 
-  const said = `${wall.date} ${wall.time} in ${zone}`;
-  if (candidates.length === 0) {
-    return { kind: 'nonexistent', message: `${said} does not exist: the clocks jumped forward over it. Enter the time again as announced, on either side of the change` };
-  }
+  const said = { date: wall.date, time: wall.time, zone };
+  const readings = candidates.map((c) => c.offset).join(' or ');
+  if (candidates.length === 0) return { kind: 'nonexistent', ...refusal('time.nonexistent', said) };
   if (wall.offset !== undefined) {
     const chosen = candidates.find((c) => c.offset === wall.offset);
     if (chosen) return { kind: 'exact', ...chosen };
-    return { kind: 'invalid', message: `${zone} was not at ${wall.offset} at ${wall.date} ${wall.time} (it was ${candidates.map((c) => c.offset).join(' or ')})` };
+    return { kind: 'invalid', ...refusal('time.wrong_offset', { ...said, offset: wall.offset, offsets: readings }) };
   }
-  if (candidates.length > 1) {
-    return {
-      kind: 'ambiguous',
-      message: `${said} happened twice: the clocks went back over it. Say which with its offset (${candidates.map((c) => c.offset).join(' or ')})`,
-      candidates,
-    };
-  }
+  if (candidates.length > 1) return { kind: 'ambiguous', ...refusal('time.ambiguous', { ...said, offsets: readings }), candidates };
   return { kind: 'exact', ...candidates[0] };
 }
 
@@ -88,7 +93,7 @@ export function resolveLocalTime(wall: WallClock & { offset?: string }, zone: st
  * `after` (today, or tomorrow when it has passed). Not moved off a skipped or repeated hour.
  */
 export function nextLocalTime(after: Date, time: string, zone: string): LocalTimeResolution {
-  if (!WALL_CLOCK_TIME.test(time)) return { kind: 'invalid', message: 'time must be a wall-clock time, HH:mm (00:00 to 23:59)' };
+  if (!WALL_CLOCK_TIME.test(time)) return { kind: 'invalid', ...refusal('field.wall_time') };
   if (!isValidTimeZone(zone)) return unknownZone(zone);
   const iana = IANAZone.create(zone);
   const today = DateTime.fromJSDate(after, { zone: iana });
@@ -97,7 +102,7 @@ export function nextLocalTime(after: Date, time: string, zone: string): LocalTim
     if (resolved.kind !== 'exact' || Date.parse(resolved.instant) > after.getTime()) return resolved;
   }
   /* istanbul ignore next -- tomorrow's reading is always after now */
-  return { kind: 'invalid', message: `${time} could not be placed after ${after.toISOString()}` };
+  return { kind: 'invalid', ...refusal('time.invalid', { detail: `${time} could not be placed after ${after.toISOString()}` }) };
 }
 
 /**
@@ -110,13 +115,13 @@ export function laterTheSameDay(after: Date, time: string, zone: string): LocalT
   const date = DateTime.fromJSDate(after, { zone }).toISODate()!;
   const resolved = resolveLocalTime({ date, time }, zone);
   if (resolved.kind === 'exact' && Date.parse(resolved.instant) <= after.getTime()) {
-    return { kind: 'invalid', message: `${time} has already passed on ${date} in ${zone}: give the date it ends` };
+    return { kind: 'invalid', ...refusal('time.passed', { time, date, zone }) };
   }
   return resolved;
 }
 
 function unknownZone(zone: string): LocalTimeResolution {
-  return { kind: 'invalid', message: `${zone} is not an IANA time zone (for example Asia/Damascus)` };
+  return { kind: 'invalid', ...refusal('field.time_zone', { zone }) };
 }
 
 /** How an instant reads on the wall clock of `zone`: date, time and the offset then. */

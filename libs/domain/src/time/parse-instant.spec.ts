@@ -29,7 +29,7 @@ describe('parseInstant', () => {
     ['a number', 1577000000000],
     ['null', null],
   ])('refuses %s, showing the expected form', (_name, text) => {
-    expect(sut(text)).toEqual({ ok: false, reason: expect.stringContaining('2019-12-23T14:30:00+02:00') });
+    expect(sut(text)).toEqual({ ok: false, reason: expect.stringContaining('2019-12-23T14:30:00+02:00'), code: 'field.instant_form' });
   });
 
   it.each([
@@ -40,11 +40,11 @@ describe('parseInstant', () => {
     ['a leap second', '2016-12-31T23:59:60Z', 'not a real time of day'],
     ['offset hour 24', '2019-12-23T10:00:00+24:00', 'offset that does not exist'],
   ])('refuses %s', (_name, text, reason) => {
-    expect(sut(text)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
+    expect(sut(text)).toMatchObject({ ok: false, reason: expect.stringContaining(reason), code: expect.stringMatching(/^field\./), params: expect.any(Object) });
   });
 
   it('refuses an instant before 1990', () => {
-    expect(sut('1989-12-31T23:59:59Z')).toEqual({ ok: false, reason: 'must not be before 1990-01-01' });
+    expect(sut('1989-12-31T23:59:59Z')).toEqual({ ok: false, reason: 'must not be before 1990-01-01', code: 'field.not_before', params: { date: '1990-01-01' } });
   });
 
   it('refuses a two-digit-era year rather than reading it as 19xx', () => {
@@ -53,7 +53,8 @@ describe('parseInstant', () => {
 
   it('refuses an instant after the upper bound, in the words given', () => {
     const notAfter = new Date('2019-12-24T10:00:00Z');
-    expect(sut('2999-12-31T00:00:00Z', { notAfter, notAfterText: 'more than a day in the future' })).toEqual({ ok: false, reason: 'must not be more than a day in the future' });
+    expect(sut('2999-12-31T00:00:00Z', { notAfter, notAfterCode: 'field.future_day', notAfterParams: {} })).toEqual({ ok: false, reason: 'must not be more than a day in the future', code: 'field.future_day', params: {} });
+    expect(sut('2999-12-31T00:00:00Z', { notAfter })).toEqual({ ok: false, reason: 'must not be after 2019-12-24T10:00:00.000Z', code: 'field.not_after', params: { date: '2019-12-24T10:00:00.000Z' } });
     expect(sut('2019-12-24T10:00:00Z', { notAfter }).ok).toBe(true);
   });
 
@@ -93,7 +94,7 @@ describe('parseCalendarDate', () => {
   });
 
   it('refuses a day outside the bounds, in the words given', () => {
-    expect(sut('2999-12-31', { notAfter: '2026-11-30', notAfterText: 'in the future' })).toEqual({ ok: false, reason: 'must not be in the future' });
-    expect(sut('1989-12-31')).toEqual({ ok: false, reason: 'must not be before 1990-01-01' });
+    expect(sut('2999-12-31', { notAfter: '2026-11-30', notAfterCode: 'field.future_day', notAfterParams: {} })).toMatchObject({ ok: false, reason: 'must not be more than a day in the future', code: 'field.future_day' });
+    expect(sut('1989-12-31')).toEqual({ ok: false, reason: 'must not be before 1990-01-01', code: 'field.not_before', params: { date: '1990-01-01' } });
   });
 });

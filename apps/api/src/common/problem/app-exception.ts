@@ -1,21 +1,26 @@
-import type { FieldError } from '@relief-ledger/domain';
+import { problemText, type FieldError, type ProblemCode, type ProblemParams } from '@relief-ledger/domain';
 
 /**
  * Base of every feature's exception. A feature subclasses it once (CampsException, …) with
- * string codes; the global filter turns it into problem+json.
+ * codes from PROBLEM_TEXT and their parameters (the web app words them in the reader's language);
+ * the global filter turns it into problem+json. `detail` is the English, by default the code's text.
  */
 export class AppException extends Error {
   /** Sent as Retry-After with 429 and 503 answers. */
   retryAfterSeconds?: number;
+  readonly detail: string;
 
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
-    readonly detail?: string,
+    detail?: string,
     readonly errors?: FieldError[],
+    readonly params?: ProblemParams,
   ) {
-    super(detail ?? title);
+    const words = detail ?? problemText(code, params);
+    super(words);
+    this.detail = words;
   }
 }
 

@@ -23,7 +23,8 @@ export function answerClientError(error: NodeJS.ErrnoException, socket: Socket):
       : status === 408
         ? 'The request took too long to arrive; nothing was done'
         : 'The request could not be read as HTTP; nothing was done';
-  const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, code: `http.${status}`, detail });
+  const code = status === 408 ? 'request.timeout' : status === 400 ? 'request.malformed' : 'request.too_large';
+  const body = JSON.stringify({ type: 'about:blank', title: STATUS_CODES[status], status, code, detail });
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json; charset=utf-8\r\n` +

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
-import type { Problem } from '@relief-ledger/domain';
+import { fieldProblem, problemText, type Problem, type ProblemCode, type ProblemParams } from '@relief-ledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { AppException } from './app-exception.js';
@@ -30,13 +30,14 @@ interface FastifyError extends Error {
 /** Converts anything thrown into RFC 9457 problem details. The one place errors become HTTP. */
 export function toProblem(error: unknown, instance: string): Problem {
   if (error instanceof AppException) {
-    return problem(error.status, instance, { code: error.code, title: error.title, detail: error.detail, errors: error.errors });
+    return problem(error.status, instance, { code: error.code, title: error.title, detail: error.detail, errors: error.errors, params: error.params });
   }
   if (error instanceof HttpException) {
+    // Nest's own: a route that does not exist (404), mostly.
     const status = error.getStatus();
     const response = error.getResponse();
     const message = typeof response === 'object' && response !== null && 'message' in response ? response.message : response;
-    return problem(status, instance, { detail: Array.isArray(message) ? message.join('; ') : String(message) });
+    return problem(status, instance, { code: status === 404 ? 'request.not_found' : 'request.malformed', detail: Array.isArray(message) ? message.join('; ') : String(message) });
   }
   if (error instanceof QueryFailedError) {
     const driverError = error.driverError as { code?: string; constraint?: string; detail?: string; column?: string };
@@ -47,13 +48,13 @@ export function toProblem(error: unknown, instance: string): Problem {
       case '23514': {
         const { field, detail } = describeConstraint(driverError.code, driverError.constraint, driverError.detail);
         const status = driverError.code === '23505' ? 409 : 422;
-        const code = { '23505': 'conflict.duplicate', '23503': 'conflict.reference', '23514': 'validation.constraint' }[driverError.code];
-        return problem(status, instance, { code, detail, errors: field ? [{ field, reason: detail }] : undefined });
+        const code = ({ '23505': 'conflict.duplicate', '23503': 'conflict.reference', '23514': 'validation.constraint' } as const)[driverError.code];
+        return problem(status, instance, { code, detail, errors: field ? [{ field, reason: detail, code }] : undefined });
       }
       case '23502': {
         const field = driverError.column?.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
         const detail = field ? `${field} must have a value` : 'A required value is missing';
-        return problem(400, instance, { code: 'validation.required', detail, errors: field ? [{ field, reason: 'must have a value' }] : undefined });
+        return problem(400, instance, { code: 'validation.required', detail, params: field ? { field } : undefined, errors: field ? [fieldProblem(field, 'field.has_value')] : undefined });
       }
       case '22021':
       case '22P05':
@@ -80,9 +81,27 @@ export function toProblem(error: unknown, instance: string): Problem {
     return problem(503, instance, { code: 'request.timeout', detail: 'This took too long and was stopped. Try again in a moment.' });
   }
   if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return problem(fastifyError.statusCode, instance, { code: fastifyError.code, detail: fastifyError.message });
+    const code = frameworkCode(fastifyError);
+    const params = code === 'rate_limited' ? retryParams(fastifyError) : code === 'validation.content_type' ? { expected: 'application/json' } : undefined;
+    return problem(fastifyError.statusCode, instance, { code, detail: fastifyError.message, params });
   }
-  return problem(500, instance, { detail: 'Something went wrong on our side; nothing was saved. Try again, and report it if it persists.' });
+  return problem(500, instance, { code: 'server.error', detail: problemText('server.error') });
+}
+
+/** Fastify's and the parsers' refusals, by their own codes, as codes of PROBLEM_TEXT. */
+function frameworkCode(error: FastifyError): ProblemCode {
+  if (error.code === 'rate_limited' || error.statusCode === 429) return 'rate_limited';
+  if (error.code === 'validation.body' || error.code === 'validation.content_type') return error.code;
+  if (error.statusCode === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return 'request.too_large';
+  if (error.statusCode === 415 || error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'validation.content_type';
+  if (error.code?.startsWith('FST_ERR_CTP_') || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'validation.body';
+  if (error.statusCode === 404) return 'request.not_found';
+  return 'request.malformed';
+}
+
+function retryParams(error: FastifyError): ProblemParams | undefined {
+  const seconds = /in (\d+) s/.exec(error.message)?.[1];
+  return seconds ? { seconds: Number(seconds) } : undefined;
 }
 
 /** Connection refused or lost, server shutting down: a passing outage, not a bug. */
@@ -111,6 +130,7 @@ function problem(status: number, instance: string, fields: Partial<Problem>): Pr
     instance,
   };
   if (fields.code) result.code = fields.code;
+  if (fields.params) result.params = fields.params;
   if (fields.detail) result.detail = fields.detail;
   if (fields.errors) result.errors = fields.errors;
   return result;

@@ -23,12 +23,28 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import { DATE_EXAMPLE, INSTANT_EXAMPLE, parseCalendarDate, parseInstant, type Checked, type DateBounds, type InstantBounds } from '@relief-ledger/domain';
+import {
+  DATE_EXAMPLE,
+  INSTANT_EXAMPLE,
+  parseCalendarDate,
+  parseInstant,
+  problemText,
+  type Checked,
+  type DateBounds,
+  type InstantBounds,
+  type ProblemCode,
+  type ProblemParams,
+} from '@relief-ledger/domain';
 
 interface Options {
   optional?: boolean;
   nullable?: boolean;
   description?: string;
+}
+
+/** The English words of a refusal and, for the validation pipe to send along, its code and parameters. */
+export function said(code: ProblemCode, params?: ProblemParams): { message: string; context: { code: ProblemCode; params?: ProblemParams } } {
+  return { message: problemText(code, params), context: { code, params } };
 }
 
 function presence({ optional, nullable, description }: Options, schema: Record<string, unknown>) {
@@ -52,17 +68,20 @@ const EDGE_SPACE = /^[\s\u200B-\u200D\u2060\uFEFF]+|[\s\u200B-\u200D\u2060\uFEFF
 export function Text(max: number, options: Options = {}) {
   return applyDecorators(
     ...presence(options, { type: String, maxLength: max }),
-    IsString({ message: 'must be text' }),
+    IsString(said('field.text')),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(EDGE_SPACE, '') : value)),
-    IsNotEmpty({ message: 'must not be empty' }),
-    ValidateBy({
-      name: 'safeText',
-      validator: {
-        validate: (value: unknown) => typeof value !== 'string' || !UNSAFE_TEXT.test(value),
-        defaultMessage: () => 'must not contain control characters or broken Unicode',
+    IsNotEmpty(said('field.not_empty')),
+    ValidateBy(
+      {
+        name: 'safeText',
+        validator: {
+          validate: (value: unknown) => typeof value !== 'string' || !UNSAFE_TEXT.test(value),
+          defaultMessage: () => problemText('field.unsafe_text'),
+        },
       },
-    }),
-    MaxLength(max, { message: `must be at most ${max} characters` }),
+      said('field.unsafe_text'),
+    ),
+    MaxLength(max, said('field.max_length', { max })),
   );
 }
 
@@ -70,14 +89,14 @@ export function Text(max: number, options: Options = {}) {
 export function Count(max: number, options: Options = {}) {
   return applyDecorators(
     ...presence(options, { type: Number, minimum: 0, maximum: max }),
-    IsInt({ message: 'must be a whole number' }),
-    Min(0, { message: 'must not be negative' }),
-    Max(max, { message: `must be at most ${max.toLocaleString('en')}` }),
+    IsInt(said('field.whole_number')),
+    Min(0, said('field.not_negative')),
+    Max(max, said('field.at_most', { max })),
   );
 }
 
 export function Uuid(options: Options = {}) {
-  return applyDecorators(...presence(options, { type: String, format: 'uuid' }), IsUUID('all', { message: 'must be a UUID' }));
+  return applyDecorators(...presence(options, { type: String, format: 'uuid' }), IsUUID('all', said('field.uuid')));
 }
 
 /**
@@ -91,17 +110,24 @@ const PLAN_YEARS = 5;
 const LATEST_FILTER = new Date('2100-01-01T00:00:00Z');
 
 function instantBounds(kind: TimeKind, now = new Date()): InstantBounds {
-  if (kind === 'past') return { notAfter: new Date(now.getTime() + DAY_MS), notAfterText: 'more than a day in the future' };
-  if (kind === 'plan') return { notAfter: new Date(now.getTime() + PLAN_YEARS * 365 * DAY_MS), notAfterText: `more than ${PLAN_YEARS} years ahead` };
-  return { notAfter: LATEST_FILTER, notAfterText: 'after 2100' };
+  if (kind === 'past') return { notAfter: new Date(now.getTime() + DAY_MS), notAfterCode: 'field.future_day', notAfterParams: {} };
+  if (kind === 'plan') return { notAfter: new Date(now.getTime() + PLAN_YEARS * 365 * DAY_MS), notAfterCode: 'field.future_years', notAfterParams: { years: PLAN_YEARS } };
+  return { notAfter: LATEST_FILTER, notAfterCode: 'field.not_after', notAfterParams: { date: '2100-01-01' } };
 }
 
 function dateBounds(kind: TimeKind, now = new Date()): DateBounds {
-  const { notAfter, notAfterText } = instantBounds(kind, now);
-  return { notAfter: notAfter!.toISOString().slice(0, 10), notAfterText };
+  const { notAfter, notAfterCode, notAfterParams } = instantBounds(kind, now);
+  return { notAfter: notAfter!.toISOString().slice(0, 10), notAfterCode, notAfterParams };
 }
 
+/**
+ * Refusals whose code depends on the value (which date rule it broke): the validation pipe
+ * runs the constraint's check again to send the code and its parameters with the words.
+ */
+export const VALUE_CODED = new Map<string, (value: unknown) => Checked<unknown>>();
+
 function checked(name: string, check: (value: unknown) => Checked<unknown>) {
+  VALUE_CODED.set(name, check);
   return ValidateBy({
     name,
     validator: {
@@ -119,12 +145,12 @@ export function CalendarDate(options: Options & { kind?: TimeKind } = {}) {
   const kind = options.kind ?? 'any';
   return applyDecorators(
     ...presence(options, { type: String, format: 'date', example: DATE_EXAMPLE }),
-    checked('calendarDate', (value) => parseCalendarDate(value, dateBounds(kind))),
+    checked(`calendarDate.${kind}`, (value) => parseCalendarDate(value, dateBounds(kind))),
   );
 }
 
 export function OneOf<T extends string>(values: readonly T[], options: Options = {}) {
-  return applyDecorators(...presence(options, { enum: values }), IsIn(values as T[], { message: `must be one of: ${values.join(', ')}` }));
+  return applyDecorators(...presence(options, { enum: values }), IsIn(values as T[], said('field.one_of', { values: values.join(', ') })));
 }
 
 /** A number from the query string ("?page=2"), where everything arrives as text. */
@@ -132,9 +158,9 @@ export function QueryInt(min: number, max: number, options: Options = {}) {
   return applyDecorators(
     ...presence({ optional: true, ...options }, { type: Number, minimum: min, maximum: max }),
     Type(() => Number),
-    IsInt({ message: 'must be a whole number' }),
-    Min(min, { message: `must be at least ${min}` }),
-    Max(max, { message: `must be at most ${max}` }),
+    IsInt(said('field.whole_number')),
+    Min(min, said('field.at_least', { min })),
+    Max(max, said('field.at_most', { max })),
   );
 }
 
@@ -153,7 +179,7 @@ export function Instant(options: Options & { kind?: TimeKind } = {}) {
       const parsed = parseInstant(value);
       return parsed.ok ? parsed.value.toISOString() : value;
     }),
-    checked('instant', (value) => parseInstant(value, instantBounds(kind))),
+    checked(`instant.${kind}`, (value) => parseInstant(value, instantBounds(kind))),
   );
 }
 
@@ -195,24 +221,24 @@ export function Email(options: Options = {}) {
             return false;
           }
         },
-        defaultMessage: () => 'must be an email address',
+        defaultMessage: () => problemText('field.email'),
       },
-    }),
+    }, said('field.email')),
   );
 }
 
 /** true or false; null only where the field says it is nullable. */
 export function Flag(options: Options = {}) {
-  return applyDecorators(...presence(options, { type: Boolean }), IsBoolean({ message: 'must be true or false' }));
+  return applyDecorators(...presence(options, { type: Boolean }), IsBoolean(said('field.boolean')));
 }
 
 /** A whole number in a range, e.g. minutes of a trip. */
 export function WholeNumber(min: number, max: number, options: Options = {}) {
   return applyDecorators(
     ...presence(options, { type: Number, minimum: min, maximum: max }),
-    IsInt({ message: 'must be a whole number' }),
-    Min(min, { message: `must be at least ${min}` }),
-    Max(max, { message: `must be at most ${max.toLocaleString('en')}` }),
+    IsInt(said('field.whole_number')),
+    Min(min, said('field.at_least', { min })),
+    Max(max, said('field.at_most', { max })),
   );
 }
 
@@ -221,21 +247,21 @@ export function UuidList(max: number, options: Options & { min?: number } = {}) 
   const min = options.min ?? 0;
   return applyDecorators(
     ...presence(options, { type: [String], format: 'uuid', minItems: min, maxItems: max }),
-    IsArray({ message: 'must be a list' }),
-    ArrayMinSize(min, { message: `must have at least ${min} entries` }),
-    ArrayMaxSize(max, { message: `must have at most ${max} entries` }),
-    ArrayUnique({ message: 'must not repeat an entry' }),
-    IsUUID('all', { each: true, message: 'must be a list of UUIDs' }),
+    IsArray(said('field.list')),
+    ArrayMinSize(min, said('field.list_min', { min })),
+    ArrayMaxSize(max, said('field.list_max', { max })),
+    ArrayUnique(said('field.list_unique')),
+    IsUUID('all', { each: true, ...said('field.uuid_list') }),
   );
 }
 
 /** A nested object (or list of them, `each`) validated by its own class. */
 export function Nested(cls: new () => object, options: Options & { each?: boolean; max?: number } = {}) {
-  const list = options.each ? [IsArray({ message: 'must be a list' }), ArrayMaxSize(options.max ?? 100, { message: `must have at most ${options.max ?? 100} entries` })] : [];
+  const list = options.each ? [IsArray(said('field.list')), ArrayMaxSize(options.max ?? 100, said('field.list_max', { max: options.max ?? 100 }))] : [];
   return applyDecorators(
     ...presence(options, { type: options.each ? [cls] : cls }),
     ...list,
-    IsObject({ each: options.each, message: 'must be an object' }),
+    IsObject({ each: options.each, ...said('field.object') }),
     ValidateNested({ each: options.each }),
     Type(() => cls),
   );

@@ -23,7 +23,7 @@ function badRequest(message: string): Error {
 export const CSV_BODY = { csvBody: true } as const;
 
 function csvNotHere(): Error {
-  return Object.assign(new Error('This route takes application/json; only the distribution import takes text/csv'), {
+  return Object.assign(new Error('Send the body as application/json: only the distribution import takes text/csv'), {
     statusCode: 415,
     code: 'validation.content_type',
   });

@@ -1,17 +1,36 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import type { FieldError } from '@relief-ledger/domain';
+import { problemText, type FieldError, type ProblemCode, type ProblemParams } from '@relief-ledger/domain';
+import { VALUE_CODED } from './decorators.js';
 import { AppException, ValidationException } from '../problem/app-exception.js';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, reason]) => ({
-      field,
-      reason: constraint === 'whitelistValidation' ? 'is not a field of this request' : withoutFieldName(reason, error.property),
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, reason]): FieldError => {
+      if (constraint === 'whitelistValidation') return { field, reason: problemText('field.unknown'), code: 'field.unknown' };
+      const coded = codeOf(constraint, error);
+      return { field, reason: withoutFieldName(reason, error.property), ...coded };
+    });
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
+
+/** The code and parameters of a refusal: from the decorator's context, or by asking its check again. */
+function codeOf(constraint: string, error: ValidationError): { code?: string; params?: ProblemParams } {
+  const context = error.contexts?.[constraint] as { code?: string; params?: ProblemParams } | undefined;
+  if (context?.code) return context.params ? { code: context.code, params: context.params } : { code: context.code };
+  const check = VALUE_CODED.get(constraint)?.(error.value);
+  if (check && !check.ok) return check.params ? { code: check.code, params: check.params } : { code: check.code };
+  return { code: FRAMEWORK_CONSTRAINTS[constraint] ?? 'field.invalid' };
+}
+
+/** Refusals of class-validator and Nest's pipe itself (no decorator of ours gave them a code). */
+const FRAMEWORK_CONSTRAINTS: Record<string, ProblemCode> = {
+  isObject: 'field.object',
+  unknownValue: 'field.unknown',
+  isDefined: 'field.required',
+  nestedValidation: 'field.object',
+};
 
 /** class-validator starts each message with the property name; the field is already named beside it. */
 function withoutFieldName(reason: string, property: string): string {
@@ -41,7 +60,7 @@ export function isParsedJson(value: unknown): boolean {
 class JsonOnlyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && value !== undefined && !isParsedJson(value)) {
-      throw new AppException(415, 'validation.content_type', 'Unsupported media type', 'Send the body as application/json');
+      throw new AppException(415, 'validation.content_type', 'Unsupported media type', undefined, undefined, { expected: 'application/json' });
     }
     return super.transform(value, metadata);
   }
@@ -58,7 +77,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value stays inside the pipe: it lets codeOf() name the date rule a value broke, and is never sent.
+    validationError: { target: false, value: true },
     stopAtFirstError: true,
     exceptionFactory: (errors) => new ValidationException(flatten(errors)),
   });

@@ -1,3 +1,4 @@
+import { fieldProblem } from '@relief-ledger/domain';
 import type { FastifyReply } from 'fastify';
 import { AppException, ValidationException } from '../problem/app-exception.js';
 
@@ -11,7 +12,7 @@ export function withEtag<T extends { version: number }>(reply: FastifyReply, rec
 export function versionFromIfMatch(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined) return undefined;
   const match = /^(?:W\/)?"(\d{1,10})"$/.exec(ifMatch.trim());
-  if (!match) throw new ValidationException([{ field: 'If-Match', reason: 'must be the ETag of the record, like "3"' }]);
+  if (!match) throw new ValidationException([fieldProblem('If-Match', 'field.if_match')]);
   return Number(match[1]);
 }
 
@@ -19,8 +20,8 @@ export function versionFromIfMatch(ifMatch: string | undefined): number | undefi
 export function requireVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
   const version = versionFromIfMatch(ifMatch) ?? bodyVersion;
   if (version === undefined) {
-    throw new AppException(428, 'version.required', 'Version required', 'Send the version you last read, as body "version" or an If-Match header, so that no one else\'s change is overwritten', [
-      { field: 'version', reason: 'is required (or send If-Match)' },
+    throw new AppException(428, 'version.required', 'Version required', undefined, [
+      fieldProblem('version', 'field.version_required'),
     ]);
   }
   return version;

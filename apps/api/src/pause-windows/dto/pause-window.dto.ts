@@ -1,18 +1,18 @@
 import type { AnnouncedTime, CreatePauseWindowRequest, PauseWindowStatus } from '@relief-ledger/domain';
 import { PAUSE_WINDOW_STATUSES, WALL_CLOCK_TIME } from '@relief-ledger/domain';
 import { Matches } from 'class-validator';
-import { CalendarDate, Instant, Nested, OneOf, Text, Uuid, UuidList } from '../../common/validation/decorators.js';
+import { CalendarDate, Instant, Nested, OneOf, Text, Uuid, UuidList, said } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 
 export class AnnouncedTimeDto implements AnnouncedTime {
   @CalendarDate({ optional: true, kind: 'plan', description: 'Left out: today (start) or the first such time after the start (end)' }) date?: string;
 
   @Text(5, { description: 'Wall-clock time as announced, HH:mm' })
-  @Matches(WALL_CLOCK_TIME, { message: 'must be a time like 18:00' })
+  @Matches(WALL_CLOCK_TIME, said('field.wall_time'))
   time: string;
 
   @Text(6, { optional: true, description: 'Only for a time that happened twice (clocks went back): +03:00 or +02:00' })
-  @Matches(/^[+-]\d{2}:\d{2}$/, { message: 'must be an offset like +02:00' })
+  @Matches(/^[+-]\d{2}:\d{2}$/, said('field.offset_form'))
   offset?: string;
 }
 

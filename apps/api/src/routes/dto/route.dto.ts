@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ROUTE_LIMITS } from '@relief-ledger/domain';
+import { ROUTE_LIMITS, problemText } from '@relief-ledger/domain';
 import type { CreateRouteRequest } from '@relief-ledger/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateBy } from 'class-validator';
-import { Text, UuidList } from '../../common/validation/decorators.js';
+import { Text, UuidList, said } from '../../common/validation/decorators.js';
 
 function isPoint(value: unknown): boolean {
   return (
@@ -22,10 +22,10 @@ export class CreateRouteDto implements CreateRouteRequest {
 
   @ApiPropertyOptional({ type: 'array', items: { type: 'array', items: { type: 'number' } }, description: 'GeoJSON LineString coordinates [longitude, latitude]' })
   @IsOptional()
-  @IsArray({ message: 'must be a list of [longitude, latitude] points' })
-  @ArrayMinSize(2, { message: 'must have at least 2 points' })
-  @ArrayMaxSize(ROUTE_LIMITS.linePointsMax, { message: `must have at most ${ROUTE_LIMITS.linePointsMax} points` })
-  @ValidateBy({ name: 'lineString', validator: { validate: (v: unknown) => Array.isArray(v) && v.every(isPoint), defaultMessage: () => 'must be [longitude, latitude] pairs within range' } })
+  @IsArray(said('field.line'))
+  @ArrayMinSize(2, said('field.line_min', { min: 2 }))
+  @ArrayMaxSize(ROUTE_LIMITS.linePointsMax, said('field.line_max', { max: ROUTE_LIMITS.linePointsMax }))
+  @ValidateBy({ name: 'lineString', validator: { validate: (v: unknown) => Array.isArray(v) && v.every(isPoint), defaultMessage: () => problemText('field.line') } }, said('field.line'))
   line?: [number, number][];
 }
 

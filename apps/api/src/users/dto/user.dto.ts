@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@relief-ledger/domain';
 import type { CreateUserRequest, Role, UpdateUserRequest, UserResponse } from '@relief-ledger/domain';
 import { IsString, MaxLength } from 'class-validator';
-import { Count, Email, Flag, OneOf, Text } from '../../common/validation/decorators.js';
+import { Count, Email, Flag, OneOf, Text, said } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { UserEntity } from '../user.entity.js';
 
@@ -12,8 +12,8 @@ export class CreateUserDto implements CreateUserRequest {
   @OneOf(ROLES) role: Role;
 
   @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX_LENGTH })
-  @IsString({ message: 'must be text' })
-  @MaxLength(PASSWORD_MAX_LENGTH * 4, { message: 'is too long' })
+  @IsString(said('field.text'))
+  @MaxLength(PASSWORD_MAX_LENGTH * 4, said('field.too_long'))
   password: string;
 }
 
