@@ -10,7 +10,7 @@ describe('placeAnnouncedTime', () => {
   });
 
   it('refuses "until 08:00" once it has passed that day, rather than moving it to tomorrow', () => {
-    expect(sut({ entry: { date: '', time: '08:00', offset: '' }, zone, after: noon })).toEqual({
+    expect(sut({ entry: { date: '', time: '08:00', offset: '' }, zone, after: noon })).toMatchObject({
       kind: 'invalid',
       message: '08:00 has already passed on 2019-12-23 in Asia/Damascus: give the date it ends',
     });
