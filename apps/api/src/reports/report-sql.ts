@@ -52,8 +52,11 @@ export function parameters(mode: PlaceholderMode = 'bind'): Placeholders {
   const values: unknown[] = [];
   const p = (value: unknown, cast = 'text') => {
     const n = values.push(value === undefined ? null : value);
-    // Settings are text and never null: '' stands for "not given" (no filter accepts '').
-    return mode === 'bind' ? `$${n}::${cast}` : `nullif(current_setting('${settingName(n)}'), '')::${cast}`;
+    if (mode === 'bind') return `$${n}::${cast}`;
+    // Settings are text and never null: '' stands for "not given" (no filter accepts ''). As a
+    // scalar subquery the setting is read once per statement (an InitPlan), not once per row and
+    // use; the outer cast (a no-op) keeps `= ANY(…)` reading it as an array, not a subquery.
+    return `(SELECT nullif(current_setting('${settingName(n)}'), '')::${cast})::${cast}`;
   };
   const when = (value: unknown, cast: string, condition: (placeholder: string) => string) => {
     const placeholder = p(value, cast);

@@ -3,6 +3,15 @@ import { REPORT_COLUMNS, type ReportColumn } from '@relief-ledger/domain';
 import { DataSource } from 'typeorm';
 import { ADMIN_TREE, localDateTime, parameters, startOfLocalDay, underPcode, type ReportContext, type ReportSql } from './report-sql.js';
 
+/**
+ * The stock point at the other end of a transfer, by the transfer index, for transfer rows only.
+ * Not a join: with the card's values unknown to the planner (COPY), it would estimate few rows
+ * and hash the whole ledger to find the other legs.
+ */
+const OTHER_LEG = `CASE WHEN m.transfer_id IS NOT NULL THEN (
+    SELECT other.name FROM stock_movements leg JOIN stock_points other ON other.id = leg.stock_point_id
+    WHERE leg.transfer_id = m.transfer_id AND leg.id <> m.id LIMIT 1) END`;
+
 /** `transfer_out` → `Transfer out`. */
 const KIND_WORDS = `upper(left(m.kind, 1)) || replace(substr(m.kind, 2), '_', ' ')`;
 
@@ -36,13 +45,11 @@ export class StockReportsRepository {
         FROM level
         UNION ALL
         SELECT 1, m.seq, ${localDateTime('m.recorded_at', zone)}, ${KIND_WORDS}, m.reference,
-               coalesce(other.name, dc.name_en, dl.name_en, m.donor, m.loss_cause, CASE WHEN m.import_id IS NOT NULL THEN 'CSV import' END),
+               coalesce(${OTHER_LEG}, dc.name_en, dl.name_en, m.donor, m.loss_cause, CASE WHEN m.import_id IS NOT NULL THEN 'CSV import' END),
                CASE WHEN m.quantity > 0 THEN m.quantity END, CASE WHEN m.quantity < 0 THEN -m.quantity END,
                (SELECT quantity FROM opening) + sum(m.quantity) OVER (ORDER BY m.seq), u.name
         FROM moves m
         JOIN users u ON u.id = m.recorded_by
-        LEFT JOIN stock_movements leg ON leg.transfer_id = m.transfer_id AND leg.id <> m.id
-        LEFT JOIN stock_points other ON other.id = leg.stock_point_id
         LEFT JOIN distributions d ON d.id = m.distribution_id
         LEFT JOIN camps dc ON dc.id = d.camp_id
         LEFT JOIN locations dl ON dl.id = d.location_id
