@@ -54,6 +54,7 @@ const MATRIX: Record<string, Row> = {
   },
   'POST /api/v1/auth/sign-out': { own: all(204), call: () => ({ path: '/api/v1/auth/sign-out' }) },
   'GET /api/v1/auth/session': { own: all(200), call: () => ({ path: '/api/v1/auth/session' }) },
+  'PUT /api/v1/auth/preferences': { own: all(200), call: () => ({ path: '/api/v1/auth/preferences', body: { digits: 'latn' } }) },
   'POST /api/v1/auth/password': {
     own: all(204),
     // The same password again: allowed, and the next cell can still sign in with it.
@@ -315,7 +316,7 @@ describe('authorization matrix', () => {
     const cookie = who === 'anonymous' ? undefined : await signIn(api, `${who}@hro.example`);
     const before = target === 'other' ? await snapshot(db) : undefined;
 
-    let test = request(api.url)[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
+    let test = request(api.url)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](path);
     if (cookie) test = test.set('Cookie', cookie);
     for (const [name, value] of Object.entries(headers ?? {})) test = test.set(name, value);
     const res = await (csv ? test.set('content-type', 'text/csv').send(csv) : body ? test.send(body) : test);

@@ -36,3 +36,5 @@ export * from './overview/stock-cover';
 export * from './overview/food-days-left';
 export * from './time/calendar-days';
 export * from './common/problem-codes';
+export * from './i18n/languages';
+export * from './reports/report-headers';

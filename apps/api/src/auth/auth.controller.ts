@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { SessionResponse } from '@relief-ledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './actor.js';
 import { CurrentActor, Public, Requires } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
-import { ChangePasswordDto, SignInDto } from './dto/auth.dto.js';
+import { ChangePasswordDto, SignInDto, PreferencesDto } from './dto/auth.dto.js';
 import { APP_CONFIG } from '../app-config.token.js';
 import type { AppConfig } from '../config/app-config.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -46,6 +46,13 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'The current password is wrong' })
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
+  }
+
+  @Put('preferences')
+  @Requires('account.self')
+  @ApiOkResponse({ description: 'Your language (en, ar, tr) and digits (latn, arab), kept for you on every device: the session as it is now' })
+  preferences(@CurrentActor() actor: Actor, @Body() dto: PreferencesDto): Promise<SessionResponse> {
+    return this.auth.setPreferences(actor, dto);
   }
 
   @Get('session')

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkPassword, type Role, type SessionResponse } from '@relief-ledger/domain';
+import { checkPassword, fieldProblem, type DigitSystem, type Language, type Role, type SessionResponse } from '@relief-ledger/domain';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../app-config.token.js';
-import { AuditService } from '../audit/audit.service.js';
+import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import type { Actor } from './actor.js';
 import { AuthException } from './auth.exception.js';
+import type { PreferencesDto } from './dto/auth.dto.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { runPrepared } from '../common/database/prepared-statement.js';
@@ -148,6 +149,17 @@ export class AuthService {
     return { userId: row.user_id, organisationId: row.organisation_id, role: row.role, name: row.name, apiTokenId: row.credential_id };
   }
 
+  /** The user's own language and digits; audited like every write (the field names, not the choice). */
+  async setPreferences(actor: Actor, dto: PreferencesDto): Promise<SessionResponse> {
+    const changed = changedFieldNames(dto);
+    if (changed.length === 0) throw new ValidationException([fieldProblem('body', 'field.change_something')]);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`UPDATE users SET language = coalesce($2, language), digits = coalesce($3, digits) WHERE id = $1`, [actor.userId, dto.language ?? null, dto.digits ?? null]);
+      await this.audit.record(manager, actor, { action: 'update', entity: 'user', entityId: actor.userId, changedFields: changed });
+    });
+    return this.describe(actor);
+  }
+
   describe(actor: Actor): Promise<SessionResponse> {
     return this.describeUser(actor.userId, actor.sessionId ?? null);
   }
@@ -155,7 +167,7 @@ export class AuthService {
   /** The user and organisation; with a session, its expiry (an API token has none). */
   private async describeUser(userId: string, sessionId: string | null): Promise<SessionResponse> {
     const [row] = await this.dataSource.query(
-      `SELECT u.id, u.name, u.email, u.role, o.id AS organisation_id, o.name AS organisation_name, o.short_code, s.expires_at
+      `SELECT u.id, u.name, u.email, u.role, u.language, u.digits, o.id AS organisation_id, o.name AS organisation_name, o.short_code, s.expires_at
        FROM users u JOIN organisations o ON o.id = u.organisation_id LEFT JOIN sessions s ON s.id = $2 WHERE u.id = $1`,
       [userId, sessionId],
     );
@@ -164,11 +176,11 @@ export class AuthService {
 }
 
 function toSessionResponse(
-  row: { id: string; name: string; email: string; role: Role; organisation_id: string; organisation_name: string; short_code: string },
+  row: { id: string; name: string; email: string; role: Role; language: Language | null; digits: DigitSystem; organisation_id: string; organisation_name: string; short_code: string },
   expiresAt: Date | null,
 ): SessionResponse {
   return {
-    user: { id: row.id, name: row.name, email: row.email, role: row.role },
+    user: { id: row.id, name: row.name, email: row.email, role: row.role, language: row.language, digits: row.digits },
     organisation: { id: row.organisation_id, name: row.organisation_name, shortCode: row.short_code },
     expiresAt: (expiresAt ?? new Date(8.64e15)).toISOString(),
   };

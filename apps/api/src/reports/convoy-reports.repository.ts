@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { REPORT_COLUMNS } from '@relief-ledger/domain';
-import { ADMIN_TREE, localDateTime, parameters, startOfLocalDay, underPcode, type ReportContext, type ReportSql } from './report-sql.js';
+import { ADMIN_TREE, localDateTime, nameIn, parameters, startOfLocalDay, underPcode, type ReportContext, type ReportSql } from './report-sql.js';
 
 /**
  * Convoy and incident reports. A convoy belongs to the month it left in (or was planned to leave
@@ -61,8 +61,8 @@ export class ConvoyReportsRepository {
     const text = `WITH RECURSIVE ${ADMIN_TREE},
       bounds AS (SELECT ${startOfLocalDay(p(ctx.from, 'text'), zone)} AS t0, ${startOfLocalDay(`${p(ctx.to, 'date')} + 1`, zone)} AS t1)
       SELECT ${localDateTime('i.occurred_at', zone)} AS "occurredAt", i.kind AS "kind",
-             coalesce(l.name_en, i.place) AS "place", a2.name_en AS "adm2Name", r.name AS "route",
-             CASE WHEN i.organisation_id = ${organisation} THEN c.name_en END AS "camp",
+             coalesce(${nameIn('l', ctx.language)}, i.place) AS "place", ${nameIn('a2', ctx.language)} AS "adm2Name", r.name AS "route",
+             CASE WHEN i.organisation_id = ${organisation} THEN ${nameIn('c', ctx.language)} END AS "camp",
              CASE WHEN i.organisation_id = ${organisation} THEN cv.name END AS "convoy",
              i.killed AS "killed", i.injured AS "injured", o.name AS "reportedBy", i.description AS "description"
       FROM incidents i CROSS JOIN bounds b

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ACTIVITY_BY_ITEM_KIND, FOUR_W_COLUMNS, SECTOR_BY_ITEM_KIND } from '@relief-ledger/domain';
-import { ADMIN_TREE, parameters, underPcode, type ReportContext, type ReportSql } from './report-sql.js';
+import { ADMIN_TREE, nameIn, parameters, underPcode, type ReportContext, type ReportSql } from './report-sql.js';
 
 /**
  * The 4W (3W) of distributions: who did what, where, when, for whom. Aggregated by design, from
@@ -32,10 +32,10 @@ export class DistributionReportsRepository {
       SELECT o.name AS "orgName", o.short_code AS "orgAcronym",
              ${p(JSON.stringify(SECTOR_BY_ITEM_KIND), 'jsonb')} ->> i.kind AS "sector",
              ${p(JSON.stringify(ACTIVITY_BY_ITEM_KIND), 'jsonb')} ->> i.kind AS "activity",
-             i.name_en AS "itemName", i.code AS "itemCode",
+             ${nameIn('i', ctx.language)} AS "itemName", i.code AS "itemCode",
              g.quantity AS "quantity", g.people AS "people", g.households AS "households",
-             a1.name_en AS "adm1Name", a1.pcode AS "adm1Code", a2.name_en AS "adm2Name", a2.pcode AS "adm2Code",
-             a3.name_en AS "adm3Name", a3.pcode AS "adm3Code", c.name_en AS "camp",
+             ${nameIn('a1', ctx.language)} AS "adm1Name", a1.pcode AS "adm1Code", ${nameIn('a2', ctx.language)} AS "adm2Name", a2.pcode AS "adm2Code",
+             ${nameIn('a3', ctx.language)} AS "adm3Name", a3.pcode AS "adm3Code", ${nameIn('c', ctx.language)} AS "camp",
              to_char(g.first_day, 'YYYY-MM-DD') AS "dateStart", to_char(g.last_day, 'YYYY-MM-DD') AS "dateEnd",
              CASE WHEN (g.month + interval '1 month')::date <= ${p(ctx.today, 'date')} THEN 'Completed' ELSE 'Ongoing' END AS "status",
              to_char(g.updated AT TIME ZONE ${p(ctx.zone, 'text')}, 'YYYY-MM-DD') AS "updated",

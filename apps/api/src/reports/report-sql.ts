@@ -1,4 +1,4 @@
-import type { ReportColumn, ReportLevel } from '@relief-ledger/domain';
+import type { Language, ReportColumn, ReportLevel } from '@relief-ledger/domain';
 
 /**
  * One report as SQL: its text (parameters $1…$n), the values, and the columns its rows carry in
@@ -28,6 +28,13 @@ export interface ReportContext {
   donor?: string;
   level: ReportLevel;
   placeholders: PlaceholderMode;
+  /** Names in this language where the records have them (Arabic names for `ar`). */
+  language: Language;
+}
+
+/** The column of a record's name in the report's language: its Arabic name for Arabic, else English. */
+export function nameIn(alias: string, language: Language): string {
+  return language === 'ar' ? `${alias}.name_ar` : `${alias}.name_en`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ReportColumn } from '@relief-ledger/domain';
+import type { Language, ReportColumn } from '@relief-ledger/domain';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import QueryStream from 'pg-query-stream';
@@ -43,6 +43,12 @@ export class ReportsRepository {
       [organisationId],
     );
     return row?.time_zone ?? null;
+  }
+
+  /** The language the user chose, English until they choose. */
+  async language(userId: string): Promise<Language> {
+    const [row] = await this.dataSource.query(`SELECT language FROM users WHERE id = $1`, [userId]);
+    return row?.language ?? 'en';
   }
 
   async organisation(organisationId: string): Promise<{ name: string; shortCode: string }> {

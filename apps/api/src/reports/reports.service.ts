@@ -4,6 +4,9 @@ import {
   REPORTS,
   wallClockAt,
   XLSX_MAX_ROWS,
+  reportText,
+  type Language,
+  type ReportColumn,
   type ReportFilterName,
   type ReportId,
   type ReportPage,
@@ -51,10 +54,11 @@ export class ReportsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 100;
     const [result, organisation] = await Promise.all([this.repository.page(sql, page, pageSize), this.repository.organisation(actor.organisationId)]);
+    const columns = translated(sql.columns, ctx.language);
     await this.audited(actor, report, 'json', ctx, result.rows.length);
     return {
       report,
-      columns: sql.columns,
+      columns,
       rows: result.rows as ReportPage['rows'],
       totals: result.totals,
       page,
@@ -64,6 +68,7 @@ export class ReportsService {
       generatedAt: now.toISOString(),
       zone: ctx.zone,
       organisation,
+      language: ctx.language,
     };
   }
 
@@ -73,7 +78,7 @@ export class ReportsService {
     const sql = await this.sql(report, ctx);
     const rows = await this.repository.csv(sql);
     const out = new PassThrough();
-    out.write(csvHeader(sql.columns, REPORTS[report].hxl));
+    out.write(csvHeader(translated(sql.columns, ctx.language), REPORTS[report].hxl));
     let ended = false;
     rows.stream.on('error', (error) => out.destroy(error));
     rows.stream.on('end', () => {
@@ -102,7 +107,8 @@ export class ReportsService {
     const out = new PassThrough();
     let closed = false;
     out.once('close', () => (closed = true));
-    void writeXlsx(out, { title: REPORTS[report].title, columns: sql.columns, hxl: REPORTS[report].hxl }, rows.stream, () => closed || out.destroyed)
+    const sheet = { title: reportText(REPORTS[report].title, ctx.language), columns: translated(sql.columns, ctx.language), hxl: REPORTS[report].hxl };
+    void writeXlsx(out, sheet, rows.stream, () => closed || out.destroyed)
       .then(async (written) => {
         const failed = closed && !out.writableFinished;
         await rows.finish(failed);
@@ -146,7 +152,10 @@ export class ReportsService {
     const errors = FILTERS.filter((name) => query[name] !== undefined && !definition.filters.includes(name)).map((field) => fieldProblem(field, 'field.not_a_filter', { report }));
     errors.push(...definition.required.filter((name) => query[name] === undefined).map((field) => fieldProblem(field, 'field.filter_required', { report })));
     if (errors.length) throw new ValidationException(errors);
-    const zone = (await this.repository.zone(actor.organisationId)) ?? DEFAULT_ZONE;
+    const [zone, language] = await Promise.all([
+      this.repository.zone(actor.organisationId).then((z) => z ?? DEFAULT_ZONE),
+      query.lang ? Promise.resolve(query.lang) : this.repository.language(actor.userId),
+    ]);
     const today = wallClockAt(now, zone).date;
     const to = query.to ?? today;
     const from = query.from ?? addMonths(to, -2);
@@ -164,6 +173,7 @@ export class ReportsService {
       donor: query.donor,
       level: query.level ?? 'sub_district',
       placeholders,
+      language,
     };
   }
 
@@ -186,6 +196,11 @@ function appliedFilters(report: ReportId, ctx: ReportContext): ReportQuery {
     if (value !== undefined && value !== null) (filters as Record<string, string>)[name] = value;
   }
   return filters;
+}
+
+/** Headers in the reader's language; the keys (and the HXL tags) as they are. */
+function translated(columns: ReportColumn[], language: Language): ReportColumn[] {
+  return columns.map((c) => ({ ...c, header: reportText(c.header, language) }));
 }
 
 function filename(report: ReportId, ctx: ReportContext, extension: string): string {

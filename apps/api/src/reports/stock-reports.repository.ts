@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { REPORT_COLUMNS, type ReportColumn } from '@relief-ledger/domain';
 import { DataSource } from 'typeorm';
-import { ADMIN_TREE, localDateTime, parameters, startOfLocalDay, underPcode, type ReportContext, type ReportSql } from './report-sql.js';
+import { ADMIN_TREE, nameIn, localDateTime, parameters, startOfLocalDay, underPcode, type ReportContext, type ReportSql } from './report-sql.js';
 
 /**
  * The stock point at the other end of a transfer, by the transfer index, for transfer rows only.
@@ -45,7 +45,7 @@ export class StockReportsRepository {
         FROM level
         UNION ALL
         SELECT 1, m.seq, ${localDateTime('m.recorded_at', zone)}, ${KIND_WORDS}, m.reference,
-               coalesce(${OTHER_LEG}, dc.name_en, dl.name_en, m.donor, m.loss_cause, CASE WHEN m.import_id IS NOT NULL THEN 'CSV import' END),
+               coalesce(${OTHER_LEG}, ${nameIn('dc', ctx.language)}, ${nameIn('dl', ctx.language)}, m.donor, m.loss_cause, CASE WHEN m.import_id IS NOT NULL THEN 'CSV import' END),
                CASE WHEN m.quantity > 0 THEN m.quantity END, CASE WHEN m.quantity < 0 THEN -m.quantity END,
                (SELECT quantity FROM opening) + sum(m.quantity) OVER (ORDER BY m.seq), u.name
         FROM moves m
@@ -99,7 +99,7 @@ export class StockReportsRepository {
         -- by the organisation's time index: only the movements since the period began are read
         WHERE m.organisation_id = ${organisation} AND m.recorded_at >= b.t0
         GROUP BY 1, 2)
-      SELECT sp.name AS "stockPoint", i.code AS "itemCode", i.name_en AS "itemName",
+      SELECT sp.name AS "stockPoint", i.code AS "itemCode", ${nameIn('i', ctx.language)} AS "itemName",
              l.quantity - coalesce(s.all_since, 0) AS "opening",
              coalesce(s.receipts, 0) AS "receipts", coalesce(s.transfers_in, 0) AS "transfersIn", coalesce(s.transfers_out, 0) AS "transfersOut",
              coalesce(s.distributed, 0) AS "distributed",
@@ -139,10 +139,10 @@ export class StockReportsRepository {
         SELECT s.stock_point_id, s.item_id, s.quantity - coalesce(l.quantity, 0) AS quantity FROM stock_levels s
         LEFT JOIN later l ON l.stock_point_id = s.stock_point_id AND l.item_id = s.item_id
         WHERE s.stock_point_id = ANY(${ids}) AND ${when(ctx.itemId, 'uuid', (v) => `s.item_id = ${v}`)})
-      SELECT i.code AS "itemCode", i.name_en AS "itemName", i.unit AS "unit"${perPoint.map((c) => `, ${c}`).join('')},
+      SELECT i.code AS "itemCode", ${nameIn('i', ctx.language)} AS "itemName", i.unit AS "unit"${perPoint.map((c) => `, ${c}`).join('')},
              coalesce(sum(a.quantity), 0) AS "total"
       FROM at_end a JOIN items i ON i.id = a.item_id
-      GROUP BY i.code, i.name_en, i.unit HAVING coalesce(sum(abs(a.quantity)), 0) > 0 ORDER BY i.code`;
+      GROUP BY 1, 2, 3 HAVING coalesce(sum(abs(a.quantity)), 0) > 0 ORDER BY i.code`;
     const columns: ReportColumn[] = [
       { key: 'itemCode', header: 'Item code', type: 'text' },
       { key: 'itemName', header: 'Item', type: 'text' },
@@ -160,7 +160,7 @@ export class StockReportsRepository {
     const text = `WITH RECURSIVE ${ADMIN_TREE},
       bounds AS (SELECT ${startOfLocalDay(p(ctx.from, 'text'), zone)} AS t0, ${startOfLocalDay(`${p(ctx.to, 'date')} + 1`, zone)} AS t1)
       SELECT coalesce(m.donor, '(no donor given)') AS "donor", to_char(m.recorded_at AT TIME ZONE ${zone}, 'YYYY-MM') AS "month",
-             i.code AS "itemCode", i.name_en AS "itemName", sum(m.quantity) AS "quantity", count(*) AS "receipts",
+             i.code AS "itemCode", ${nameIn('i', ctx.language)} AS "itemName", sum(m.quantity) AS "quantity", count(*) AS "receipts",
              string_agg(DISTINCT m.pipeline_reference, '; ') AS "pipelineReferences"
       FROM stock_movements m, bounds b, stock_points sp, tree tr, items i
       WHERE m.organisation_id = ${p(ctx.organisationId, 'uuid')} AND m.kind = 'receipt' AND m.recorded_at >= b.t0 AND m.recorded_at < b.t1

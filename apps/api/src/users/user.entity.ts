@@ -1,4 +1,4 @@
-import type { Role } from '@relief-ledger/domain';
+import type { DigitSystem, Language, Role } from '@relief-ledger/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { OrganisationEntity } from '../organisations/organisation.entity.js';
 
@@ -9,6 +9,8 @@ import { OrganisationEntity } from '../organisations/organisation.entity.js';
 @Check('chk_users_role', `"role" IN ('admin', 'coordinator', 'field', 'manager')`)
 @Check('chk_users_email', `"email" = lower("email") AND length("email") BETWEEN 3 AND 254 AND position('@' IN "email") > 1`)
 @Check('chk_users_name', `length("name") BETWEEN 1 AND 200`)
+@Check('chk_users_language', `"language" IS NULL OR "language" IN ('en', 'ar', 'tr')`)
+@Check('chk_users_digits', `"digits" IN ('latn', 'arab')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_users' })
   id: string;
@@ -35,6 +37,13 @@ export class UserEntity {
 
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Chosen by the user; null: as their browser prefers. */
+  @Column({ type: 'text', nullable: true })
+  language: Language | null;
+
+  @Column({ type: 'text', default: 'latn' })
+  digits: DigitSystem;
 
   @VersionColumn({ type: 'integer', default: 1 })
   version: number;

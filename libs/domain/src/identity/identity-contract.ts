@@ -1,3 +1,4 @@
+import type { DigitSystem, Language } from '../i18n/languages';
 import { Role } from './roles';
 
 export interface SignInRequest {
@@ -7,10 +8,25 @@ export interface SignInRequest {
 
 /** Who is signed in; answered by sign-in and by GET /api/v1/auth/session. */
 export interface SessionResponse {
-  user: { id: string; name: string; email: string; role: Role };
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    role: Role;
+    /** The language the user chose (it follows them to another phone); null until they choose. */
+    language: Language | null;
+    /** Latin digits by default; Arabic-Indic by choice. */
+    digits: DigitSystem;
+  };
   organisation: { id: string; name: string; shortCode: string };
   /** When the session ends at the latest (it also ends after a period without use). */
   expiresAt: string;
+}
+
+/** What the user chooses for themselves: PUT /api/v1/auth/preferences. Either may be left out. */
+export interface PreferencesRequest {
+  language?: Language;
+  digits?: DigitSystem;
 }
 
 export interface UserResponse {

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+
 /**
  * The reports managers hand to donors and the OCHA cluster: one list of report ids, the
  * columns each one has (human header, HXL hashtag where the cluster expects one, type), the
@@ -32,6 +34,8 @@ export interface ReportQuery {
   itemId?: string;
   donor?: string;
   level?: ReportLevel;
+  /** The human header row and names in this language (default: the user's); the HXL row never changes. */
+  lang?: Language;
   page?: number;
   pageSize?: number;
 }
@@ -78,6 +82,8 @@ export interface ReportPage {
   /** The zone the days and months of this report are in. */
   zone: string;
   organisation: { name: string; shortCode: string };
+  /** The language of the headers and names. */
+  language: Language;
 }
 
 /** The JSON preview pages up to this many rows (the print view asks for one page of them). */

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PASSWORD_MAX_LENGTH, type ChangePasswordRequest, type SignInRequest } from '@relief-ledger/domain';
+import { DIGIT_SYSTEMS, LANGUAGES, PASSWORD_MAX_LENGTH, type ChangePasswordRequest, type DigitSystem, type Language, type PreferencesRequest, type SignInRequest } from '@relief-ledger/domain';
 import { IsString, MaxLength } from 'class-validator';
-import { Text, said } from '../../common/validation/decorators.js';
+import { OneOf, Text, said } from '../../common/validation/decorators.js';
 
 export class SignInDto implements SignInRequest {
   @Text(254) email: string;
@@ -23,4 +23,9 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @IsString(said('field.text'))
   @MaxLength(PASSWORD_MAX_LENGTH * 4, said('field.too_long'))
   newPassword: string;
+}
+
+export class PreferencesDto implements PreferencesRequest {
+  @OneOf(LANGUAGES, { optional: true, description: 'The interface and report headers in this language' }) language?: Language;
+  @OneOf(DIGIT_SYSTEMS, { optional: true, description: 'latn (0-9, the default) or arab (Arabic-Indic)' }) digits?: DigitSystem;
 }

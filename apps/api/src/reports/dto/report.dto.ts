@@ -1,5 +1,5 @@
-import { REPORT_FORMATS, REPORT_IDS, REPORT_LEVELS, REPORT_PAGE_SIZE_MAX } from '@relief-ledger/domain';
-import type { ReportFormat, ReportId, ReportLevel, ReportQuery } from '@relief-ledger/domain';
+import { LANGUAGES, REPORT_FORMATS, REPORT_IDS, REPORT_LEVELS, REPORT_PAGE_SIZE_MAX } from '@relief-ledger/domain';
+import type { Language, ReportFormat, ReportId, ReportLevel, ReportQuery } from '@relief-ledger/domain';
 import { CalendarDate, OneOf, QueryInt, Text, Uuid } from '../../common/validation/decorators.js';
 
 export class ReportParamsDto {
@@ -17,6 +17,7 @@ export class ReportQueryDto implements ReportQuery {
   @Uuid({ optional: true }) itemId?: string;
   @Text(200, { optional: true }) donor?: string;
   @OneOf(REPORT_LEVELS, { optional: true, description: 'The 4W: the admin level rows are summed to (default sub_district)' }) level?: ReportLevel;
+  @OneOf(LANGUAGES, { optional: true, description: "Headers and names in this language (default: the user's own); the HXL row never changes" }) lang?: Language;
   @QueryInt(1, 100_000, { description: 'JSON only: page number, from 1' }) page?: number;
   @QueryInt(1, REPORT_PAGE_SIZE_MAX, { description: `JSON only: rows per page, at most ${REPORT_PAGE_SIZE_MAX}` }) pageSize?: number;
 }

@@ -41,6 +41,7 @@ export function aReportPage(overrides: Partial<ReportPage> = {}): ReportPage {
     generatedAt: '2019-12-23T14:00:00.000Z',
     zone: 'Asia/Damascus',
     organisation: { name: 'Humanitarian Relief Organization', shortCode: 'HRO' },
+    language: 'en',
     ...overrides,
   };
 }
