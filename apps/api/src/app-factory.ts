@@ -2,6 +2,9 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { guardPool, inRequestScope } from './common/database/organisation-context.js';
 import type { Logger } from 'pino';
 import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module.js';
@@ -51,6 +54,10 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
+  // Each request in a scope of its own, which the auth guard gives its organisation; every
+  // connection the pool hands out in it carries that organisation to row-level security.
+  guardPool((app.get(DataSource).driver as unknown as { master: Pool }).master);
+  fastify.addHook('preHandler', (_request, _reply, done) => inRequestScope(done));
   answerWithin(fastify, config.requestTimeoutSeconds * 1000);
   useJsonBodyParserOnly(fastify);
   await useSecurityHeaders(fastify);

@@ -6,6 +6,7 @@ import { createLogger } from './common/logging/logger.js';
 import type { Logger } from 'pino';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config.js';
 import { DatabaseStartError, RunningDatabase } from './database/embedded-postgres.js';
+import { enableAppRoleLogin } from './database/app-role.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { openDatabase } from './database/open-database.js';
 import { runMigrationsLocked } from './database/run-migrations.js';
@@ -63,8 +64,8 @@ function exitOnErrorOutsideRequests(logger: Logger, database: RunningDatabase): 
 
 async function serve(config: AppConfig, database: RunningDatabase, logger: Logger): Promise<void> {
   let stopping = false;
-  await prepareDatabase(config, database.url, logger);
-  const app = await createApp(config, database.url, logger);
+  const appUrl = await prepareDatabase(config, database.url, logger);
+  const app = await createApp(config, appUrl, logger);
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -85,11 +86,12 @@ async function serve(config: AppConfig, database: RunningDatabase, logger: Logge
 }
 
 /**
- * Migrations, demo data and the first administrator, on a connection of their own: the serving
- * pool cancels any statement that runs longer than a request may, and a migration on a large
- * ledger can.
+ * Migrations, demo data and the first administrator, as the owner of the tables, on a
+ * connection of their own (the serving pool cancels any statement that runs longer than a
+ * request may, and a migration on a large ledger can). Returns the URL the app serves with:
+ * DATABASE_APP_URL, or the app role given its login here.
  */
-async function prepareDatabase(config: AppConfig, databaseUrl: string, logger: Logger): Promise<void> {
+async function prepareDatabase(config: AppConfig, databaseUrl: string, logger: Logger): Promise<string> {
   const dataSource = new DataSource(buildDataSourceOptions(databaseUrl));
   await dataSource.initialize();
   try {
@@ -109,6 +111,9 @@ async function prepareDatabase(config: AppConfig, databaseUrl: string, logger: L
       }
     }
     await announceAccounts(dataSource, config, logger);
+    if (config.databaseAppUrl) return config.databaseAppUrl;
+    if (!new URL(databaseUrl).password) logger.warn('the owner in DATABASE_URL has no password: the app role gets a fixed one (fine with trust authentication on a private server only)');
+    return await enableAppRoleLogin(dataSource, databaseUrl);
   } finally {
     await dataSource.destroy();
   }

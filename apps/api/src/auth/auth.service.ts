@@ -11,6 +11,7 @@ import type { PreferencesDto } from './dto/auth.dto.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { runPrepared } from '../common/database/prepared-statement.js';
+import { establishing, useOrganisation } from '../common/database/organisation-context.js';
 import { updateReturning } from '../common/database/update-returning.js';
 import { hashToken, newSecretToken } from './secret-token.js';
 import { readSessionCookie } from './session-cookie.js';
@@ -25,21 +26,16 @@ interface ActorRow {
   touch: boolean;
 }
 
-// Every authenticated request runs one of these two: prepared once per pooled connection.
+// Every authenticated request runs one of these two, prepared once per pooled connection:
+// functions that run as the owner (migration OrganisationBoundary), since until they answer,
+// the request has no organisation and row-level security shows it no session or user.
 export const SESSION_ACTOR = {
   name: 'auth.session-actor',
-  text: `SELECT u.id AS user_id, u.organisation_id, u.role, u.name, s.id AS credential_id,
-                s.last_seen_at < now() - interval '1 minute' AS touch
-         FROM sessions s JOIN users u ON u.id = s.user_id
-         WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > now()
-           AND s.last_seen_at > now() - make_interval(mins => $2) AND u.active`,
+  text: `SELECT user_id, organisation_id, role, name, credential_id, touch FROM relief_session_actor($1, $2)`,
 };
 const API_TOKEN_ACTOR = {
   name: 'auth.api-token-actor',
-  text: `SELECT u.id AS user_id, u.organisation_id, u.role, u.name, t.id AS credential_id,
-                (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS touch
-         FROM api_tokens t JOIN users u ON u.id = t.user_id
-         WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.active AND u.organisation_id = t.organisation_id`,
+  text: `SELECT user_id, organisation_id, role, name, credential_id, touch FROM relief_api_token_actor($1)`,
 };
 
 export interface SignedIn {
@@ -61,11 +57,12 @@ export class AuthService {
     const limits = this.config.auth;
     // Attempts on one account or from one address take turns (email lock first, then address:
     // one order, no deadlock), so parallel guesses cannot all pass the count before any is recorded.
-    const user = await this.dataSource.transaction(async (manager) => {
+    // Only shared tables and the owner's lookup function here: the organisation is not known yet.
+    const user = await establishing(() => this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sign-in:' || $1)), pg_advisory_xact_lock(hashtext('sign-in-address:' || $2))`, [email, address]);
       await refuseIfThrottled(manager, limits, { email, address });
       const [row]: Array<{ id: string; password_hash: string; active: boolean; organisation_id: string }> = await manager.query(
-        `SELECT id, password_hash, active, organisation_id FROM users WHERE email = $1`,
+        `SELECT id, password_hash, active, organisation_id FROM relief_sign_in_user($1)`,
         [email],
       );
       const passwordMatches = await verifyPassword(row?.password_hash, password);
@@ -74,16 +71,17 @@ export class AuthService {
         return null;
       }
       return row;
-    });
+    }));
     if (!user) throw AuthException.invalidCredentials();
+    useOrganisation(user.organisation_id);
 
     const token = newSecretToken();
     const maxAgeSeconds = limits.sessionMaxHours * 3600;
     const sessionId = await this.dataSource.transaction(async (manager) => {
       await forgetFailures(manager, email);
       const [row] = await manager.query(
-        `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING id`,
-        [hashToken(token), user.id, maxAgeSeconds],
+        `INSERT INTO sessions (token_hash, user_id, organisation_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(secs => $4)) RETURNING id`,
+        [hashToken(token), user.id, user.organisation_id, maxAgeSeconds],
       );
       await this.audit.record(manager, { userId: user.id, organisationId: user.organisation_id }, { action: 'sign_in', entity: 'session', entityId: row.id });
       return row.id as string;
@@ -135,16 +133,18 @@ export class AuthService {
   }
 
   private async actorFromSession(token: string): Promise<Actor | null> {
-    const [row] = await runPrepared<ActorRow>(this.dataSource, SESSION_ACTOR, [hashToken(token), this.config.auth.sessionIdleMinutes]);
+    const [row] = await establishing(() => runPrepared<ActorRow>(this.dataSource, SESSION_ACTOR, [hashToken(token), this.config.auth.sessionIdleMinutes]));
     if (!row) return null;
+    useOrganisation(row.organisation_id);
     // At most one write a minute per session keeps the idle clock without a write per request.
     if (row.touch) await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.credential_id]);
     return { userId: row.user_id, organisationId: row.organisation_id, role: row.role, name: row.name, sessionId: row.credential_id };
   }
 
   private async actorFromApiToken(token: string): Promise<Actor | null> {
-    const [row] = await runPrepared<ActorRow>(this.dataSource, API_TOKEN_ACTOR, [hashToken(token)]);
+    const [row] = await establishing(() => runPrepared<ActorRow>(this.dataSource, API_TOKEN_ACTOR, [hashToken(token)]));
     if (!row) return null;
+    useOrganisation(row.organisation_id);
     if (row.touch) await this.dataSource.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.credential_id]);
     return { userId: row.user_id, organisationId: row.organisation_id, role: row.role, name: row.name, apiTokenId: row.credential_id };
   }

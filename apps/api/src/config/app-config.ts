@@ -7,8 +7,10 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface AppConfig {
   port: number;
   host: string;
-  /** Absent: start the embedded PostgreSQL under `dataDir`. */
+  /** Absent: start the embedded PostgreSQL under `dataDir`. The owner of the tables: migrations run as it. */
   databaseUrl: string | null;
+  /** The login the app serves requests with (a role that owns nothing); absent: `relief_app`, given a login by the app. */
+  databaseAppUrl: string | null;
   dataDir: string;
   embeddedPostgresPort: number;
   /** Load the demo organisations, places and camps into an empty database. */
@@ -103,17 +105,17 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false (got "${env[name]}")`);
 }
 
-function readDatabaseUrl(env: Env): string | null {
-  const raw = env.DATABASE_URL;
+function readDatabaseUrl(env: Env, name = 'DATABASE_URL'): string | null {
+  const raw = env[name];
   if (raw === undefined || raw.trim() === '') return null;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL is not a URL (expected postgres://user:password@host:5432/database)');
+    throw new ConfigError(`${name} is not a URL (expected postgres://user:password@host:5432/database)`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.protocol}//")`);
+    throw new ConfigError(`${name} must start with postgres:// or postgresql:// (got "${url.protocol}//")`);
   }
   return raw;
 }
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // Loopback unless told otherwise: a laptop in a field office should not serve its LAN by accident.
     host: env.HOST || '127.0.0.1',
     databaseUrl: readDatabaseUrl(env),
+    databaseAppUrl: readDatabaseUrl(env, 'DATABASE_APP_URL'),
     dataDir: path.resolve(env.DATA_DIR || '.data'),
     embeddedPostgresPort: readPort(env, 'EMBEDDED_PG_PORT', 54329),
     // Demo accounts have a published password: only by default on a laptop's own embedded

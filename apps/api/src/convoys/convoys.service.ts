@@ -167,8 +167,8 @@ export class ConvoysService {
       );
       if (cargo.length > 0) {
         await manager.query(
-          `INSERT INTO convoy_cargo (convoy_id, source_stock_point_id, item_id, quantity) SELECT $1, * FROM unnest($2::uuid[], $3::uuid[], $4::int[])`,
-          [row.id, cargo.map((c) => c.stockPointId), cargo.map((c) => c.itemId), cargo.map((c) => c.quantity)],
+          `INSERT INTO convoy_cargo (convoy_id, organisation_id, source_stock_point_id, item_id, quantity) SELECT $1, $5, * FROM unnest($2::uuid[], $3::uuid[], $4::int[])`,
+          [row.id, cargo.map((c) => c.stockPointId), cargo.map((c) => c.itemId), cargo.map((c) => c.quantity), actor.organisationId],
         );
       }
       await this.audit.record(manager, actor, { action: 'create', entity: 'convoy', entityId: row.id, changedFields: changedFieldNames(dto) });
@@ -205,10 +205,9 @@ export class ConvoysService {
 
   /** Other organisations' convoys planned, on the road, or ended lately: counts by status, nothing more. */
   async othersByStatus(actor: Actor): Promise<Partial<Record<ConvoyStatus, number>>> {
+    // Other organisations' convoys are out of this role's sight: their statuses come from the owner's function.
     const rows: { status: ConvoyStatus; count: number }[] = await this.dataSource.query(
-      `SELECT status, count(*)::int AS count FROM convoys
-       WHERE organisation_id <> $1 AND (status IN ('planned', 'departed') OR ended_at > now() - make_interval(hours => $2))
-       GROUP BY status`,
+      `SELECT status, count(*)::int AS count FROM relief_convoy_statuses($2) WHERE organisation_id <> $1 GROUP BY status`,
       [actor.organisationId, SHARED_RECENT_HOURS],
     );
     return Object.fromEntries(rows.map((r) => [r.status, r.count]));
@@ -218,10 +217,10 @@ export class ConvoysService {
   async statuses(): Promise<ConvoyStatusResponse[]> {
     // The time of the last status change, not of the last write: check-ins would show others
     // the convoy's rhythm on the road.
-    const rows: (ConvoyRow & { status_at: Date })[] = await this.dataSource.query(
-      `SELECT * FROM (${SELECT_CONVOYS.replace('SELECT c.*', 'SELECT c.*, greatest(c.created_at, c.departed_at, c.ended_at) AS status_at')}) c
-       WHERE c.status IN ('planned', 'departed') OR c.status_at > now() - make_interval(hours => ${SHARED_RECENT_HOURS})
-       ORDER BY c.organisation_name, c.status_at DESC LIMIT 500`,
+    // Row-level security shows this role its own convoys only; everyone's statuses come from the owner's function.
+    const rows: Array<{ id: string; organisation_id: string; organisation_name: string; status: ConvoyStatus; status_at: Date }> = await this.dataSource.query(
+      `SELECT * FROM relief_convoy_statuses($1) ORDER BY organisation_name, status_at DESC LIMIT 500`,
+      [SHARED_RECENT_HOURS],
     );
     return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, status: r.status, updatedAt: r.status_at.toISOString() }));
   }

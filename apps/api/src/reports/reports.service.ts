@@ -13,6 +13,7 @@ import {
   type ReportQuery, fieldProblem } from '@relief-ledger/domain';
 import { PassThrough, type Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service.js';
+import { inThisScope } from '../common/database/organisation-context.js';
 import type { Actor } from '../auth/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { ConvoyReportsRepository } from './convoy-reports.repository.js';
@@ -88,11 +89,12 @@ export class ReportsService {
     rows.stream.pipe(out, { end: false });
     // Whether the client read it all or went away half way, the connection is let go (closed if
     // mid-COPY) and the download is audited with the rows that left.
-    out.once('close', () => {
+    // Fired by the socket, outside the request's scope: bound to it, so that the audit row carries its organisation.
+    out.once('close', inThisScope(() => {
       const failed = !ended || !out.writableFinished;
       if (failed) rows.stream.destroy();
       void rows.finish(failed).finally(() => this.audited(actor, report, failed ? 'csv (aborted)' : 'csv', ctx, rows.rowCount()).catch(() => undefined));
-    });
+    }));
     return { contentType: 'text/csv; charset=utf-8', filename: filename(report, ctx, 'csv'), body: out };
   }
 
