@@ -39,3 +39,4 @@ export * from './common/problem-codes';
 export * from './i18n/languages';
 export * from './reports/report-headers';
 export * from './common/replay';
+export * from './stock/limits';
