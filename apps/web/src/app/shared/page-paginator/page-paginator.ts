@@ -41,7 +41,7 @@ export class PagePaginator {
   readonly pageSizeOptions = input<readonly number[]>(PAGE_SIZE_OPTIONS);
   /** Left out: hidden on a phone, where the paginator has no room for it. */
   readonly hidePageSize = input<boolean>();
-  /** The paginator's accessible name: "Pages of camps". */
+  /** The paginator's accessible name, translated: "Pages of camps". */
   readonly label = input.required<string>();
   readonly pageChange = output<PageRequest>();
 
