@@ -9,7 +9,7 @@ describe('checkInDue', () => {
   it('counts down to the next check-in of a convoy on the road', () => {
     expect(sut(aConvoy({ nextCheckInDueAt: '2019-12-23T14:20:00.000Z' }), NOW, wordsFor('en'))).toEqual({
       dueAt: '2019-12-23T14:20:00.000Z',
-      countdown: { text: 'in 20 min 00 s', past: false },
+      countdown: { text: 'in 20 min 00 s', duration: '20 min 00 s', past: false },
       overdue: false,
     });
   });
@@ -38,7 +38,7 @@ describe('coverCountdown', () => {
   it('counts down to the end of the cover', () => {
     expect(sut({ kind: 'covered', windowIds: ['w'], coveredUntil: '2019-12-23T16:00:00.000Z' }, NOW, wordsFor('en'))).toEqual({
       until: '2019-12-23T16:00:00.000Z',
-      countdown: { text: 'in 2 h 00 min', past: false },
+      countdown: { text: 'in 2 h 00 min', duration: '2 h 00 min', past: false },
     });
   });
 

@@ -2,7 +2,7 @@ import { inject, Pipe, PipeTransform } from '@angular/core';
 
 import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
 import { ActiveLocale } from './active-locale';
-import { formatCalendarDate, formatDateTime, formatDay, formatNumber, formatTime } from './intl-format';
+import { formatCalendarDate, formatDate, formatDateTime, formatDay, formatNumber, formatTime } from './intl-format';
 
 // Impure: they read the active language and digits, which change without their input changing.
 // Each call is one cached Intl formatter's work.
@@ -25,6 +25,17 @@ export class DayPipe implements PipeTransform {
 
   transform(instant: string | Date | null | undefined, zone?: string): string {
     return instant ? formatDay(instant, zone ?? this.viewerZone, this.locale.format()) : '';
+  }
+}
+
+/** `{{ instant | rlDate }}`: the date on the viewer's clock (or `zone`'s), "20 Dec 2019". */
+@Pipe({ name: 'rlDate', pure: false })
+export class DatePipe implements PipeTransform {
+  private readonly locale = inject(ActiveLocale);
+  private readonly viewerZone = inject(VIEWER_TIME_ZONE);
+
+  transform(instant: string | Date | null | undefined, zone?: string): string {
+    return instant ? formatDate(instant, zone ?? this.viewerZone, this.locale.format()) : '';
   }
 }
 

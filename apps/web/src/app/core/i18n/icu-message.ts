@@ -53,6 +53,11 @@ function formatParts(parts: readonly Part[], params: MessageParams, locale: Form
     else if (part.kind === 'arg') text += formatValue(part.name, params, locale);
     else if (part.kind === 'plural') {
       const value = Number(params[part.name]);
+      // A count that did not come stays visible as its name, like any missing parameter.
+      if (params[part.name] === undefined || params[part.name] === null || Number.isNaN(value)) {
+        text += `{${part.name}}`;
+        continue;
+      }
       const exact = part.cases.get(`=${value}`);
       const chosen = exact ?? part.cases.get(Number.isFinite(value) ? pluralCategory(value, locale) : 'other') ?? part.cases.get('other') ?? [];
       text += formatParts(chosen, params, locale, value);

@@ -58,6 +58,11 @@ export function formatDay(instant: string | Date, zone: string, locale: FormatLo
   return dateFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(toDate(instant));
 }
 
+/** The date of an instant in `zone`, without the weekday: "20 Dec 2019". */
+export function formatDate(instant: string | Date, zone: string, locale: FormatLocale): string {
+  return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(toDate(instant));
+}
+
 /** A calendar date as typed and stored, `2019-12-23`, never shifted by a zone: "23 Dec 2019". */
 export function formatCalendarDate(date: string, locale: FormatLocale): string {
   return dateFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));

@@ -15,7 +15,7 @@ import { map } from 'rxjs';
 
 import { SessionStore } from '../../../core/auth/session-store';
 import { NARROW_LAYOUT_QUERY } from '../../../core/shell/narrow-layout';
-import { DateTimePipe, DayPipe } from '../../../core/i18n/format-pipes';
+import { DatePipe, DateTimePipe } from '../../../core/i18n/format-pipes';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { ProblemMessages } from '../../../core/problems/problem-messages';
 import { toProblem } from '../../../core/problems/to-problem';
@@ -43,8 +43,8 @@ export type TokenScope = 'organisation' | 'own';
 @Component({
   selector: 'rl-api-token-list',
   imports: [
+    DatePipe,
     DateTimePipe,
-    DayPipe,
     LoadStatus,
     MatButtonModule,
     MatFormFieldModule,
