@@ -15,6 +15,14 @@ import { LocalWords } from './local-words';
 export const LANGUAGE_STORAGE_KEY = 'rl.language';
 export const DIGITS_STORAGE_KEY = 'rl.digits';
 
+/**
+ * The words of every problem code the server sends (`public/i18n/problem/`): larger than the
+ * rest of the common words, and needed only once something is refused, so it loads just after
+ * the first screen rather than with it. Until then a refusal shows the server's English.
+ */
+export const PROBLEM_SCOPE = 'problem';
+export const PROBLEM_SCOPE_DELAY_MS = 1000;
+
 /** The browser's preferred languages, in order (`navigator.languages`). A token, so specs can set them. */
 export const BROWSER_LANGUAGES = new InjectionToken<readonly string[]>('BROWSER_LANGUAGES', {
   providedIn: 'root',
@@ -67,6 +75,7 @@ export class LanguageService {
   async start(): Promise<void> {
     const [session] = await Promise.all([this.session.ensureLoaded(), this.apply(this.deviceLanguage(), this.deviceDigits())]);
     if (session) await this.followProfile(session);
+    setTimeout(() => void this.loadScope(PROBLEM_SCOPE).catch(() => undefined), PROBLEM_SCOPE_DELAY_MS);
   }
 
   /** The user chose a language: on screen now, on this device, and in their profile when signed in. */

@@ -1,18 +1,16 @@
 import { EnvironmentProviders, inject, isDevMode, provideAppInitializer, Provider } from '@angular/core';
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { TitleStrategy } from '@angular/router';
 import { provideTransloco, provideTranslocoTranspiler } from '@jsverse/transloco';
 import { LANGUAGES } from '@relief-ledger/domain';
 
 import { IcuTranspiler } from './icu-transpiler';
 import { LanguageService } from './language.service';
-import { TranslatedPaginatorIntl } from './translated-paginator-intl';
 import { TranslatedTitleStrategy } from './translated-title-strategy';
 import { TranslationLoader } from './translation-loader';
 
 /**
  * The translation layer: Transloco with files loaded over HTTP for the chosen language only, ICU
- * messages, route titles and Material's paginator in that language, and the first screen held
+ * messages and route titles in that language, and the first screen held
  * until its words have arrived (see `LanguageService.start`).
  */
 export function provideI18n(): (Provider | EnvironmentProviders)[] {
@@ -31,7 +29,6 @@ export function provideI18n(): (Provider | EnvironmentProviders)[] {
     }),
     provideTranslocoTranspiler(IcuTranspiler),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-    { provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl },
     provideAppInitializer(() => inject(LanguageService).start()),
   ];
 }

@@ -101,7 +101,7 @@ export class SignInPage {
     const message = problem.code
       ? this.messages.message(problem)
       : problem.status === 401
-        ? this.language.t('problem.auth.invalid_credentials')
+        ? this.language.t('sign-in.wrongCredentials')
         : problem.status === 429
           ? this.language.t('sign-in.throttled')
           : this.messages.message(problem);
