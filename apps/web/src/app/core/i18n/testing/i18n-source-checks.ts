@@ -1,7 +1,9 @@
 import {
   AST,
   ASTWithSource,
+  Binary,
   BindingPipe,
+  Call,
   LiteralPrimitive,
   parseTemplate,
   RecursiveAstVisitor,
@@ -143,8 +145,30 @@ export function untranslatedText(template: Template): string[] {
   return found;
 }
 
+/** Comparisons, whose literals are codes (`status === 'planned'`), not words. */
+const COMPARISONS = ['==', '===', '!=', '!=='];
+
+/**
+ * An expression visitor that leaves out literals that are codes rather than words: those compared
+ * (`status === 'planned'`) and those handed to a method (`errorFor('email')`).
+ */
+class CodeSkippingVisitor extends RecursiveAstVisitor {
+  override visitBinary(binary: Binary, context: unknown): void {
+    if (COMPARISONS.includes(binary.operation)) {
+      for (const side of [binary.left, binary.right]) if (!(side instanceof LiteralPrimitive)) side.visit(this, context);
+      return;
+    }
+    super.visitBinary(binary, context);
+  }
+
+  override visitCall(call: Call, context: unknown): void {
+    call.receiver.visit(this, context);
+    for (const arg of call.args) if (!(arg instanceof LiteralPrimitive)) arg.visit(this, context);
+  }
+}
+
 /** String literals of an expression, except translation keys: the input and parameters of the `transloco` pipe. */
-class LiteralFinder extends RecursiveAstVisitor {
+class LiteralFinder extends CodeSkippingVisitor {
   constructor(private readonly found: (text: string) => void) {
     super();
   }
@@ -171,7 +195,7 @@ export function templateKeys(template: Template): string[] {
   class KeyFinder extends RecursiveAstVisitor {
     override visitPipe(pipe: BindingPipe, context: unknown): void {
       if (pipe.name === 'transloco') {
-        new (class extends RecursiveAstVisitor {
+        new (class extends CodeSkippingVisitor {
           override visitLiteralPrimitive(literal: LiteralPrimitive): void {
             // A prefix ('status.convoy.' + status) is a dynamic key, declared as such.
             if (typeof literal.value === 'string' && !literal.value.endsWith('.')) keys.push(literal.value);
@@ -196,22 +220,30 @@ export function templateKeys(template: Template): string[] {
 
 /** Keys code passes to `t(…)` as literals: `language.t('admin.users.added', …)`, `words.t('time.in', …)`. */
 export function codeKeys(file: SourceFile): string[] {
-  return [...file.text.matchAll(/\bt\(\s*'([^'`$]+)'/g)].map((match) => match[1]).filter((key) => !key.endsWith('.'));
+  return [...withoutComments(file.text).matchAll(/\bt\(\s*'([^'`$]+)'/g)].map((match) => match[1]).filter((key) => !key.endsWith('.'));
 }
 
 /**
  * Habits of the English-only app that a translated folder must not keep, with what replaces them.
  */
 export const FORBIDDEN_IN_TRANSLATED_CODE: readonly { pattern: RegExp; instead: string }[] = [
-  { pattern: /\bproblemMessage\(/, instead: 'ProblemMessages.message(problem)' },
-  { pattern: /\bnotSentMessage\(/, instead: 'notSentText(button, words)' },
-  { pattern: /\b[A-Z_]+_LABELS\b/, instead: "a translation by code: 'status.convoy.' + status | transloco" },
+  { pattern: /(?<!function )\bproblemMessage\(/, instead: 'ProblemMessages.message(problem)' },
+  { pattern: /(?<!function )\bnotSentMessage\(/, instead: 'notSentText(button, words)' },
+  {
+    pattern: /\b(ROLE|CONVOY_STATUS|COVERAGE|INCIDENT_KIND|PAUSE_WINDOW_STATUS|CAMP_STATUS|ITEM_KIND|STOCK_POINT_KIND|MOVEMENT_KIND|LOSS_CAUSE|REPORT_LEVEL|LOCATION_LEVEL|CONVOY_PURPOSE)_LABELS\b/,
+    instead: "a translation by code: 'status.convoy.' + status | transloco",
+  },
   { pattern: /\.toLocaleString\(/, instead: 'formatNumber(value, words.locale) or | rlNumber' },
   { pattern: /\b(DatePipe|DecimalPipe|formatDate|formatNumber)\b.*'@angular\/common'/, instead: 'the rl* pipes and core/i18n/intl-format' },
-  { pattern: /\|\s*(date|number)\b/, instead: '| rlDate, | rlDateTime, | rlDay, | rlNumber' },
+  { pattern: /\|\s*(date|number)\s*(:\s*'|\}\})/, instead: '| rlDate, | rlDateTime, | rlDay, | rlNumber' },
   { pattern: /type="number"/, instead: 'rlNumberInput (accepts Arabic-Indic digits)' },
   { pattern: /new Intl\.(DateTimeFormat|NumberFormat)\(\s*'en/, instead: 'core/i18n/intl-format' },
 ];
+
+/** The text with its comments blanked out (line numbers kept): an example in a comment is not a use. */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' ')).replace(/(^|[^:])\/\/.*$/gm, '$1');
+}
 
 export function forbiddenHabits(file: SourceFile): string[] {
   const found: string[] = [];
