@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { DEFAULT_TIME_ZONE, INCIDENT_KIND_LABELS, INCIDENT_KINDS, IncidentListQuery, IncidentResponse } from '@relief-ledger/domain';
+import { DEFAULT_TIME_ZONE, INCIDENT_KIND_LABELS, INCIDENT_KINDS, IncidentListQuery } from '@relief-ledger/domain';
 import { merge } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';

@@ -1,6 +1,5 @@
 import { AbstractControl, ValidationErrors } from '@angular/forms';
 
-import { formatNumber } from '../../core/i18n/intl-format';
 import { LocalWords } from '../../core/i18n/local-words';
 
 /** For number inputs of things counted: tents, households, people. */
