@@ -73,8 +73,9 @@ export class LanguageService {
 
   /** Before the first screen: the language of this device or browser, then the profile's once the session is known. */
   async start(): Promise<void> {
-    const [session] = await Promise.all([this.session.ensureLoaded(), this.apply(this.deviceLanguage(), this.deviceDigits())]);
-    if (session) await this.followProfile(session);
+    // Files that cannot load (the connection dropped just then) must not keep the app from starting.
+    const [session] = await Promise.all([this.session.ensureLoaded(), this.apply(this.deviceLanguage(), this.deviceDigits()).catch(() => undefined)]);
+    if (session) await this.followProfile(session).catch(() => undefined);
     setTimeout(() => void this.loadScope(PROBLEM_SCOPE).catch(() => undefined), PROBLEM_SCOPE_DELAY_MS);
   }
 
