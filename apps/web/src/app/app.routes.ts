@@ -71,12 +71,12 @@ export const appRoutes: Routes = [
       {
         path: 'admin',
         // Each tab checks its own permission too; a manager gets the audit trail only.
-        canActivate: [permissionGuard(...ADMIN_PERMISSIONS), translationScope('admin')],
+        canActivate: [permissionGuard(...ADMIN_PERMISSIONS), translationScope('admin', 'api-tokens')],
         loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
       },
       {
         path: 'account',
-        canActivate: [permissionGuard('account.self'), translationScope('account')],
+        canActivate: [permissionGuard('account.self'), translationScope('account', 'api-tokens')],
         loadChildren: () => import('./account/account.routes').then((m) => m.accountRoutes),
       },
       { path: 'forbidden', component: ForbiddenPage, title: 'forbidden.title' },

@@ -17,7 +17,6 @@ import { COMMON_SCOPE } from './translation-loader';
 /** Keys made at run time from a code (`'status.convoy.' + status`): used when their prefix is. Keep short. */
 const I18N_DYNAMIC_PREFIXES: readonly string[] = [
   'problem.',
-  'problemParam.',
   'status.',
   'role.',
   'incidentKind.',

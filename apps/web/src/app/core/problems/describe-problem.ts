@@ -16,7 +16,7 @@ function statusKind(code: string): string | undefined {
 }
 
 const STATUS_PARAMS: readonly string[] = ['from', 'to', 'status'];
-/** Parameters holding an English word or two of the API's (`what: 'stock point'`), translated under `problemParam.<name>.`. */
+/** Parameters holding an English word or two of the API's (`what: 'stock point'`), translated under `problem.param.<name>.`. */
 const WORD_PARAMS: readonly string[] = ['what', 'why', 'field'];
 
 /** A parameter's value in the reader's language where it is a code the translations know; else as sent. */
@@ -26,7 +26,7 @@ function translateParams(code: string, params: ProblemParams, words: LocalWords)
   for (const [name, value] of Object.entries(params)) {
     let key: string | undefined;
     if (kind && STATUS_PARAMS.includes(name)) key = `status.${kind}.${value}`;
-    else if (WORD_PARAMS.includes(name)) key = `problemParam.${name}.${String(value).replace(/\s+/g, '_')}`;
+    else if (WORD_PARAMS.includes(name)) key = `problem.param.${name}.${String(value).replace(/\s+/g, '_')}`;
     const text = key ? words.t(key) : undefined;
     translated[name] = text !== undefined && text !== key ? text : value;
   }

@@ -148,7 +148,7 @@ export class ApiTokenList {
 
   protected copyToken(token: string): void {
     const copied = this.clipboard.copy(token);
-    this.snackBar.open(this.language.t(copied ? 'apiTokens.copiedToast' : 'apiTokens.copyFailed'), undefined, {
+    this.snackBar.open(this.language.t(copied ? 'api-tokens.copiedToast' : 'api-tokens.copyFailed'), undefined, {
       duration: 4000,
     });
   }
@@ -159,10 +159,10 @@ export class ApiTokenList {
 
   protected confirmAndRevokeToken(token: ApiTokenResponse): void {
     confirmAction(this.dialog, {
-      title: this.language.t('apiTokens.revokeTitle', { name: token.name }),
-      message: this.language.t('apiTokens.revokeMessage'),
-      confirmLabel: this.language.t('apiTokens.revoke'),
-      cancelLabel: this.language.t('apiTokens.keep'),
+      title: this.language.t('api-tokens.revokeTitle', { name: token.name }),
+      message: this.language.t('api-tokens.revokeMessage'),
+      confirmLabel: this.language.t('api-tokens.revoke'),
+      cancelLabel: this.language.t('api-tokens.keep'),
     }).subscribe(() => this.revokeToken(token));
   }
 
@@ -173,7 +173,7 @@ export class ApiTokenList {
       next: (revoked) => {
         this.setPending(token.id, false);
         this.tokens.replaceItem(revoked);
-        this.snackBar.open(this.language.t('apiTokens.revoked', { name: token.name }), undefined, { duration: 4000 });
+        this.snackBar.open(this.language.t('api-tokens.revoked', { name: token.name }), undefined, { duration: 4000 });
       },
       error: (error: unknown) => {
         this.setPending(token.id, false);
