@@ -6,10 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { CreateRouteRequest, ROUTE_LIMITS, RouteResponse } from '@relief-ledger/domain';
 import { filter } from 'rxjs';
 
 import { safeReturnUrl } from '../../core/auth/safe-return-url';
+import { NumberPipe } from '../../core/i18n/format-pipes';
+import { LanguageService } from '../../core/i18n/language.service';
 import { requiredText } from '../../shared/forms/count-validators';
 import { FormSubmission } from '../../shared/forms/form-submission';
 import { optionChosen } from '../../shared/forms/option-chosen';
@@ -30,7 +33,7 @@ type RouteControlName = 'name' | 'stopSearch';
  */
 @Component({
   selector: 'rl-route-form',
-  imports: [LoadStatus, LocationField, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, RouterLink],
+  imports: [LoadStatus, LocationField, MatButtonModule, MatFormFieldModule, MatInputModule, NumberPipe, ReactiveFormsModule, RouterLink, TranslocoPipe],
   templateUrl: './route-form.html',
   styleUrl: './route-form.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -39,6 +42,7 @@ export class RouteForm {
   private readonly api = inject(RoutesApi);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly language = inject(LanguageService);
 
   /** Query parameter `?returnUrl=`: a path of this app to go back to, with the new route's id. */
   readonly returnUrl = input<string>();
@@ -81,11 +85,12 @@ export class RouteForm {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (errors['tooFewStops']) return 'Add at least two places: where the route starts and where it ends';
-    if (errors['notChosen']) return 'Choose a place from the list';
-    if (errors['maxlength']) return `At most ${errors['maxlength'].requiredLength} characters`;
-    if (errors['required']) return 'Required';
-    return 'Check this value';
+    const t = (key: string, params?: Record<string, number>) => this.language.t(key, params);
+    if (errors['tooFewStops']) return t('routes.form.tooFewStops');
+    if (errors['notChosen']) return t('routes.form.choosePlace');
+    if (errors['maxlength']) return t('form.atMostCharacters', { max: errors['maxlength'].requiredLength as number });
+    if (errors['required']) return t('routes.form.required');
+    return t('form.checkValue');
   }
 
   protected createRoute(): void {
@@ -97,7 +102,7 @@ export class RouteForm {
     this.submission.submit(
       () => this.api.createRoute(this.toRequest()),
       (route) => {
-        this.snackBar.open(`Route "${route.name}" created`, undefined, { duration: 3000 });
+        this.snackBar.open(this.language.t('routes.form.created', { name: route.name }), undefined, { duration: 3000 });
         this.goOn(route);
       },
     );
