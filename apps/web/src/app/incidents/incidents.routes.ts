@@ -4,11 +4,11 @@ import { permissionGuard } from '../core/auth/auth-guards';
 import { IncidentList } from './incident-list/incident-list';
 
 export const incidentsRoutes: Routes = [
-  { path: '', component: IncidentList, title: 'Incidents · Relief Ledger' },
+  { path: '', component: IncidentList, title: 'incidents.title.list' },
   {
     path: 'new',
     canActivate: [permissionGuard('incidents.write')],
     loadComponent: () => import('./incident-form/incident-form').then((m) => m.IncidentForm),
-    title: 'Report an incident · Relief Ledger',
+    title: 'incidents.title.new',
   },
 ];

@@ -13,7 +13,7 @@ import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { aRoute, ROUTE_ID } from '../../shared/lookups/testing/lookup-fixtures';
 import { wordsIn } from '../../shared/testing/words-in';
 import { anIncident } from '../testing/incident-fixtures';
-import { IncidentForm, KEY_REUSED_MESSAGE } from './incident-form';
+import { IncidentForm } from './incident-form';
 
 describe('IncidentForm', () => {
   let fixture: ComponentFixture<IncidentForm>;
@@ -108,7 +108,7 @@ describe('IncidentForm', () => {
     request.flush(anIncident({ kind: 'shelling' }), { status: 201, statusText: 'Created' });
     await fixture.whenStable();
 
-    expect(wordsIn(sut.querySelector('.rl-confirmation'))).toBe('Reported: shelling, shared with every organisation. 1 pause window(s) marked violated.');
+    expect(wordsIn(sut.querySelector('.rl-confirmation'))).toBe('Reported: shelling, shared with every organisation. 1 pause window marked violated.');
     expect(sut.querySelector<HTMLTextAreaElement>('[formControlName="description"]')!.value).toBe('');
     await fillShelling(sut);
     await press(sut, 'Report incident');
@@ -133,7 +133,7 @@ describe('IncidentForm', () => {
     expectReport().error(new ProgressEvent('error'));
     await fixture.whenStable();
 
-    expect(wordsIn(sut.querySelector('[role="alert"]'))).toContain('it is sent as the same report, so it is never recorded twice');
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toContain('Press "Report incident" again when you have a connection: it is sent as the same record, so it is never recorded twice');
     await press(sut, 'Report incident');
     expect(expectReport().request.body.clientId).toBe('client-1');
   });
@@ -171,7 +171,10 @@ describe('IncidentForm', () => {
     );
     await fixture.whenStable();
 
-    expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(KEY_REUSED_MESSAGE);
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(
+      'An earlier press already reported an incident with other details: it reached the server, but the answer was lost on the way back. ' +
+        'Check the incident list; press "Report incident" again to send this one as a separate incident.',
+    );
     await press(sut, 'Report incident');
     expect(expectReport().request.body.clientId).toBe('client-2');
   });

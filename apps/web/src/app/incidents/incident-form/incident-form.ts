@@ -4,13 +4,15 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { CreateIncidentRequest, INCIDENT_KIND_LABELS, IncidentKind, Problem } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { CreateIncidentRequest, IncidentKind, Problem } from '@relief-ledger/domain';
 import { forkJoin, map } from 'rxjs';
 
 import { ConvoysApi } from '../../convoys/convoys-api';
+import { LanguageService } from '../../core/i18n/language.service';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
-import { FormSubmission, notSentMessage } from '../../shared/forms/form-submission';
+import { FormSubmission, notSentText } from '../../shared/forms/form-submission';
 import { optionChosen } from '../../shared/forms/option-chosen';
 import { IncidentDetails, incidentDetailControls } from '../../shared/incident-fields/incident-details';
 import { IncidentKindPicker } from '../../shared/incident-fields/incident-kind-picker';
@@ -18,12 +20,9 @@ import { LoadStatus } from '../../shared/load-status/load-status';
 import { chosenLocationId, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { IncidentsApi, INCIDENT_KEY_REUSED_CODE, ReportedIncident } from '../incidents-api';
+import { reportConfirmation } from './report-confirmation';
 
 export const PLACE_MAX_LENGTH = 500;
-
-export const KEY_REUSED_MESSAGE =
-  'An earlier press already reported an incident with other details: it reached the server, but the answer was lost on the way back. ' +
-  'Check the incident list; press "Report incident" again to send this one as a separate incident.';
 
 /** Request fields whose form control has another name. */
 const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { locationId: 'location' };
@@ -51,7 +50,18 @@ type IncidentControlName = keyof ReturnType<typeof createIncidentForm>['controls
  */
 @Component({
   selector: 'rl-incident-form',
-  imports: [IncidentDetails, IncidentKindPicker, LoadStatus, LocationField, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, RouterLink],
+  imports: [
+    IncidentDetails,
+    IncidentKindPicker,
+    LoadStatus,
+    LocationField,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    ReactiveFormsModule,
+    RouterLink,
+    TranslocoPipe,
+  ],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './incident-form.html',
   styleUrl: './incident-form.scss',
@@ -59,6 +69,7 @@ type IncidentControlName = keyof ReturnType<typeof createIncidentForm>['controls
 })
 export class IncidentForm {
   private readonly api = inject(IncidentsApi);
+  private readonly language = inject(LanguageService);
   private readonly lookups = inject(LookupsApi);
   private readonly convoysApi = inject(ConvoysApi);
   private readonly newClientId = inject(NEW_CLIENT_ID);
@@ -68,9 +79,14 @@ export class IncidentForm {
   protected readonly form = createIncidentForm();
   protected readonly submission = new FormSubmission(this.form, {
     controlFor: CONTROL_FOR_FIELD,
-    notSentMessage: notSentMessage({ button: 'Report incident', record: 'report' }),
+    notSentMessage: () => notSentText(this.language.t('incidents.form.send'), this.language.words()),
   });
-  protected readonly confirmation = signal<string | undefined>(undefined);
+  /** The report last recorded, said in the language on screen (and again after a switch). */
+  private readonly reported = signal<ReportedIncident | undefined>(undefined);
+  protected readonly confirmation = computed(() => {
+    const reported = this.reported();
+    return reported && reportConfirmation(reported, this.language.words());
+  });
 
   /** The routes, and the organisation's convoys planned or on the road: the ones an incident can befall. */
   protected readonly choices = apiResource(signal(true), () =>
@@ -88,14 +104,14 @@ export class IncidentForm {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (name === 'kind') return 'Choose what happened';
-    if (errors['notChosen']) return 'Choose a location from the list, or clear it and say the place below';
-    if (errors['maxlength']) return `At most ${errors['maxlength'].requiredLength} characters`;
-    return 'Check this value';
+    if (name === 'kind') return this.language.t('incidents.form.chooseKind');
+    if (errors['notChosen']) return this.language.t('incidents.form.chooseLocation');
+    if (errors['maxlength']) return this.language.t('form.atMostCharacters', { max: errors['maxlength'].requiredLength as number });
+    return this.language.t('form.checkValue');
   }
 
   protected reportIncident(): void {
-    this.confirmation.set(undefined);
+    this.reported.set(undefined);
     this.submission.submit(
       () => this.api.reportIncident(this.toRequest()),
       (reported) => this.startNextReport(reported),
@@ -106,7 +122,7 @@ export class IncidentForm {
   private keyReused(problem: Problem): string | undefined {
     if (problem.code !== INCIDENT_KEY_REUSED_CODE) return undefined;
     this.clientId = this.newClientId();
-    return KEY_REUSED_MESSAGE;
+    return this.language.t('incidents.form.keyReused', { button: this.language.t('incidents.form.send') });
   }
 
   private toRequest(): CreateIncidentRequest & { clientId: string } {
@@ -127,12 +143,8 @@ export class IncidentForm {
     };
   }
 
-  private startNextReport({ incident, replayed }: ReportedIncident): void {
-    const broken = incident.violatedWindowIds.length;
-    const said =
-      `Reported: ${INCIDENT_KIND_LABELS[incident.kind].toLowerCase()}, shared with every organisation.` +
-      (broken > 0 ? ` ${broken} pause window(s) marked violated.` : '');
-    this.confirmation.set(replayed ? `${said} (An earlier press had already reached the server; it is recorded once.)` : said);
+  private startNextReport(reported: ReportedIncident): void {
+    this.reported.set(reported);
     this.clientId = this.newClientId();
     this.formDirective().resetForm({ kind: null, occurredAt: '', routeId: '', location: null, place: '', convoyId: '', killed: 0, injured: 0, description: '' });
   }

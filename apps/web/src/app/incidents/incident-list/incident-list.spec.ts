@@ -4,10 +4,12 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { TranslocoService } from '@jsverse/transloco';
 import { Role } from '@relief-ledger/domain';
 import { BehaviorSubject, of } from 'rxjs';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { ActiveLocale } from '../../core/i18n/active-locale';
 import { LiveEvents } from '../../core/live/live-events';
 import { FakeEventSource, provideFakeEventSources } from '../../core/live/testing/fake-event-source';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
@@ -63,7 +65,7 @@ describe('IncidentList', () => {
     const cells = Array.from(sut.querySelectorAll('tbody tr td')).map((cell) => wordsIn(cell));
     expect(cells).toEqual([
       '15:10 Damascus, Mon, 23 Dec 2019',
-      'Airstrike Second truck hit; the convoy turned back. Broke 1 pause window(s)',
+      'Airstrike Second truck hit; the convoy turned back. Broke 1 pause window',
       "Ma'arat al-Num'an to Sarmada · Between Maaret and Ariha on the M5",
       '4 injured',
       'Humanitarian Relief Organization',
@@ -94,6 +96,20 @@ describe('IncidentList', () => {
     await answer();
 
     expect(wordsIn(sut.querySelector('ul[aria-label="Incidents"] li'))).toContain('Airstrike 15:10 Damascus, Mon, 23 Dec 2019');
+  });
+
+  it('speaks Arabic on a phone: the kind, the Damascus clock, the windows broken and the casualties', async () => {
+    // Every language's words are in place (jest-setup): switch as the language service does.
+    TestBed.inject(TranslocoService).setActiveLang('ar');
+    TestBed.inject(ActiveLocale).lang.set('ar');
+    layout.next({ matches: true, breakpoints: {} });
+    const sut = await openList();
+    await answer();
+
+    const card = wordsIn(sut.querySelector('ul[aria-label="الحوادث"] li'));
+    expect(card).toContain('غارة جوية 15:10 بتوقيت دمشق');
+    expect(card).toContain('خُرقت فترة تهدئة واحدة');
+    expect(card).toContain('4 جرحى');
   });
 
   it('loads again when the stream brings a new report', async () => {

@@ -4,13 +4,16 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { DEFAULT_TIME_ZONE, INCIDENT_KIND_LABELS, INCIDENT_KINDS, IncidentListQuery } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { DEFAULT_TIME_ZONE, INCIDENT_KINDS, IncidentListQuery } from '@relief-ledger/domain';
 import { merge } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { LanguageService } from '../../core/i18n/language.service';
 import { LiveEvents } from '../../core/live/live-events';
 import { injectNarrowLayout } from '../../core/shell/narrow-layout';
 import { apiResource } from '../../shared/api-resource/api-resource';
+import { describeCasualties, describeWhere } from '../../shared/incident-fields/describe-incident';
 import { pagedResource } from '../../shared/api-resource/paged-resource';
 import { injectQueryUpdater, readChoice, readPage } from '../../shared/list-query/list-query';
 import { LoadStatus } from '../../shared/load-status/load-status';
@@ -18,10 +21,8 @@ import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { filterOptions, routeFilterOptions, SelectFilter } from '../../shared/select-filter/select-filter';
 import { dayRangeToInstants, isDay } from '../../shared/time/day-range';
-import { describeDay, describeWallClockShort } from '../../shared/time/zoned-time';
+import { describeMoment } from '../../shared/time/zoned-time';
 import { IncidentsApi } from '../incidents-api';
-import { LanguageService } from '../../core/i18n/language.service';
-import { describeCasualties, describeWhere } from '../../shared/incident-fields/describe-incident';
 
 /**
  * Incidents reported by every organisation, newest first, filtered by kind, route and days, a
@@ -29,7 +30,7 @@ import { describeCasualties, describeWhere } from '../../shared/incident-fields/
  */
 @Component({
   selector: 'rl-incident-list',
-  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, PagePaginator, RouterLink, SelectFilter],
+  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, PagePaginator, RouterLink, SelectFilter, TranslocoPipe],
   templateUrl: './incident-list.html',
   styleUrl: './incident-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,8 +50,7 @@ export class IncidentList {
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
-  protected readonly kindOptions = filterOptions(INCIDENT_KINDS, INCIDENT_KIND_LABELS);
-  protected readonly kindLabels = INCIDENT_KIND_LABELS;
+  protected readonly kindOptions = computed(() => filterOptions(INCIDENT_KINDS, (kind) => this.language.t(`incidentKind.${kind}`)));
   protected readonly canReport = computed(() => this.session.can('incidents.write'));
   protected readonly narrow = injectNarrowLayout();
   protected readonly routes = apiResource(signal(true), () => this.lookups.listRoutes());
@@ -73,15 +73,16 @@ export class IncidentList {
     { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
   );
   protected readonly incidents = pagedResource(this.query, (query) => this.api.listIncidents(query));
-  protected readonly rows = computed(() =>
-    this.incidents.items().map((incident) => ({
+  protected readonly rows = computed(() => {
+    const words = this.language.words();
+    return this.incidents.items().map((incident) => ({
       incident,
       // Incidents carry no zone of their own; they happen in the design area, on its clock.
-      when: `${describeWallClockShort({ instant: incident.occurredAt, zone: DEFAULT_TIME_ZONE }, this.language.words())}, ${describeDay({ instant: incident.occurredAt, zone: DEFAULT_TIME_ZONE }, this.language.words())}`,
+      when: describeMoment({ instant: incident.occurredAt, zone: DEFAULT_TIME_ZONE }, words),
       where: describeWhere(incident),
-      casualties: describeCasualties(incident, this.language.words()),
-    })),
-  );
+      casualties: describeCasualties(incident, words),
+    }));
+  });
   protected readonly filtered = computed(() => Object.values(this.filter()).some((value) => value !== undefined));
 
   constructor() {

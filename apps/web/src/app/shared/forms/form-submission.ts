@@ -16,8 +16,10 @@ export interface FormSubmissionOptions {
   /**
    * Said instead of the network problem for forms whose record carries a client id: what was
    * typed is kept, and pressing again sends the same record, which the server records once.
+   * A function is asked when the send fails, so that it speaks the language chosen by then:
+   * `() => notSentText(language.t('…'), language.words())`.
    */
-  notSentMessage?: string;
+  notSentMessage?: string | (() => string);
 }
 
 const INVALID_FIELDS = 'input.ng-invalid, select.ng-invalid, textarea.ng-invalid, mat-select.ng-invalid';
@@ -69,7 +71,8 @@ export class FormSubmission {
   }
 
   private describe(problem: Problem): string {
-    if (problem.type === NETWORK_PROBLEM_TYPE && this.options.notSentMessage) return this.options.notSentMessage;
+    const notSent = this.options.notSentMessage;
+    if (problem.type === NETWORK_PROBLEM_TYPE && notSent) return typeof notSent === 'function' ? notSent() : notSent;
     // The client id is the app's own business, never something to correct by hand.
     const errors = problem.errors?.filter((error) => error.field !== 'clientId');
     return placeFieldErrors(this.form, { ...problem, errors }, this.messages, this.options.controlFor);
