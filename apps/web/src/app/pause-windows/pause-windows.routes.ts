@@ -4,11 +4,11 @@ import { permissionGuard } from '../core/auth/auth-guards';
 import { PauseWindowList } from './pause-window-list/pause-window-list';
 
 export const pauseWindowsRoutes: Routes = [
-  { path: '', component: PauseWindowList, title: 'Pause windows · Relief Ledger' },
+  { path: '', component: PauseWindowList, title: 'pause-windows.title.list' },
   {
     path: 'new',
     canActivate: [permissionGuard('windows.write')],
     loadComponent: () => import('./pause-window-form/pause-window-form').then((m) => m.PauseWindowForm),
-    title: 'Announce a pause window · Relief Ledger',
+    title: 'pause-windows.title.new',
   },
 ];

@@ -4,9 +4,12 @@ import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, Router } from '@angular/router';
+import { TranslocoService } from '@jsverse/transloco';
+import { fieldProblem } from '@relief-ledger/domain';
 import { of } from 'rxjs';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { ActiveLocale } from '../../core/i18n/active-locale';
 import { provideFixedClock } from '../../convoys/testing/fixed-clock';
 import { aPage } from '../../core/http/testing/page-fixtures';
 import { LOCATION_FIELD_DEBOUNCE_MS } from '../../shared/location-field/location-field';
@@ -20,7 +23,8 @@ import { PauseWindowForm } from './pause-window-form';
 @Component({ template: '' })
 class ListStub {}
 
-const REPEATED = '2019-10-24 23:30 in Asia/Damascus happened twice: the clocks went back over it. Say which with its offset (+03:00 or +02:00)';
+/** The API's reason for a time that happened twice, as it sends it: code, parameters and English. */
+const REPEATED = fieldProblem('end.time', 'time.ambiguous', { date: '2019-12-24', time: '18:00', zone: 'Asia/Damascus', offsets: '+03:00 or +02:00' });
 
 describe('PauseWindowForm', () => {
   let fixture: ComponentFixture<PauseWindowForm>;
@@ -115,6 +119,20 @@ describe('PauseWindowForm', () => {
     expect(TestBed.inject(Router).url).toBe('/pause-windows');
   });
 
+  it('says why an end already passed today cannot be used, in the language on screen', async () => {
+    setUp(new Date('2019-12-23T17:00:00.000Z'));
+    const sut = await openForm();
+    await fillUntilSix(sut);
+
+    expect(wordsIn(sut.querySelectorAll('.read-back')[1])).toBe('18:00 has already passed on 2019-12-23 in Asia/Damascus: give the date it ends');
+    // Every language's words are in place (jest-setup): switch as the language service does.
+    TestBed.inject(TranslocoService).setActiveLang('ar');
+    TestBed.inject(ActiveLocale).lang.set('ar');
+    await fixture.whenStable();
+    expect(wordsIn(sut.querySelectorAll('.read-back')[1])).toContain('مضى الوقت 18:00');
+    expect(wordsIn(sut.querySelector('legend'))).toBe('البداية');
+  });
+
   it('asks for a route or an area before sending', async () => {
     setUp(new Date('2019-12-23T10:00:00.000Z'));
     const sut = await openForm();
@@ -171,12 +189,12 @@ describe('PauseWindowForm', () => {
 
     await pressAnnounce(sut);
     expectPost().flush(
-      { type: 'about:blank', title: 'Time not usable as given', status: 422, detail: REPEATED, errors: [{ field: 'end.time', reason: REPEATED }] },
+      { type: 'about:blank', title: 'Time not usable as given', status: 422, code: 'pause_window.time', detail: REPEATED.reason, errors: [REPEATED] },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     await fixture.whenStable();
 
-    expect(wordsIn(sut.querySelector('[formControlName="endTime"]')?.closest('mat-form-field')?.querySelector('mat-error'))).toBe(REPEATED);
+    expect(wordsIn(sut.querySelector('[formControlName="endTime"]')?.closest('mat-form-field')?.querySelector('mat-error'))).toBe(REPEATED.reason);
     const radios = sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]');
     expect(radios).toHaveLength(2);
     radios[0].click();

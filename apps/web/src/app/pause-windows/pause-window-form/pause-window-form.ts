@@ -8,9 +8,12 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { AnnouncedTime, CreatePauseWindowRequest, DEFAULT_TIME_ZONE, isValidTimeZone, LocalTimeResolution, Problem, wallClockAt } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { AnnouncedTime, CreatePauseWindowRequest, DEFAULT_TIME_ZONE, isValidTimeZone, LocalTimeResolution, Problem, Refusal, wallClockAt } from '@relief-ledger/domain';
 import { filter, merge } from 'rxjs';
 
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { requiredText } from '../../shared/forms/count-validators';
 import { formValue } from '../../shared/forms/form-value';
@@ -88,6 +91,7 @@ function ianaZone(control: AbstractControl<string>): ValidationErrors | null {
     OffsetChoice,
     ReactiveFormsModule,
     RouterLink,
+    TranslocoPipe,
     WallClockTime,
   ],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
@@ -101,6 +105,8 @@ export class PauseWindowForm {
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
   private readonly clock = inject(Clock);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   protected readonly limits = LIMITS;
   protected readonly zones = SUGGESTED_ZONES;
@@ -154,12 +160,18 @@ export class PauseWindowForm {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (errors['zone']) return 'Not an IANA time zone: for example Asia/Damascus';
-    if (errors['noScope']) return 'Choose at least one route, or add an area below';
-    if (errors['notChosen']) return 'Choose an area from the list';
-    if (errors['maxlength']) return `At most ${errors['maxlength'].requiredLength} characters`;
-    if (errors['required']) return name === 'endTime' ? 'Enter the time the window ends, as announced' : 'Required';
-    return 'Check this value';
+    const t = (key: string, params?: Record<string, number>) => this.language.t(key, params);
+    if (errors['zone']) return t('pause-windows.form.notZone');
+    if (errors['noScope']) return t('pause-windows.form.noScope');
+    if (errors['notChosen']) return t('pause-windows.form.chooseArea');
+    if (errors['maxlength']) return t('form.atMostCharacters', { max: errors['maxlength'].requiredLength as number });
+    if (errors['required']) return name === 'endTime' ? t('pause-windows.form.endTimeRequired') : t('pause-windows.form.required');
+    return t('form.checkValue');
+  }
+
+  /** Why a start or end typed cannot be placed (skipped by the clocks, passed), in the user's language. */
+  protected refusal(edge: Edge, refusal: Refusal): string {
+    return this.messages.fieldReason({ field: edge, reason: refusal.message, code: refusal.code, params: refusal.params });
   }
 
   protected announceWindow(): void {
@@ -171,7 +183,7 @@ export class PauseWindowForm {
     this.submission.submit(
       () => this.api.announceWindow(this.toRequest()),
       () => {
-        this.snackBar.open('Pause window announced', undefined, { duration: 3000 });
+        this.snackBar.open(this.language.t('pause-windows.form.announced'), undefined, { duration: 3000 });
         void this.router.navigateByUrl('/pause-windows');
       },
       (problem) => this.noteRepeatedHours(problem),
@@ -211,9 +223,9 @@ export class PauseWindowForm {
 
   /** The API found a time twice on the clock: offer its offsets under that time. The usual message still shows. */
   private noteRepeatedHours(problem: Problem): undefined {
-    for (const { field, reason } of problem.errors ?? []) {
-      const edge = field.startsWith('start') ? 'start' : field.startsWith('end') ? 'end' : undefined;
-      const offsets = repeatedHourOffsets(reason);
+    for (const error of problem.errors ?? []) {
+      const edge = error.field.startsWith('start') ? 'start' : error.field.startsWith('end') ? 'end' : undefined;
+      const offsets = repeatedHourOffsets(error);
       if (edge && offsets) this.offsetsFromServer.update((known) => ({ ...known, [edge]: offsets }));
     }
     return undefined;

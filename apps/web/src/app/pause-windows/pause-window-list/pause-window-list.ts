@@ -2,10 +2,12 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { PAUSE_WINDOW_STATUS_LABELS, PAUSE_WINDOW_STATUSES, PauseWindowListQuery } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { PAUSE_WINDOW_STATUSES, PauseWindowListQuery } from '@relief-ledger/domain';
 import { merge } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { LanguageService } from '../../core/i18n/language.service';
 import { LiveEvents } from '../../core/live/live-events';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { pagedResource } from '../../shared/api-resource/paged-resource';
@@ -20,7 +22,6 @@ import { Clock } from '../../shared/time/clock';
 import { describeWallClockShort } from '../../shared/time/zoned-time';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
 import { PauseWindowsApi } from '../pause-windows-api';
-import { LanguageService } from '../../core/i18n/language.service';
 
 /**
  * Every organisation's pause windows: in force first, counting down to their end on the wall clock
@@ -28,7 +29,7 @@ import { LanguageService } from '../../core/i18n/language.service';
  */
 @Component({
   selector: 'rl-pause-window-list',
-  imports: [LoadStatus, MatButtonModule, PagePaginator, RouterLink, SelectFilter, WallClockTime, WindowStatusChip],
+  imports: [LoadStatus, MatButtonModule, PagePaginator, RouterLink, SelectFilter, TranslocoPipe, WallClockTime, WindowStatusChip],
   templateUrl: './pause-window-list.html',
   styleUrl: './pause-window-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -47,7 +48,7 @@ export class PauseWindowList {
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
-  protected readonly statusOptions = filterOptions(PAUSE_WINDOW_STATUSES, PAUSE_WINDOW_STATUS_LABELS);
+  protected readonly statusOptions = computed(() => filterOptions(PAUSE_WINDOW_STATUSES, (status) => this.language.t(`status.window.${status}`)));
   protected readonly canAnnounce = computed(() => this.session.can('windows.write'));
 
   protected readonly routes = apiResource(signal(true), () => this.lookups.listRoutes());
@@ -63,10 +64,11 @@ export class PauseWindowList {
   protected readonly windows = pagedResource(this.query, (query) => this.api.listWindows(query));
   protected readonly cards = computed(() => {
     const now = this.clock.now();
+    const words = this.language.words();
     return this.windows.items().map((window) => ({
       window,
-      clock: windowClock(window, now, this.language.words()),
-      violatedAt: window.violatedAt ? describeWallClockShort({ instant: window.violatedAt, zone: window.zone }, this.language.words()) : undefined,
+      clock: windowClock(window, now, words),
+      violatedAt: window.violatedAt ? describeWallClockShort({ instant: window.violatedAt, zone: window.zone }, words) : undefined,
     }));
   });
   protected readonly filtered = computed(() => this.query().status !== undefined || this.query().routeId !== undefined);

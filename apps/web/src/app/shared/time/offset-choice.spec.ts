@@ -9,17 +9,21 @@ describe('repeatedHourOffsets', () => {
   const sut = repeatedHourOffsets;
 
   it('reads the offsets of a time that happened twice, first reading first', () => {
-    const reason = '2019-10-24 23:30 in Asia/Damascus happened twice: the clocks went back over it. Say which with its offset (+03:00 or +02:00)';
+    const error = { code: 'time.ambiguous', params: { date: '2019-10-24', time: '23:30', zone: 'Asia/Damascus', offsets: '+03:00 or +02:00' } };
 
-    expect(sut(reason)).toEqual(['+03:00', '+02:00']);
+    expect(sut(error)).toEqual(['+03:00', '+02:00']);
   });
 
   it('offers nothing for a time that never happened', () => {
-    expect(sut('2019-03-29 00:30 in Asia/Damascus does not exist: the clocks jumped forward over it')).toBeUndefined();
+    expect(sut({ code: 'time.nonexistent', params: { date: '2019-03-29', time: '00:30', zone: 'Asia/Damascus' } })).toBeUndefined();
   });
 
   it('offers nothing for another reason that names offsets', () => {
-    expect(sut('Asia/Damascus was not at +05:00 at 2019-10-24 23:30 (it was +03:00 or +02:00)')).toBeUndefined();
+    expect(sut({ code: 'time.wrong_offset', params: { zone: 'Asia/Damascus', offset: '+05:00', offsets: '+03:00 or +02:00' } })).toBeUndefined();
+  });
+
+  it('offers nothing for a reason without a code (an older server)', () => {
+    expect(sut({})).toBeUndefined();
   });
 });
 

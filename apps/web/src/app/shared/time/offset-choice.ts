@@ -2,17 +2,18 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { FieldError } from '@relief-ledger/domain';
 
 import { LanguageService } from '../../core/i18n/language.service';
 
 /**
- * The offsets the API lists when a wall-clock time happened twice ("… happened twice: the clocks
- * went back over it. Say which with its offset (+03:00 or +02:00)"), in the order given: the
- * first reading first. Undefined for any other reason, where there is nothing to choose.
+ * The offsets the API lists when a wall-clock time happened twice (a field error with the code
+ * `time.ambiguous`, its `params.offsets` "+03:00 or +02:00"), in the order given: the first
+ * reading first. Undefined for any other reason, where there is nothing to choose.
  */
-export function repeatedHourOffsets(reason: string): string[] | undefined {
-  if (!/twice/i.test(reason)) return undefined;
-  const offsets = [...new Set(reason.match(/[+-]\d{2}:\d{2}/g) ?? [])];
+export function repeatedHourOffsets(error: Pick<FieldError, 'code' | 'params'>): string[] | undefined {
+  if (error.code !== 'time.ambiguous') return undefined;
+  const offsets = [...new Set(String(error.params?.['offsets'] ?? '').match(/[+-]\d{2}:\d{2}/g) ?? [])];
   return offsets.length > 1 ? offsets : undefined;
 }
 
