@@ -4,16 +4,17 @@ import { permissionGuard } from '../core/auth/auth-guards';
 import { ConvoyBoard } from './convoy-board/convoy-board';
 
 export const convoysRoutes: Routes = [
-  { path: '', component: ConvoyBoard, title: 'Convoys · Relief Ledger' },
+  { path: '', component: ConvoyBoard, title: 'convoys.title.board' },
   {
     path: 'new',
     canActivate: [permissionGuard('convoys.write')],
     loadComponent: () => import('./convoy-form/convoy-form').then((m) => m.ConvoyForm),
-    title: 'Plan a convoy · Relief Ledger',
+    title: 'convoys.title.plan',
   },
   {
     path: ':id',
     loadComponent: () => import('./convoy-page/convoy-page').then((m) => m.ConvoyPage),
-    title: 'Convoy · Relief Ledger',
+    // The page names the convoy once it has loaded.
+    title: 'convoys.title.convoy',
   },
 ];

@@ -10,6 +10,7 @@ export function nextStatuses(status: ConvoyStatus): NextStatus[] {
   return CONVOY_STATUS_TRANSITIONS[status].filter((next): next is NextStatus => next !== 'planned');
 }
 
+/** Translation keys, each: the caller says them in the user's language. */
 export interface StatusAction {
   /** The button: what the person on the road saw happen. */
   label: string;
@@ -18,41 +19,42 @@ export interface StatusAction {
 }
 
 export const STATUS_ACTIONS: Readonly<Record<NextStatus, StatusAction>> = {
-  departed: { label: 'Departed' },
+  departed: { label: 'convoys.actions.departed' },
   arrived: {
-    label: 'Arrived',
+    label: 'convoys.actions.arrived',
     confirm: {
-      title: 'Record the arrival?',
-      message: 'Arrived is final: the convoy leaves the road, its check-ins stop, and its cargo is received at the destination.',
-      confirmLabel: 'Record arrival',
-      cancelLabel: 'Not yet',
+      title: 'convoys.actions.arrivedTitle',
+      message: 'convoys.actions.arrivedMessage',
+      confirmLabel: 'convoys.actions.arrivedConfirm',
+      cancelLabel: 'convoys.actions.arrivedCancel',
     },
   },
   aborted: {
-    label: 'Abort',
+    label: 'convoys.actions.aborted',
     confirm: {
-      title: 'Abort the convoy?',
-      message: 'Aborted is final: a new attempt is planned as a new convoy.',
-      confirmLabel: 'Abort convoy',
-      cancelLabel: 'Keep it going',
+      title: 'convoys.actions.abortedTitle',
+      message: 'convoys.actions.abortedMessage',
+      confirmLabel: 'convoys.actions.abortedConfirm',
+      cancelLabel: 'convoys.actions.abortedCancel',
     },
   },
   struck: {
-    label: 'Struck',
+    label: 'convoys.actions.struck',
     confirm: {
-      title: 'Report the convoy struck?',
-      message: 'Struck is final. The incident is shared with every organisation at once, and any pause window it broke is marked violated.',
-      confirmLabel: 'Report struck',
-      cancelLabel: 'Go back',
+      title: 'convoys.actions.struckTitle',
+      message: 'convoys.actions.struckMessage',
+      confirmLabel: 'convoys.actions.struckConfirm',
+      cancelLabel: 'convoys.actions.struckCancel',
     },
   },
 };
 
-export const CARGO_STATE_LABELS: Readonly<Record<CargoState, string>> = {
-  planned: 'To load on departure',
-  in_transit: 'In transit',
-  delivered: 'Delivered',
-  lost: 'Lost',
-  returned: 'Returned to stock',
-  cancelled: 'Cancelled',
+/** The translation key of each state a line of cargo can be in. */
+export const CARGO_STATE_KEYS: Readonly<Record<CargoState, string>> = {
+  planned: 'convoys.cargoState.planned',
+  in_transit: 'convoys.cargoState.inTransit',
+  delivered: 'convoys.cargoState.delivered',
+  lost: 'convoys.cargoState.lost',
+  returned: 'convoys.cargoState.returned',
+  cancelled: 'convoys.cargoState.cancelled',
 };

@@ -1,4 +1,4 @@
-import { describeVehicle, vehiclesToSend } from './vehicles';
+import { vehiclesToSend } from './vehicles';
 
 describe('vehicles', () => {
   it('sends the rows that say something, trimmed, without empty plates or drivers', () => {
@@ -15,11 +15,5 @@ describe('vehicles', () => {
   it('sends no list when no row says anything', () => {
     expect(vehiclesToSend([])).toBeUndefined();
     expect(vehiclesToSend([{ plate: ' ', driver: '' }])).toBeUndefined();
-  });
-
-  it('describes a vehicle by its plate and driver', () => {
-    expect(describeVehicle({ plate: 'Idlib 123456', driver: 'Abu Khaled' })).toBe('Idlib 123456 · Abu Khaled');
-    expect(describeVehicle({ plate: 'Idlib 123456' })).toBe('Idlib 123456');
-    expect(describeVehicle({ driver: 'Abu Khaled' })).toBe('No plate given · Abu Khaled');
   });
 });

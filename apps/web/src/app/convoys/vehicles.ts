@@ -20,8 +20,3 @@ export function vehiclesToSend(entries: readonly VehicleEntry[]): Vehicle[] | un
     .map(({ plate, driver }) => ({ ...(plate ? { plate } : {}), ...(driver ? { driver } : {}) }));
   return vehicles.length > 0 ? vehicles : undefined;
 }
-
-/** "Idlib 123456 · Abu Khaled": a vehicle as the convoy page lists it. */
-export function describeVehicle({ plate, driver }: Vehicle): string {
-  return [plate ?? 'No plate given', ...(driver ? [driver] : [])].join(' · ');
-}

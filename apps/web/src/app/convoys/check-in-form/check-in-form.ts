@@ -1,24 +1,33 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { CheckInRequest, ConvoyEventResponse } from '@relief-ledger/domain';
 
+import { LanguageService } from '../../core/i18n/language.service';
+import { LocalWords } from '../../core/i18n/local-words';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
-import { FormSubmission, notSentMessage } from '../../shared/forms/form-submission';
+import { FormSubmission, notSentText } from '../../shared/forms/form-submission';
 import { optionChosen } from '../../shared/forms/option-chosen';
 import { chosenLocationId, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
 import { describeWallClockShort } from '../../shared/time/zoned-time';
 import { CHECK_IN_KEY_REUSED_CODE, ConvoysApi, RecordedCheckIn } from '../convoys-api';
-import { LanguageService } from '../../core/i18n/language.service';
 
 export const PLACE_MAX_LENGTH = 500;
 export const NOTE_MAX_LENGTH = 2000;
 
-export const CHECK_IN_KEY_REUSED_MESSAGE =
-  'An earlier press already recorded a check-in with other details: it reached the server, but the answer was lost on the way back. ' +
-  'Press "Check in" again to send this one as a new check-in.';
+/**
+ * What the form says once the server recorded a check-in, in the user's language: "Checked in at
+ * 15:55 Damascus, Ariha checkpoint.", and that a re-send was recorded once when it had it already.
+ */
+export function checkInConfirmation({ event, replayed }: RecordedCheckIn, zone: string, words: LocalWords): string {
+  const time = describeWallClockShort({ instant: event.occurredAt, zone }, words);
+  const place = event.place ?? event.locationName;
+  const said = place ? words.t('convoys.checkIn.doneAt', { time, place }) : words.t('convoys.checkIn.done', { time });
+  return replayed ? words.t('convoys.checkIn.replayed', { said }) : said;
+}
 
 /**
  * "We are here, all well": the check-in from the road, on a phone. The client id is made when the
@@ -27,7 +36,7 @@ export const CHECK_IN_KEY_REUSED_MESSAGE =
  */
 @Component({
   selector: 'rl-check-in-form',
-  imports: [LocationField, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  imports: [LocationField, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './check-in-form.html',
   styleUrl: './check-in-form.scss',
@@ -53,9 +62,14 @@ export class CheckInForm {
   });
   protected readonly submission = new FormSubmission(this.form, {
     controlFor: { locationId: 'location' },
-    notSentMessage: notSentMessage({ button: 'Check in', record: 'check-in' }),
+    notSentMessage: () => notSentText(this.language.t('convoys.checkIn.send'), this.language.words()),
   });
-  protected readonly confirmation = signal<string | undefined>(undefined);
+  /** The check-in last recorded, said in the language on screen (and again after a switch). */
+  private readonly recorded = signal<RecordedCheckIn | undefined>(undefined);
+  protected readonly confirmation = computed(() => {
+    const recorded = this.recorded();
+    return recorded && checkInConfirmation(recorded, this.zone(), this.language.words());
+  });
 
   private clientId = this.newClientId();
 
@@ -63,20 +77,20 @@ export class CheckInForm {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (errors['notChosen']) return 'Choose a location from the list, or clear it and say the place below';
-    if (errors['maxlength']) return `At most ${errors['maxlength'].requiredLength} characters`;
-    return 'Check this value';
+    if (errors['notChosen']) return this.language.t('convoys.checkIn.chooseLocation');
+    if (errors['maxlength']) return this.language.t('form.atMostCharacters', { max: errors['maxlength'].requiredLength as number });
+    return this.language.t('form.checkValue');
   }
 
   protected checkIn(): void {
-    this.confirmation.set(undefined);
+    this.recorded.set(undefined);
     this.submission.submit(
       () => this.api.checkIn(this.convoyId(), this.toRequest()),
       (recorded) => this.startNextCheckIn(recorded),
       (problem) => {
         if (problem.code !== CHECK_IN_KEY_REUSED_CODE) return undefined;
         this.clientId = this.newClientId();
-        return CHECK_IN_KEY_REUSED_MESSAGE;
+        return this.language.t('convoys.checkIn.keyReused', { button: this.language.t('convoys.checkIn.send') });
       },
     );
   }
@@ -92,13 +106,10 @@ export class CheckInForm {
     };
   }
 
-  private startNextCheckIn({ event, replayed }: RecordedCheckIn): void {
-    const at = describeWallClockShort({ instant: event.occurredAt, zone: this.zone() }, this.language.words());
-    const where = event.place ?? event.locationName;
-    const said = `Checked in at ${at}${where ? `, ${where}` : ''}.`;
-    this.confirmation.set(replayed ? `${said} (An earlier press had already reached the server; it is recorded once.)` : said);
+  private startNextCheckIn(recorded: RecordedCheckIn): void {
+    this.recorded.set(recorded);
     this.clientId = this.newClientId();
     this.formDirective().resetForm({ location: null, place: '', note: '' });
-    this.checkedIn.emit(event);
+    this.checkedIn.emit(recorded.event);
   }
 }

@@ -2,8 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
-  CONVOY_STATUS_LABELS,
   CONVOY_STATUSES,
   ConvoyEventResponse,
   ConvoyListQuery,
@@ -13,6 +13,7 @@ import {
 } from '@relief-ledger/domain';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { LanguageService } from '../../core/i18n/language.service';
 import { LiveEvents } from '../../core/live/live-events';
 import { injectNarrowLayout } from '../../core/shell/narrow-layout';
 import { apiResource } from '../../shared/api-resource/api-resource';
@@ -27,7 +28,6 @@ import { ConvoyStatusChip } from '../convoy-status-chip/convoy-status-chip';
 import { ConvoysApi } from '../convoys-api';
 import { CoverageBadge } from '../coverage-badge/coverage-badge';
 import { toBoardRow } from './board-row';
-import { LanguageService } from '../../core/i18n/language.service';
 
 type ConvoyLiveEvent = Extract<LiveEvent, { type: 'convoy.status' | 'convoy.check_in' }>;
 
@@ -38,7 +38,7 @@ type ConvoyLiveEvent = Extract<LiveEvent, { type: 'convoy.status' | 'convoy.chec
  */
 @Component({
   selector: 'rl-convoy-board',
-  imports: [ConvoyStatusChip, CoverageBadge, LoadStatus, MatButtonModule, PagePaginator, RouterLink, SelectFilter],
+  imports: [ConvoyStatusChip, CoverageBadge, LoadStatus, MatButtonModule, PagePaginator, RouterLink, SelectFilter, TranslocoPipe],
   templateUrl: './convoy-board.html',
   styleUrl: './convoy-board.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -55,7 +55,7 @@ export class ConvoyBoard {
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
-  protected readonly statusOptions = filterOptions(CONVOY_STATUSES, CONVOY_STATUS_LABELS);
+  protected readonly statusOptions = computed(() => filterOptions(CONVOY_STATUSES, (status) => this.language.t(`status.convoy.${status}`)));
   protected readonly session = this.store.session;
   protected readonly canPlan = computed(() => this.store.can('convoys.write'));
   protected readonly narrow = injectNarrowLayout();
@@ -68,9 +68,10 @@ export class ConvoyBoard {
   protected readonly statusesOfAll = apiResource(signal(true), () => this.api.listStatuses());
   protected readonly others = computed(() => {
     const own = this.store.session()?.organisation.id;
+    const words = this.language.words();
     return (this.statusesOfAll.value() ?? [])
       .filter((convoy) => convoy.organisationId !== own)
-      .map((convoy) => ({ convoy, since: describeWallClockShort({ instant: convoy.updatedAt, zone: DEFAULT_TIME_ZONE }, this.language.words()) }));
+      .map((convoy) => ({ convoy, since: describeWallClockShort({ instant: convoy.updatedAt, zone: DEFAULT_TIME_ZONE }, words) }));
   });
 
   /** The newest report the live stream brought per convoy: it says where a check-in was made. */
@@ -78,7 +79,8 @@ export class ConvoyBoard {
   protected readonly rows = computed(() => {
     const now = this.clock.now();
     const reports = this.lastReports();
-    return this.convoys.items().map((convoy) => toBoardRow({ convoy, now, lastReport: reports.get(convoy.id), words: this.language.words() }));
+    const words = this.language.words();
+    return this.convoys.items().map((convoy) => toBoardRow({ convoy, now, lastReport: reports.get(convoy.id), words }));
   });
 
   constructor() {

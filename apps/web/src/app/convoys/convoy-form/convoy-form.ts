@@ -6,6 +6,7 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   CHECK_IN_INTERVAL_DEFAULT_MINUTES,
   CONVOY_LIMITS,
@@ -13,11 +14,15 @@ import {
   ConvoyPurpose,
   CreateConvoyRequest,
   DEFAULT_TIME_ZONE,
+  Refusal,
   SAFETY_MARGIN_DEFAULT_MINUTES,
   wallClockAt,
 } from '@relief-ledger/domain';
 import { forkJoin } from 'rxjs';
 
+import { LanguageService } from '../../core/i18n/language.service';
+import { NumberInput } from '../../core/i18n/number-input';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { countErrorMessage, requiredText, wholeNumber } from '../../shared/forms/count-validators';
 import { formValue } from '../../shared/forms/form-value';
@@ -26,17 +31,10 @@ import { LoadStatus } from '../../shared/load-status/load-status';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { Clock } from '../../shared/time/clock';
 import { OffsetChoice } from '../../shared/time/offset-choice';
-import { describeWallClock, VIEWER_TIME_ZONE, zoneCity } from '../../shared/time/zoned-time';
+import { describeWallClock, VIEWER_TIME_ZONE, zoneName } from '../../shared/time/zoned-time';
 import { ConvoysApi } from '../convoys-api';
 import { VEHICLE_LIMITS, vehiclesToSend } from '../vehicles';
 import { resolveEntry, WallClockEntry, wallClockEntryValidator } from './departure-time';
-import { LanguageService } from '../../core/i18n/language.service';
-
-export const CONVOY_PURPOSE_LABELS: Readonly<Record<ConvoyPurpose, string>> = {
-  evacuation: 'Evacuation',
-  supply: 'Supply',
-  mixed: 'Evacuation and supply',
-};
 
 const QUANTITY_MAX = 1_000_000_000;
 const NOTES_MAX_LENGTH = 2000;
@@ -81,7 +79,7 @@ function withinVehicleCount(control: AbstractControl): ValidationErrors | null {
  */
 @Component({
   selector: 'rl-convoy-form',
-  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, OffsetChoice, ReactiveFormsModule, RouterLink],
+  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, NumberInput, OffsetChoice, ReactiveFormsModule, RouterLink, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './convoy-form.html',
   styleUrl: './convoy-form.scss',
@@ -89,6 +87,7 @@ function withinVehicleCount(control: AbstractControl): ValidationErrors | null {
 })
 export class ConvoyForm {
   private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
   private readonly api = inject(ConvoysApi);
   private readonly lookups = inject(LookupsApi);
   private readonly router = inject(Router);
@@ -99,7 +98,6 @@ export class ConvoyForm {
   readonly routeId = input<string>();
 
   protected readonly purposes = CONVOY_PURPOSES;
-  protected readonly purposeLabels = CONVOY_PURPOSE_LABELS;
   protected readonly limits = CONVOY_LIMITS;
   protected readonly notesMaxLength = NOTES_MAX_LENGTH;
   protected readonly vehicleLimits = VEHICLE_LIMITS;
@@ -136,15 +134,17 @@ export class ConvoyForm {
   private readonly value = formValue(this.form);
   protected readonly route = computed(() => this.routes().find((route) => route.id === this.value().routeId));
   protected readonly zone = computed(() => this.route()?.timeZone ?? DEFAULT_TIME_ZONE);
-  protected readonly zoneCity = computed(() => zoneCity(this.zone()));
+  protected readonly zoneCity = computed(() => zoneName(this.zone(), this.language.words()));
   protected readonly routeStops = computed(() => (this.route()?.stops ?? []).map((stop) => stop.nameEn).join(' → '));
   /** The departure as read back: "13:30 UTC (UTC+00:00) · 14:30 Berlin (UTC+01:00) your time". */
   protected readonly departureReadBack = computed(() => {
     const { departureDate: date, departureTime: time, departureOffset: offset } = this.value();
     const resolution = resolveEntry({ date, time, offset }, this.zone());
     if (resolution?.kind !== 'exact') return undefined;
-    const utc = describeWallClock({ instant: resolution.instant, zone: 'UTC' }, this.language.words());
-    return this.viewerZone === 'UTC' ? utc : `${utc} · ${describeWallClock({ instant: resolution.instant, zone: this.viewerZone }, this.language.words())} your time`;
+    const words = this.language.words();
+    const utc = describeWallClock({ instant: resolution.instant, zone: 'UTC' }, words);
+    if (this.viewerZone === 'UTC') return utc;
+    return `${utc} · ${words.t('time.yourTime', { time: describeWallClock({ instant: resolution.instant, zone: this.viewerZone }, words) })}`;
   });
   /** Plates and drivers may be listed for as many vehicles as the convoy has. */
   protected readonly canAddVehicle = computed(() => {
@@ -210,26 +210,30 @@ export class ConvoyForm {
     const errors = this.form.controls.vehicles.errors;
     if (!errors) return '';
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (errors['tooManyVehicles']) return `More vehicles listed than the ${errors['tooManyVehicles'].count} the convoy has: remove some, or raise the number`;
-    return 'Check the vehicles';
+    if (errors['tooManyVehicles']) return this.language.t('convoys.form.tooManyVehicles', { count: errors['tooManyVehicles'].count as number });
+    return this.language.t('convoys.form.checkVehicles');
   }
 
   protected errorFor(control: AbstractControl): string {
     const errors = control.errors;
     if (!errors) return '';
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (typeof errors['wallClock'] === 'string') return errors['wallClock'];
-    if (errors['repeatedHour']) return 'This time happened twice that night: choose which one below';
-    if (errors['maxlength']) return `At most ${errors['maxlength'].requiredLength} characters`;
-    if (errors['required'] && typeof control.value === 'string') return 'Required';
-    return countErrorMessage(errors, 'Required', this.language.words());
+    const words = this.language.words();
+    if (errors['wallClock']) {
+      const refusal = errors['wallClock'] as Refusal;
+      return this.messages.fieldReason({ field: 'plannedDepartureAt', reason: refusal.message, code: refusal.code, params: refusal.params });
+    }
+    if (errors['repeatedHour']) return words.t('convoys.form.repeatedHour');
+    if (errors['maxlength']) return words.t('form.atMostCharacters', { max: errors['maxlength'].requiredLength as number });
+    if (errors['required'] && typeof control.value === 'string') return words.t('convoys.form.required');
+    return countErrorMessage(errors, words.t('convoys.form.required'), words);
   }
 
   protected planConvoy(): void {
     this.submission.submit(
       () => this.api.planConvoy(this.toRequest()),
       (convoy) => {
-        this.snackBar.open('Convoy planned', undefined, { duration: 3000 });
+        this.snackBar.open(this.language.t('convoys.form.planned'), undefined, { duration: 3000 });
         void this.router.navigate(['/convoys', convoy.id]);
       },
     );

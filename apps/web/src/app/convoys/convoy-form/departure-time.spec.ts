@@ -47,6 +47,10 @@ describe('wallClockEntryValidator', () => {
     const form = formWith({ date: '2019-03-29', time: '00:30', offset: '' });
     form.controls.time.updateValueAndValidity();
 
-    expect(form.controls.time.errors?.['wallClock']).toContain('does not exist');
+    expect(form.controls.time.errors?.['wallClock']).toEqual({
+      code: 'time.nonexistent',
+      params: { date: '2019-03-29', time: '00:30', zone: 'Asia/Damascus' },
+      message: expect.stringContaining('does not exist') as string,
+    });
   });
 });

@@ -25,6 +25,7 @@ export function wallClockEntryValidator(entryOf: (control: AbstractControl) => {
     const resolution = read && resolveEntry(read.entry, read.zone);
     if (!resolution || resolution.kind === 'exact') return null;
     if (resolution.kind === 'ambiguous') return { repeatedHour: resolution.candidates.map((candidate) => candidate.offset) };
-    return { wallClock: resolution.message };
+    // The refusal with its code and parameters, said in the user's language where it is shown.
+    return { wallClock: { message: resolution.message, code: resolution.code, params: resolution.params } };
   };
 }

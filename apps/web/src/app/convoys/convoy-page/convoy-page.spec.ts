@@ -3,18 +3,25 @@ import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@a
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
-import { ConvoyDetailResponse, Role } from '@relief-ledger/domain';
+import { TranslocoService } from '@jsverse/transloco';
+import { ConvoyDetailResponse, GoNoGoReason, Language, Role } from '@relief-ledger/domain';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { ActiveLocale } from '../../core/i18n/active-locale';
 import { LiveEvents } from '../../core/live/live-events';
 import { FakeEventSource, provideFakeEventSources } from '../../core/live/testing/fake-event-source';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { wordsIn } from '../../shared/testing/words-in';
 import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
-import { STALE_CONVOY_MESSAGE } from '../status-actions/status-actions';
 import { aCheckInEvent, aCheckInLiveEvent, aConvoyDetail, aConvoyEvent, CONVOY_ID, NOW } from '../testing/convoy-fixtures';
 import { provideFixedClock } from '../testing/fixed-clock';
 import { ConvoyPage } from './convoy-page';
+
+const RECENT_AIRSTRIKE: GoNoGoReason = {
+  code: 'recent_incident',
+  message: '1 incident(s) on this route in the last 24 h (airstrike)',
+  params: { count: 1, hours: 24, kinds: 'airstrike' },
+};
 
 describe('ConvoyPage', () => {
   let fixture: ComponentFixture<ConvoyPage>;
@@ -79,6 +86,17 @@ describe('ConvoyPage', () => {
     await press(document.querySelector('mat-dialog-container')!, label);
   }
 
+  function expectCheckIn(): TestRequest {
+    return http.expectOne({ method: 'POST', url: `/api/v1/convoys/${CONVOY_ID}/check-ins` });
+  }
+
+  /** Every language's words are in place (jest-setup): switch as the language service does. */
+  async function speak(lang: Language): Promise<void> {
+    TestBed.inject(TranslocoService).setActiveLang(lang);
+    TestBed.inject(ActiveLocale).lang.set(lang);
+    await fixture.whenStable();
+  }
+
   function expectStatusRequest(): TestRequest {
     return http.expectOne({ method: 'POST', url: `/api/v1/convoys/${CONVOY_ID}/status` });
   }
@@ -116,11 +134,11 @@ describe('ConvoyPage', () => {
       aConvoyDetail({
         status: 'planned',
         departedAt: null,
-        goNoGo: { go: false, reasons: [{ code: 'recent_incident', message: '1 incident(s) on this route in the last 24 h (airstrike)' }] },
+        goNoGo: { go: false, reasons: [RECENT_AIRSTRIKE] },
       }),
     );
 
-    expect(wordsIn(sut.querySelector('.go-no-go'))).toBe('Before departure: No go 1 incident(s) on this route in the last 24 h (airstrike)');
+    expect(wordsIn(sut.querySelector('.go-no-go'))).toBe('Before departure: No go 1 incident on this route in the last 24 h (airstrike)');
   });
 
   it('shows the timeline as the API orders it, newest first, with place and author', async () => {
@@ -218,7 +236,9 @@ describe('ConvoyPage', () => {
     );
     await fixture.whenStable();
 
-    expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(STALE_CONVOY_MESSAGE);
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(
+      'Someone else changed this convoy meanwhile. It has been loaded again: check its status, then try again.',
+    );
     http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail({ status: 'aborted', version: 3 }));
   });
 
@@ -254,10 +274,6 @@ describe('ConvoyPage', () => {
   });
 
   describe('checking in', () => {
-    function expectCheckIn(): TestRequest {
-      return http.expectOne({ method: 'POST', url: `/api/v1/convoys/${CONVOY_ID}/check-ins` });
-    }
-
     it('sends the place and note with the client id made when the form opened, then shows the check-in', async () => {
       const sut = await openPage();
 
@@ -282,7 +298,7 @@ describe('ConvoyPage', () => {
       expectCheckIn().error(new ProgressEvent('error'));
       await fixture.whenStable();
 
-      expect(wordsIn(form.querySelector('[role="alert"]'))).toContain('it is sent as the same check-in, so it is never recorded twice');
+      expect(wordsIn(form.querySelector('[role="alert"]'))).toContain('Press "Check in" again when you have a connection: it is sent as the same record, so it is never recorded twice');
       expect(sut.querySelector<HTMLInputElement>('input[formControlName="place"]')!.value).toBe('Ariha checkpoint');
       await press(form, 'Check in');
       const again = expectCheckIn();
@@ -295,6 +311,26 @@ describe('ConvoyPage', () => {
       await press(form, 'Check in');
       expect(expectCheckIn().request.body).toEqual({ clientId: 'client-2' });
     });
+  });
+
+  it('speaks Arabic: the checklist from its codes, the facts, the timeline and the check-in confirmation', async () => {
+    const sut = await openPage(aConvoyDetail({ goNoGo: { go: false, reasons: [RECENT_AIRSTRIKE] }, events: [aCheckInEvent(), aConvoyEvent()] }));
+    await speak('ar');
+
+    expect(wordsIn(sut.querySelector('.go-no-go'))).toBe('قبل الانطلاق: لا انطلاق حادثة واحدة على هذا الطريق خلال آخر 24 ساعة (غارة جوية)');
+    expect(wordsIn(sut.querySelector('.next-check-in'))).toBe('الإبلاغ التالي عن الموقع 16:00 بتوقيت دمشق (خلال 30 ث)');
+    expect(wordsIn(sut.querySelectorAll('.timeline li')[1])).toContain('مخطَّطة ← على الطريق');
+
+    await type(sut, 'input[formControlName="place"]', 'Ariha checkpoint');
+    await press(sut.querySelector('rl-check-in-form')!, 'أبلغ عن الموقع');
+    expectCheckIn().flush(aCheckInEvent(), { status: 201, statusText: 'Created' });
+    await fixture.whenStable();
+
+    // The Latin place name keeps its own direction inside the Arabic sentence.
+    expect(wordsIn(sut.querySelector('.rl-confirmation'))).toBe('أُبلغ عن الموقع الساعة 15:55 بتوقيت دمشق، \u2068Ariha checkpoint\u2069.');
+    http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail());
+    await speak('tr');
+    expect(wordsIn(sut.querySelector('.rl-confirmation'))).toBe('Konum bildirildi: 15:55 Şam, Ariha checkpoint.');
   });
 
   it('loads again when the stream reports a check-in of this convoy, and only this one', async () => {

@@ -3,10 +3,14 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { CONVOY_STATUS_LABELS, ConvoyDetailResponse, ConvoyEventResponse, ConvoyStatus } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ConvoyDetailResponse, ConvoyEventResponse, ConvoyStatus } from '@relief-ledger/domain';
 import { filter, merge } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { NumberPipe } from '../../core/i18n/format-pipes';
+import { LanguageService } from '../../core/i18n/language.service';
+import { LocalWords } from '../../core/i18n/local-words';
 import { LiveEvents } from '../../core/live/live-events';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
@@ -14,19 +18,16 @@ import { describeQuantity } from '../../shared/lookups/describe-quantity';
 import { WindowStatusChip } from '../../shared/pause-window/window-status-chip';
 import { windowClock } from '../../shared/pause-window/window-timing';
 import { Clock } from '../../shared/time/clock';
-import { describeDay, describeWallClockShort } from '../../shared/time/zoned-time';
+import { describeMoment, describeWallClockShort } from '../../shared/time/zoned-time';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
 import { CheckInForm } from '../check-in-form/check-in-form';
 import { ConvoyStatusChip } from '../convoy-status-chip/convoy-status-chip';
 import { checkInDue, coverCountdown } from '../convoy-timing';
 import { ConvoysApi } from '../convoys-api';
 import { CoverageBadge } from '../coverage-badge/coverage-badge';
-import { CARGO_STATE_LABELS } from '../next-statuses';
+import { describeGoNoGoReason } from '../go-no-go';
+import { CARGO_STATE_KEYS } from '../next-statuses';
 import { StatusActions } from '../status-actions/status-actions';
-import { describeVehicle } from '../vehicles';
-import { LanguageService } from '../../core/i18n/language.service';
-
-export const CONVOY_NOT_FOUND_MESSAGE = 'This convoy does not exist, or belongs to another organisation.';
 
 /**
  * One convoy: status and cover, the go/no-go checklist before departure, the pause windows on its
@@ -35,7 +36,7 @@ export const CONVOY_NOT_FOUND_MESSAGE = 'This convoy does not exist, or belongs 
  */
 @Component({
   selector: 'rl-convoy-page',
-  imports: [CheckInForm, ConvoyStatusChip, CoverageBadge, LoadStatus, RouterLink, StatusActions, WallClockTime, WindowStatusChip],
+  imports: [CheckInForm, ConvoyStatusChip, CoverageBadge, LoadStatus, NumberPipe, RouterLink, StatusActions, TranslocoPipe, WallClockTime, WindowStatusChip],
   templateUrl: './convoy-page.html',
   styleUrl: './convoy-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -51,39 +52,46 @@ export class ConvoyPage {
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
-  protected readonly notFoundMessage = CONVOY_NOT_FOUND_MESSAGE;
   protected readonly canReport = computed(() => this.session.can('convoys.report'));
   protected readonly convoy = apiResource(
     computed(() => this.id() || undefined),
     (id) => this.api.getConvoy(id),
-    { onLoaded: (convoy) => this.title.setTitle(`${convoy.name} · Relief Ledger`) },
+    { onLoaded: (convoy) => this.title.setTitle(`${convoy.name} · ${this.language.t('app.name')}`) },
   );
 
   protected readonly zone = computed(() => this.convoy.value()?.route.timeZone ?? 'UTC');
-  protected readonly vehicles = computed(() => (this.convoy.value()?.vehicles ?? []).map(describeVehicle));
+  protected readonly vehicles = computed(() => this.convoy.value()?.vehicles ?? []);
   protected readonly stops = computed(() => (this.convoy.value()?.route.stops ?? []).map((stop) => stop.nameEn).join(' → '));
   protected readonly checkIn = computed(() => {
     const convoy = this.convoy.value();
     return convoy && checkInDue(convoy, this.clock.now(), this.language.words());
   });
   protected readonly cover = computed(() => coverCountdown(this.convoy.value()?.coverage ?? null, this.clock.now(), this.language.words()));
+  /** The go/no-go checklist's reasons, said from their codes in the user's language. */
+  protected readonly goNoGoReasons = computed(() => {
+    const words = this.language.words();
+    return (this.convoy.value()?.goNoGo?.reasons ?? []).map((reason) => describeGoNoGoReason(reason, this.zone(), words));
+  });
   protected readonly windows = computed(() => {
     const now = this.clock.now();
-    return (this.convoy.value()?.windows ?? []).map((window) => ({ window, clock: windowClock(window, now, this.language.words()) }));
+    const words = this.language.words();
+    return (this.convoy.value()?.windows ?? []).map((window) => ({ window, clock: windowClock(window, now, words) }));
   });
-  protected readonly cargo = computed(() =>
-    (this.convoy.value()?.cargo ?? []).map((line) => ({
+  protected readonly cargo = computed(() => {
+    const words = this.language.words();
+    return (this.convoy.value()?.cargo ?? []).map((line) => ({
       line,
-      what: describeQuantity({ quantity: line.quantity, item: { nameEn: line.itemName, unit: line.unit } }, this.language.words()),
-      state: CARGO_STATE_LABELS[line.state],
-    })),
-  );
+      what: describeQuantity({ quantity: line.quantity, item: { nameEn: line.itemName, unit: line.unit } }, words),
+      state: CARGO_STATE_KEYS[line.state],
+    }));
+  });
   protected readonly timeline = computed(() => {
     const zone = this.zone();
+    const words = this.language.words();
     return (this.convoy.value()?.events ?? []).map((event) => ({
       event,
-      what: describeEvent(event),
-      when: `${describeWallClockShort({ instant: event.occurredAt, zone }, this.language.words())}, ${describeDay({ instant: event.occurredAt, zone }, this.language.words())}`,
+      what: describeEvent(event, words),
+      when: describeMoment({ instant: event.occurredAt, zone }, words),
       where: event.place ?? event.locationName,
     }));
   });
@@ -106,12 +114,15 @@ export class ConvoyPage {
 
   protected showChangedConvoy(convoy: ConvoyDetailResponse): void {
     this.convoy.value.set(convoy);
-    this.snackBar.open(`Status: ${CONVOY_STATUS_LABELS[convoy.status]}`, undefined, { duration: 3000 });
+    this.snackBar.open(this.language.t('convoys.page.statusChanged', { status: this.language.t(`status.convoy.${convoy.status}`) }), undefined, {
+      duration: 3000,
+    });
   }
 }
 
-function describeEvent(event: ConvoyEventResponse): string {
-  if (event.kind === 'check_in') return 'Checked in';
-  const label = (status: ConvoyStatus | null) => (status ? CONVOY_STATUS_LABELS[status] : '?');
-  return event.fromStatus ? `${label(event.fromStatus)} → ${label(event.toStatus)}` : label(event.toStatus);
+/** What an event of the timeline recorded: "Checked in", "Planned → On the road", in the user's language. */
+export function describeEvent(event: Pick<ConvoyEventResponse, 'kind' | 'fromStatus' | 'toStatus'>, words: LocalWords): string {
+  if (event.kind === 'check_in') return words.t('convoys.page.checkedIn');
+  const label = (status: ConvoyStatus | null) => (status ? words.t(`status.convoy.${status}`) : '?');
+  return event.fromStatus ? words.t('convoys.page.statusChange', { from: label(event.fromStatus), to: label(event.toStatus) }) : label(event.toStatus);
 }

@@ -2,20 +2,21 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { ConvoyDetailResponse, ConvoyStatusRequest, IncidentKind } from '@relief-ledger/domain';
 
-import { NETWORK_PROBLEM_TYPE, problemMessage, toProblem } from '../../core/problems/to-problem';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { NETWORK_PROBLEM_TYPE, toProblem } from '../../core/problems/to-problem';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
+import { ConfirmDialogData } from '../../shared/confirm-dialog/confirm-dialog';
 import { confirmAction } from '../../shared/confirm-dialog/open-confirm-dialog';
-import { notSentMessage } from '../../shared/forms/form-submission';
+import { notSentText } from '../../shared/forms/form-submission';
 import { placeFieldErrors } from '../../shared/forms/place-field-errors';
 import { IncidentDetails, incidentDetailControls } from '../../shared/incident-fields/incident-details';
 import { IncidentKindPicker } from '../../shared/incident-fields/incident-kind-picker';
 import { ConvoysApi, isStaleConvoyVersion } from '../convoys-api';
 import { NextStatus, nextStatuses, STATUS_ACTIONS } from '../next-statuses';
-import { ProblemMessages } from '../../core/problems/problem-messages';
-
-export const STALE_CONVOY_MESSAGE = 'Someone else changed this convoy meanwhile. It has been loaded again: check its status, then try again.';
 
 /** The incident's fields arrive from the API as `incident.description` and so on. */
 const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = {
@@ -31,13 +32,14 @@ const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = {
  */
 @Component({
   selector: 'rl-status-actions',
-  imports: [IncidentDetails, IncidentKindPicker, MatButtonModule, ReactiveFormsModule],
+  imports: [IncidentDetails, IncidentKindPicker, MatButtonModule, ReactiveFormsModule, TranslocoPipe],
   templateUrl: './status-actions.html',
   styleUrl: './status-actions.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StatusActions {
   private readonly problemMessages = inject(ProblemMessages);
+  private readonly language = inject(LanguageService);
   private readonly api = inject(ConvoysApi);
   private readonly dialog = inject(MatDialog);
   private readonly newClientId = inject(NEW_CLIENT_ID);
@@ -68,7 +70,7 @@ export class StatusActions {
   protected kindError(): string {
     const kind = this.incident.controls.kind;
     if (!kind.touched || !kind.errors) return '';
-    return typeof kind.errors['server'] === 'string' ? kind.errors['server'] : 'Choose what happened';
+    return typeof kind.errors['server'] === 'string' ? kind.errors['server'] : this.language.t('convoys.actions.chooseKind');
   }
 
   protected choose(status: NextStatus): void {
@@ -104,8 +106,13 @@ export class StatusActions {
 
   private confirmThenSend(status: NextStatus, send: () => void): void {
     const confirm = this.actions[status].confirm;
-    if (confirm) confirmAction(this.dialog, confirm).subscribe(send);
-    else send();
+    if (!confirm) {
+      send();
+      return;
+    }
+    const t = (key: string) => this.language.t(key);
+    const data: ConfirmDialogData = { title: t(confirm.title), message: t(confirm.message), confirmLabel: t(confirm.confirmLabel), cancelLabel: t(confirm.cancelLabel) };
+    confirmAction(this.dialog, data).subscribe(send);
   }
 
   private send(change: ConvoyStatusRequest & { status: NextStatus }): void {
@@ -126,13 +133,13 @@ export class StatusActions {
         const problem = toProblem(error);
         this.unconfirmed = problem.type === NETWORK_PROBLEM_TYPE ? { status: change.status, clientId } : undefined;
         if (this.unconfirmed) {
-          this.problem.set(notSentMessage({ button: STATUS_ACTIONS[change.status].label, record: 'change' }));
+          this.problem.set(notSentText(this.language.t(STATUS_ACTIONS[change.status].label), this.language.words()));
         } else if (isStaleConvoyVersion(problem)) {
-          this.problem.set(STALE_CONVOY_MESSAGE);
+          this.problem.set(this.language.t('convoys.actions.stale'));
           this.stale.emit();
         } else {
           // A refused move (409) says why in its detail; a refused incident names its fields.
-          this.problem.set(request.incident ? placeFieldErrors(this.incident, problem, this.problemMessages, CONTROL_FOR_FIELD) : problemMessage(problem));
+          this.problem.set(request.incident ? placeFieldErrors(this.incident, problem, this.problemMessages, CONTROL_FOR_FIELD) : this.problemMessages.message(problem));
         }
       },
     });
