@@ -30,6 +30,11 @@ describe('formatMessage', () => {
     expect(sut('مخيم {name}', { name: 'أطمة' }, AR)).toBe('مخيم أطمة');
   });
 
+  it('isolates a date as typed inside Arabic, which would otherwise read the other way round', () => {
+    expect(sut('مضى الوقت {time} في {date}', { time: '18:00', date: '2019-12-23' }, AR)).toBe('مضى الوقت 18:00 في \u20682019-12-23\u2069');
+    expect(sut('{time} has passed on {date}', { time: '18:00', date: '2019-12-23' }, EN)).toBe('18:00 has passed on 2019-12-23');
+  });
+
   it('chooses English plural forms, exact numbers first', () => {
     const message = '{n, plural, =0 {no days} one {# day} other {# days}}';
     expect([0, 1, 2, 1000].map((n) => sut(message, { n }, EN))).toEqual(['no days', '1 day', '2 days', '1,000 days']);

@@ -5,7 +5,7 @@ import { FormatLocale, formatNumber, INTL_LOCALES } from './intl-format';
  * security policy allows no `new Function`, which the messageformat compiler needs.
  *
  * - `{name}`: a parameter; numbers in the user's digits with thousands separators, Latin text
- *   inside right-to-left text isolated (FSI … PDI) so that it does not reorder around it.
+ *   and dates as typed inside right-to-left text isolated (FSI … PDI) so that they do not reorder.
  * - `{count, plural, =0 {none} one {# day} other {# days}}`: the language's plural forms
  *   (Arabic has zero, one, two, few, many and other); `#` is the count.
  * - `{status, select, planned {…} other {…}}`.
@@ -74,8 +74,9 @@ function formatValue(name: string, params: MessageParams, locale: FormatLocale):
   if (value === undefined || value === null) return `{${name}}`;
   if (typeof value === 'number') return formatNumber(value, locale);
   const text = String(value);
-  // A Latin name or code inside Arabic text keeps its own direction and order.
-  return locale.lang === 'ar' && /[A-Za-z]/.test(text) ? `${FSI}${text}${PDI}` : text;
+  // A Latin name or code inside Arabic text keeps its own direction and order; so does a date as
+  // typed (2019-12-23), whose digits Arabic text would otherwise show the other way round (23-12-2019).
+  return locale.lang === 'ar' && /[A-Za-z]|\d[-/]\d/.test(text) ? `${FSI}${text}${PDI}` : text;
 }
 
 class MessageParser {
