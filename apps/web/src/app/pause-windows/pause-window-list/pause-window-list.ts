@@ -71,6 +71,8 @@ export class PauseWindowList {
       violatedAt: window.violatedAt ? describeWallClockShort({ instant: window.violatedAt, zone: window.zone }, words) : undefined,
     }));
   });
+  /** Between the routes, and the areas, of a window: a semicolon, the Arabic one in Arabic (strong, so names in Latin stay in order around it). */
+  protected readonly separator = computed(() => this.language.t('pause-windows.list.separator'));
   protected readonly filtered = computed(() => this.query().status !== undefined || this.query().routeId !== undefined);
 
   constructor() {
