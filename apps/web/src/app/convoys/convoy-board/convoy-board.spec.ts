@@ -5,10 +5,12 @@ import { WritableSignal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { TranslocoService } from '@jsverse/transloco';
 import { Role } from '@relief-ledger/domain';
 import { BehaviorSubject } from 'rxjs';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { ActiveLocale } from '../../core/i18n/active-locale';
 import { LiveEvents } from '../../core/live/live-events';
 import { FakeEventSource, provideFakeEventSources } from '../../core/live/testing/fake-event-source';
 import { wordsIn } from '../../shared/testing/words-in';
@@ -165,5 +167,28 @@ describe('ConvoyBoard', () => {
 
     expect(sut.querySelector('table')).toBeNull();
     expect(text(sut.querySelector('ul[aria-label="Convoys"] li'))).toContain('Evacuation Maaret north 3 On the road');
+  });
+
+  it('speaks Arabic on a phone, with Arabic-Indic digits when chosen, and Turkish after a switch', async () => {
+    layout.next({ matches: true, breakpoints: {} });
+    const sut = await openBoard();
+    await answer([aConvoy({ nextCheckInDueAt: '2019-12-23T14:20:00.000Z' })]);
+    // Every language's words are in place (jest-setup): switch as the language service does.
+    TestBed.inject(TranslocoService).setActiveLang('ar');
+    TestBed.inject(ActiveLocale).lang.set('ar');
+    TestBed.inject(ActiveLocale).digits.set('arab');
+    await harness.fixture.whenStable();
+
+    const card = text(sut.querySelector('ul[aria-label="القوافل"] li'));
+    expect(card).toContain('على الطريق');
+    expect(card).toContain('انطلقت ١٥:٣٠ بتوقيت دمشق');
+    expect(card).toContain('الإبلاغ التالي عن الموقع ١٦:٢٠ بتوقيت دمشق (خلال ٢٠ د ٠٠ ث)');
+    expect(text(sut.querySelector('.others h2'))).toBe('المنظمات الأخرى');
+
+    TestBed.inject(TranslocoService).setActiveLang('tr');
+    TestBed.inject(ActiveLocale).lang.set('tr');
+    TestBed.inject(ActiveLocale).digits.set('latn');
+    await harness.fixture.whenStable();
+    expect(text(sut.querySelector('ul[aria-label="Konvoylar"] li'))).toContain('Sonraki konum bildirimi: 16:20 Şam (20 dk 00 sn sonra)');
   });
 });

@@ -5,6 +5,7 @@ import { Role, RouteResponse } from '@relief-ledger/domain';
 import { Observable, of, throwError } from 'rxjs';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { provideTestTranslations } from '../../core/i18n/testing/test-translations';
 import { ProblemError } from '../../core/problems/problem-error';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { aRoute } from '../../shared/lookups/testing/lookup-fixtures';
@@ -34,6 +35,17 @@ describe('RouteList', () => {
     const cards = Array.from(sut.querySelectorAll('ul[aria-label="Routes"] > li')).map((card) => wordsIn(card));
     expect(cards[0]).toBe("Ma'arat al-Num'an to Sarmada Ma'arat al-Num'an → Ariha → Sarmada 3 stops · Damascus time (Asia/Damascus)");
     expect(cards[1]).toContain('Sarmada to Atmeh border Sarmada');
+  });
+
+  it('counts the stops with the Arabic plural forms, and names the clock in Arabic', async () => {
+    TestBed.configureTestingModule({ providers: provideTestTranslations('ar') });
+    const sut = await openList(() => of([aRoute(), aRoute({ id: 'route-2', name: 'Sarmada to Atmeh border', stops: aRoute().stops.slice(1) })]));
+
+    expect(Array.from(sut.querySelectorAll('.clock')).map((clock) => wordsIn(clock))).toEqual([
+      '3 محطات · توقيت دمشق (\u2068Asia/Damascus\u2069)',
+      'محطتان · توقيت دمشق (\u2068Asia/Damascus\u2069)',
+    ]);
+    expect(links(sut)).toEqual(['طريق جديد']);
   });
 
   it('offers a new route to coordinators', async () => {
