@@ -12,7 +12,7 @@ import { useSecurityHeaders } from './common/security/security-headers.js';
 import { AppConfig } from './config/app-config.js';
 import { answerClientError } from './common/problem/client-error-handler.js';
 import { answerWithin } from './common/problem/answer-within.js';
-import { settleRefusedBody } from './common/problem/refused-body.js';
+import { endDrains, settleRefusedBody } from './common/problem/refused-body.js';
 import { ProblemExceptionFilter, sendProblem, toProblem } from './common/problem/problem-exception.filter.js';
 import { OneLinePerRequest, PinoNestLogger } from './common/logging/logger.js';
 import { useJsonBodyParserOnly } from './common/validation/json-body-parser.js';
@@ -59,6 +59,8 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   guardPool((app.get(DataSource).driver as unknown as { master: Pool }).master);
   fastify.addHook('preHandler', (_request, _reply, done) => inRequestScope(done));
   answerWithin(fastify, config.requestTimeoutSeconds * 1000);
+  // Before the server waits for its connections to finish: those reading a refused body need not.
+  fastify.addHook('preClose', async () => endDrains());
   useJsonBodyParserOnly(fastify);
   await useSecurityHeaders(fastify);
   await fastify.register(rateLimit, {
