@@ -3,7 +3,7 @@ import { CampResponse, FieldError, Page, SPHERE, canCampMove, checkCampFigures, 
 import type { CampCoverageResponse } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { ownedBy } from '../common/scope/organisation-scope.js';
 import { likePattern, pageWindow, toPage } from '../common/validation/pagination.js';
@@ -133,6 +133,16 @@ export class CampsService {
       await this.audit.record(manager, actor, { action: 'close', entity: 'camp', entityId: id, changedFields: ['closedOn', 'status'] });
       return toCampResponse(await this.findEntityOrThrow(manager, actor, id));
     });
+  }
+
+  /**
+   * The location of each of `ids` that is a camp of the actor's organisation; another
+   * organisation's camp, or no camp, is simply absent. In the caller's transaction.
+   */
+  async campLocations(manager: EntityManager, actor: Pick<Actor, 'organisationId'>, ids: string[]): Promise<Map<string, string>> {
+    const qb = manager.getRepository(CampEntity).createQueryBuilder('c').select(['c.id', 'c.locationId']);
+    const camps = await ownedBy(qb, 'c', actor).andWhere('c.id = ANY(:ids)', { ids }).getMany();
+    return new Map(camps.map((c) => [c.id, c.locationId]));
   }
 
   private async updateAtVersion(manager: EntityManager, actor: Actor, id: string, version: number, changes: Partial<CampEntity>): Promise<void> {

@@ -12,7 +12,7 @@ import {
 import type { LocalTimeResolution, Page, PauseWindowResponse, PauseWindowStatus, Place, WindowScope } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { LiveEventsService } from '../live-events/live-events.service.js';

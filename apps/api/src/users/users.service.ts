@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { checkPassword, type Page, type UserResponse, fieldProblem } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
