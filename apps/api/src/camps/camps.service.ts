@@ -146,12 +146,12 @@ export class CampsService {
   }
 
   private async updateAtVersion(manager: EntityManager, actor: Actor, id: string, version: number, changes: Partial<CampEntity>): Promise<void> {
-    const result = await manager
+    const update = manager
       .createQueryBuilder()
       .update(CampEntity)
       .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND version = :version AND organisation_id = :org', { id, version, org: actor.organisationId })
-      .execute();
+      .where('id = :id AND version = :version', { id, version });
+    const result = await ownedBy(update, null, actor).execute();
     if (result.affected === 0) {
       const now = await this.findEntityOrThrow(manager, actor, id);
       throw CampsException.staleVersion(version, now.version);

@@ -1,5 +1,10 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral } from 'typeorm';
 import type { Actor } from '../actor.js';
+
+/** A query builder a condition can be added to: TypeORM's select, update and delete builders alike. */
+interface Narrowable {
+  andWhere(where: string, parameters?: ObjectLiteral): this;
+}
 
 /**
  * The one rule for records an organisation owns: a query sees only the actor's organisation, so
@@ -8,6 +13,8 @@ import type { Actor } from '../actor.js';
  * repository (`<feature>.repository.ts`), whose every method takes the organisation. Row-level
  * security holds the same line in the database, for a query that forgets.
  */
-export function ownedBy<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, actor: Pick<Actor, 'organisationId'>): SelectQueryBuilder<T> {
-  return qb.andWhere(`${alias}.organisation_id = :scopeOrganisationId`, { scopeOrganisationId: actor.organisationId });
+export function ownedBy<Q extends Narrowable>(qb: Q, alias: string | null, actor: Pick<Actor, 'organisationId'>): Q {
+  // An UPDATE builder names the table's columns without an alias.
+  const column = alias ? `${alias}.organisation_id` : 'organisation_id';
+  return qb.andWhere(`${column} = :scopeOrganisationId`, { scopeOrganisationId: actor.organisationId });
 }
