@@ -4,6 +4,7 @@ import type { CampCoverageResponse, CampResponse, Page } from '@relief-ledger/do
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
+import { markReplayed } from '../common/replay/replays.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { requireVersion, withEtag } from '../common/validation/version.js';
 import { CampsService } from './camps.service.js';
@@ -38,8 +39,15 @@ export class CampsController {
   @Post()
   @Requires('camps.write')
   @ApiCreatedResponse({ type: CampResponseDto, description: 'The new camp, managed by my organisation' })
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateCampDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CampResponse> {
-    const camp = withEtag(reply, await this.camps.create(actor, dto));
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateCampDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CampResponse> {
+    const { replayed, answer } = await this.camps.create(actor, dto, idempotencyKey);
+    markReplayed(reply, replayed);
+    const camp = withEtag(reply, answer);
     void reply.header('location', `/api/v1/camps/${camp.id}`);
     return camp;
   }

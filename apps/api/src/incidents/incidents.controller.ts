@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { markReplayed } from '../common/replay/replays.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { IncidentResponse, Page } from '@relief-ledger/domain';
 import type { FastifyReply } from 'fastify';
@@ -31,9 +32,14 @@ export class IncidentsController {
   @Requires('incidents.write')
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'Reported (or the first report again for a re-send); windows it broke are marked violated' })
-  async report(@CurrentActor() actor: Actor, @Body() dto: CreateIncidentDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentResponse> {
-    const { created, incident } = await this.incidents.report(actor, dto);
-    if (!created) void reply.header('idempotent-replayed', 'true');
+  async report(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateIncidentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IncidentResponse> {
+    const { created, incident } = await this.incidents.report(actor, dto, idempotencyKey);
+    markReplayed(reply, !created);
     return incident;
   }
 }

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Page, PauseWindowResponse } from '@relief-ledger/domain';
 import type { Actor } from '../common/actor.js';
+import { markReplayed } from '../common/replay/replays.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { CreatePauseWindowDto, PauseWindowListQueryDto } from './dto/pause-window.dto.js';
@@ -30,7 +32,14 @@ export class PauseWindowsController {
   @Requires('windows.write')
   @ApiCreatedResponse({ description: 'The window, with its times as instants and as read in its zone' })
   @ApiUnprocessableEntityResponse({ description: 'A time that does not exist there (clocks jumped) or happened twice (say which offset)' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreatePauseWindowDto): Promise<PauseWindowResponse> {
-    return this.windows.create(actor, dto);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreatePauseWindowDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PauseWindowResponse> {
+    const { replayed, answer } = await this.windows.create(actor, dto, idempotencyKey);
+    markReplayed(reply, replayed);
+    return answer;
   }
 }

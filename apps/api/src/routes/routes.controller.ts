@@ -1,7 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RouteResponse } from '@relief-ledger/domain';
 import type { Actor } from '../common/actor.js';
+import { markReplayed } from '../common/replay/replays.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { CreateRouteDto } from './dto/route.dto.js';
@@ -30,7 +32,14 @@ export class RoutesController {
   @Requires('convoys.write')
   @ApiCreatedResponse({ description: 'The new route' })
   @ApiConflictResponse({ description: 'A route with this name exists' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateRouteDto): Promise<RouteResponse> {
-    return this.routes.create(actor, dto);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateRouteDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RouteResponse> {
+    const { replayed, answer } = await this.routes.create(actor, dto, idempotencyKey);
+    markReplayed(reply, replayed);
+    return answer;
   }
 }

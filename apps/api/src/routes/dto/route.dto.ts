@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ROUTE_LIMITS, problemText } from '@relief-ledger/domain';
 import type { CreateRouteRequest } from '@relief-ledger/domain';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateBy } from 'class-validator';
-import { Text, UuidList, said } from '../../common/validation/decorators.js';
+import { Text, Uuid, UuidList, said } from '../../common/validation/decorators.js';
 
 function isPoint(value: unknown): boolean {
   return (
@@ -15,6 +15,7 @@ function isPoint(value: unknown): boolean {
 }
 
 export class CreateRouteDto implements CreateRouteRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Text(ROUTE_LIMITS.nameMaxLength) name: string;
 
   @UuidList(ROUTE_LIMITS.stopsMax, { min: 2, description: 'Locations in travel order, first to last' })
