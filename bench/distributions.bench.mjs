@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SESSION_ACTOR } from '../apps/api/dist/apps/api/src/auth/auth.service.js';
 import { startEmbeddedPostgres } from '../apps/api/dist/apps/api/src/database/embedded-postgres.js';
-import { RECORD_DISTRIBUTION } from '../apps/api/dist/apps/api/src/distributions/distributions.service.js';
+import { RECORD_DISTRIBUTION } from '../apps/api/dist/apps/api/src/distributions/distributions.repository.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONNECTIONS = 32;

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res } from '@n
 import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { SessionResponse } from '@relief-ledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Public, Requires } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
 import { ChangePasswordDto, SignInDto, PreferencesDto } from './dto/auth.dto.js';

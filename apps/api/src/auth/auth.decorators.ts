@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Permission } from '@relief-ledger/domain';
 import type { FastifyRequest } from 'fastify';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/actor.js';
 
 export const PUBLIC_ROUTE = 'relief:public';
 export const REQUIRED_PERMISSION = 'relief:permission';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } fro
 import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CampCoverageResponse, CampResponse, Page } from '@relief-ledger/domain';
 import type { FastifyReply } from 'fastify';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { markReplayed } from '../common/replay/replays.js';
 import { IdParam } from '../common/validation/id-param.js';

@@ -7,7 +7,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { CSV_BODY } from '../common/validation/json-body-parser.js';
 import { AppException } from '../common/problem/app-exception.js';
 import { DistributionImportService, IMPORT_COLUMNS } from './distribution-import.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { DistributionsService } from './distributions.service.js';
 import { CreateDistributionDto, DistributionListQueryDto } from './dto/distribution.dto.js';

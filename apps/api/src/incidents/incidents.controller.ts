@@ -3,7 +3,7 @@ import { markReplayed } from '../common/replay/replays.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { IncidentResponse, Page } from '@relief-ledger/domain';
 import type { FastifyReply } from 'fastify';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { CreateIncidentDto, IncidentListQueryDto } from './dto/incident.dto.js';

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiParam, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { REPORT_COLUMNS, REPORT_IDS, REPORTS, type ReportPage } from '@relief-ledger/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { ReportParamsDto, ReportQueryDto } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import { Body, Controller, Get, Headers, Post, Res } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { RouteResponse } from '@relief-ledger/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { markReplayed } from '../common/replay/replays.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/validation/id-param.js';

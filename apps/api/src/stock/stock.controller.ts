@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ItemResponse, MovementResponse, Page, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { AdjustmentDto, CreateStockPointDto, LedgerQueryDto, LossDto, ReceiptDto, ReversalDto, TransferDto, DonorQueryDto } from './dto/stock.dto.js';
