@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RouteResponse } from '@relief-ledger/domain';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
+import { ProblemResponses } from '../common/openapi/problem-responses.js';
 import { IdParam } from '../common/validation/id-param.js';
-import { CreateRouteDto } from './dto/route.dto.js';
+import { CreateRouteDto, RouteResponseDto } from './dto/route.dto.js';
 import { RoutesService } from './routes.service.js';
 
 @ApiTags('convoys')
@@ -14,22 +15,26 @@ export class RoutesController {
 
   @Get()
   @Requires('convoys.read')
-  @ApiOkResponse({ description: 'Every route, shared by all organisations, with its stops in order' })
+  @ApiOperation({ summary: 'List routes' })
+  @ApiOkResponse({ type: [RouteResponseDto], description: 'Every route, shared by all organisations, with its stops in order' })
   list(): Promise<RouteResponse[]> {
     return this.routes.list();
   }
 
   @Get(':id')
   @Requires('convoys.read')
-  @ApiOkResponse({ description: 'One route with its stops' })
+  @ApiOperation({ summary: 'Get a route' })
+  @ApiOkResponse({ type: RouteResponseDto, description: 'One route with its stops' })
+  @ProblemResponses({ 400: ['validation_failed'], 404: ['route.not_found'] })
   get(@IdParam() id: string): Promise<RouteResponse> {
     return this.routes.get(id);
   }
 
   @Post()
   @Requires('convoys.write')
-  @ApiCreatedResponse({ description: 'The new route' })
-  @ApiConflictResponse({ description: 'A route with this name exists' })
+  @ApiOperation({ summary: 'Create a route' })
+  @ApiCreatedResponse({ type: RouteResponseDto, description: 'The new route, shared with every organisation' })
+  @ProblemResponses({ 400: ['validation_failed'], 409: ['route.duplicate_name'], 422: ['route.unknown_location'] })
   create(@CurrentActor() actor: Actor, @Body() dto: CreateRouteDto): Promise<RouteResponse> {
     return this.routes.create(actor, dto);
   }
