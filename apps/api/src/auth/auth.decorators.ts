@@ -1,7 +1,7 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Permission } from '@relief-ledger/domain';
 import type { FastifyRequest } from 'fastify';
-import { guardResponses, publicOperation } from '../common/openapi/problem-responses.js';
+import { guardedOperation, publicOperation } from '../common/openapi/problem-responses.js';
 import type { Actor } from './actor.js';
 
 export const PUBLIC_ROUTE = 'relief:public';
@@ -12,9 +12,9 @@ export const Public = () => applyDecorators(SetMetadata(PUBLIC_ROUTE, true), pub
 
 /**
  * The permission (from the table in libs/domain) a route needs. A route without one is refused.
- * The OpenAPI document gets the refusals that follow from it: 401, and 403 naming the roles.
+ * The OpenAPI document gets the roles that may (`x-roles`) and the refusals that follow: 401, and 403.
  */
-export const Requires = (permission: Permission) => applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), guardResponses(permission));
+export const Requires = (permission: Permission) => applyDecorators(SetMetadata(REQUIRED_PERMISSION, permission), guardedOperation(permission));
 
 /** The signed-in actor; the guard has already refused requests without one. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {

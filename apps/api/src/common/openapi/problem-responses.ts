@@ -1,4 +1,5 @@
-import { ApiResponse, DECORATORS, getSchemaPath } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtension, ApiResponse, DECORATORS, getSchemaPath } from '@nestjs/swagger';
 import { PERMISSIONS, PROBLEM_TEXT, ROLES, type Permission, type ProblemCode } from '@relief-ledger/domain';
 import { ProblemDto } from './problem.schema.js';
 
@@ -69,12 +70,15 @@ export function ProblemResponses(answers: ProblemAnswers): MethodDecorator {
   return addAnswers(Object.entries(answers).map(([status, codes]) => ({ status: Number(status) as ProblemStatus, codes: codes ?? [] })));
 }
 
-/** What @Requires adds to the document: 401 always, 403 when some role may not, naming who may. */
-export function guardResponses(permission: Permission): MethodDecorator {
+/**
+ * What @Requires adds to the document: the roles that may call the operation (`x-roles`, for a
+ * script to check before it tries), 401 always, and 403 when some role may not.
+ */
+export function guardedOperation(permission: Permission): MethodDecorator {
   const allowed: readonly string[] = PERMISSIONS[permission];
   const answers: Array<{ status: ProblemStatus; codes: readonly ProblemCode[]; note?: string }> = [{ status: 401, codes: ['auth.required'] }];
   if (allowed.length < ROLES.length) answers.push({ status: 403, codes: ['auth.forbidden'], note: `Allowed to: ${allowed.join(', ')}` });
-  return addAnswers(answers);
+  return applyDecorators(ApiExtension('x-roles', [...allowed]), addAnswers(answers));
 }
 
 /**

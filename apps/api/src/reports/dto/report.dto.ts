@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { LANGUAGES, REPORT_FORMATS, REPORT_IDS, REPORT_LEVELS, REPORT_PAGE_SIZE_MAX } from '@relief-ledger/domain';
 import type { Language, ReportColumn, ReportColumnType, ReportFormat, ReportId, ReportLevel, ReportPage, ReportQuery } from '@relief-ledger/domain';
-import { EnumField, FlagField, InstantField, IntField, ListField, ObjectField, TextField } from '../../common/openapi/response-fields.js';
+import { EnumField, InstantField, IntField, ListField, ObjectField, TextField } from '../../common/openapi/response-fields.js';
 import { CalendarDate, OneOf, QueryInt, Text, Uuid } from '../../common/validation/decorators.js';
 
 export class ReportParamsDto {
