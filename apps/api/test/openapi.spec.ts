@@ -1,9 +1,11 @@
-import { ROLES } from '@relief-ledger/domain';
+import { REPORT_IDS, REPORTS, ROLES } from '@relief-ledger/domain';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { OpenApiSchema, schemaProblems } from './utils/schema-conformance';
+import { signIn } from './utils/session';
 import { RunningApi, startApi } from './utils/start-api';
 import { createTestDatabase, TestDatabase } from './utils/test-database';
 
@@ -12,7 +14,8 @@ import { createTestDatabase, TestDatabase } from './utils/test-database';
  * /api/docs.json is usable by an agency's own scripts. The document the built app serves is
  * linted with Redocly's recommended rules (redocly.yaml at the root: no error, no warning),
  * and every operation is checked for what a client needs: a summary, the schema of its success,
- * how it is authenticated, and the problems it can answer.
+ * how it is authenticated, and the problems it can answer. Then the app's real answers (on
+ * the demo data) are held against the schemas the document gives them.
  */
 const ROOT = path.resolve(__dirname, '../../..');
 const REDOCLY = path.join(path.dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
@@ -23,11 +26,7 @@ const PUBLIC_ON_PURPOSE = ['POST /api/v1/auth/sign-in', 'GET /api/health'];
 /** Successes that are a stream or a file, not JSON: they declare their content types instead. */
 const NOT_JSON = new Set(['text/event-stream', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
 
-interface Schema {
-  $ref?: string;
-  type?: string;
-  properties?: Record<string, Schema>;
-}
+type Schema = OpenApiSchema;
 interface Response {
   $ref?: string;
   content?: Record<string, { schema?: Schema }>;
@@ -86,7 +85,7 @@ describe('the OpenAPI document (/api/docs.json)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    api = await startApi({ databaseUrl: db.url });
+    api = await startApi({ databaseUrl: db.url, env: { DEMO_DATA: 'true' } });
     document = (await request(api.url).get('/api/docs.json').expect(200)).body as Document;
     operations = Object.entries(document.paths).flatMap(([p, methods]) =>
       Object.entries(methods).map(([method, operation]) => ({ label: `${method.toUpperCase()} ${p}`, path: p, operation })),
@@ -214,5 +213,117 @@ describe('the OpenAPI document (/api/docs.json)', () => {
     expect(Object.keys(document.components.schemas.ProblemDto.properties ?? {})).toEqual(
       expect.arrayContaining(['type', 'title', 'status', 'detail', 'code', 'params', 'errors']),
     );
+  });
+
+  describe("the app's answers fit the document", () => {
+    /** Records of the demo data to read, by the path segment that names their kind. */
+    let ids: Record<string, string[]>;
+    let cookies: Record<string, string>;
+
+    beforeAll(async () => {
+      const all = async (sql: string) => (await db.query<{ id: string }>(sql)).map((row) => row.id);
+      const hro = `(SELECT id FROM organisations WHERE short_code = 'HRO')`;
+      ids = {
+        camps: await all(`SELECT id FROM camps WHERE organisation_id = ${hro} ORDER BY name_en LIMIT 2`),
+        locations: await all(`SELECT id FROM locations WHERE pcode IN ('SY07', 'SY07030101')`),
+        routes: await all(`SELECT id FROM routes ORDER BY name LIMIT 2`),
+        'pause-windows': await all(`SELECT id FROM pause_windows ORDER BY starts_at`),
+        incidents: await all(`SELECT id FROM incidents ORDER BY occurred_at LIMIT 3`),
+        // One of each status the demo has: planned (go/no-go), on the road (cargo in transit), arrived, struck.
+        convoys: await all(`SELECT DISTINCT ON (status) id FROM convoys WHERE organisation_id = ${hro} ORDER BY status, name`),
+        'stock-points': await all(`SELECT id FROM stock_points WHERE organisation_id = ${hro} AND kind <> 'in_transit' ORDER BY name LIMIT 2`),
+        items: await all(`SELECT id FROM items WHERE code = 'FOOD-PARCEL'`),
+      };
+      cookies = {};
+      for (const role of ROLES) cookies[role] = await signIn(api, `${role}@hro.example`);
+    });
+
+    /** The concrete paths to read for an operation: every record of its kind, with the query it needs. */
+    function pathsFor(template: string): string[] {
+      if (template === '/api/v1/reports/{report}') {
+        return REPORT_IDS.map((report) => {
+          const filters: Record<string, string> = { campId: ids.camps[0], stockPointId: ids['stock-points'][0], itemId: ids.items[0], from: '2019-12-01', to: '2019-12-31' };
+          const query = REPORTS[report].required.map((name) => `${name}=${filters[name]}`).join('&');
+          return `/api/v1/reports/${report}${query ? `?${query}` : ''}`;
+        });
+      }
+      const query = template.endsWith('/ledger') ? `?itemId=${ids.items[0]}` : '';
+      if (!template.includes('{id}')) return [template + query];
+      const kind = template.split('/')[3];
+      return (ids[kind] ?? []).map((id) => template.replace('{id}', id) + query);
+    }
+
+    it('answers every GET with JSON that fits its 200 schema: nothing missing, nothing undeclared, null only where nullable', async () => {
+      const problems: string[] = [];
+      let checked = 0;
+      for (const { label, path: template, operation } of operations) {
+        const schema = operation.responses['200']?.content?.['application/json']?.schema;
+        if (!label.startsWith('GET ') || !schema) continue;
+        const roles = operation['x-roles'] ?? [];
+        const role = roles.includes('coordinator') ? 'coordinator' : roles[0];
+        const paths = pathsFor(template);
+        if (paths.length === 0) problems.push(`${label}: no record in the demo data to read`);
+        for (const p of paths) {
+          const answer = await (role ? request(api.url).get(p).set('Cookie', cookies[role]) : request(api.url).get(p));
+          checked += 1;
+          if (answer.status !== 200) {
+            problems.push(`GET ${p}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+            continue;
+          }
+          problems.push(...schemaProblems(document.components.schemas, schema, answer.body, `GET ${p}`));
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(checked).toBeGreaterThan(40);
+    }, 60_000);
+
+    it('answers writes with bodies that fit their 2xx schemas', async () => {
+      const schemaOf = (label: string, status: string) => {
+        const [method, template] = label.split(' ');
+        return document.paths[template][method.toLowerCase()].responses[status].content!['application/json'].schema!;
+      };
+      const [point, item, camp] = [ids['stock-points'][0], ids.items[0], ids.camps[0]];
+      const answers: Array<[string, string, request.Response]> = [
+        ['POST /api/v1/auth/sign-in', '200', await request(api.url).post('/api/v1/auth/sign-in').send({ email: 'manager@hro.example', password: 'demo-password-2019' })],
+        ['POST /api/v1/api-tokens', '201', await request(api.url).post('/api/v1/api-tokens').set('Cookie', cookies.admin).send({ name: 'OpenAPI spec' })],
+        [
+          'POST /api/v1/stock/receipts',
+          '201',
+          await request(api.url).post('/api/v1/stock/receipts').set('Cookie', cookies.coordinator).send({ stockPointId: point, itemId: item, quantity: 10, reference: 'WB-1' }),
+        ],
+        [
+          'POST /api/v1/distributions',
+          '201',
+          await request(api.url)
+            .post('/api/v1/distributions')
+            .set('Cookie', cookies.field)
+            .send({ clientId: '00000000-0000-4000-8000-0000000a0001', campId: camp, itemId: item, stockPointId: point, quantity: 1, households: 1, people: 5 }),
+        ],
+        [
+          'POST /api/v1/distributions/import',
+          '201',
+          await request(api.url)
+            .post('/api/v1/distributions/import')
+            .set('Cookie', cookies.coordinator)
+            .set('Content-Type', 'text/csv')
+            .send(`client_id,camp_id,item_code,stock_point_id,quantity,households,people,distributed_at\r\n00000000-0000-4000-8000-0000000a0002,${camp},FOOD-PARCEL,${point},1,1,5,\r\n`),
+        ],
+      ];
+      expect(answers.map(([label, , answer]) => `${label} ${answer.status}`)).toEqual(answers.map(([label, status]) => `${label} ${status}`));
+      expect(answers.flatMap(([label, status, answer]) => schemaProblems(document.components.schemas, schemaOf(label, status), answer.body, label))).toEqual([]);
+    });
+
+    it('answers refusals with bodies that fit the Problem schema', async () => {
+      const problemSchema = { $ref: '#/components/schemas/ProblemDto' };
+      const refusals = [
+        await request(api.url).get('/api/v1/camps'),
+        await request(api.url).get('/api/v1/camps/00000000-0000-4000-8000-000000000000').set('Cookie', cookies.coordinator),
+        await request(api.url).get('/api/v1/camps?pageSize=0&status=gone').set('Cookie', cookies.coordinator),
+        await request(api.url).post('/api/v1/camps').set('Cookie', cookies.field).send({}),
+        await request(api.url).post('/api/v1/camps').set('Cookie', cookies.coordinator).send({ nameEn: 7 }),
+      ];
+      expect(refusals.map((answer) => answer.status)).toEqual([401, 404, 400, 403, 400]);
+      expect(refusals.flatMap((answer) => schemaProblems(document.components.schemas, problemSchema, answer.body, `${answer.status}`))).toEqual([]);
+    });
   });
 });

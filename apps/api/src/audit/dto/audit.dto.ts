@@ -10,7 +10,7 @@ export class AuditListQueryDto extends PageQueryDto implements AuditListQuery {
 }
 
 export class AuditEntryResponseDto implements AuditEntryResponse {
-  @IdField() id: string;
+  @TextField({ example: '1042', description: 'The entry\'s number, a 64-bit integer sent as text' }) id: string;
   @InstantField() at: string;
   @IdField({ nullable: true, description: 'Who; null for what no user did' }) userId: string | null;
   @TextField({ nullable: true }) userName: string | null;
