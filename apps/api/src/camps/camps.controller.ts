@@ -6,13 +6,11 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
 import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { ETAG_HEADER } from '../common/openapi/response-headers.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { requireVersion, withEtag } from '../common/validation/version.js';
 import { CampsService } from './camps.service.js';
 import { CampCoverageResponseDto, CampListQueryDto, CampResponseDto, CloseCampDto, CreateCampDto, UpdateCampDto } from './dto/camp.dto.js';
-
-/** The camp's version as its ETag, on every answer that carries the camp. */
-const ETAG = { ETag: { description: 'The version, quoted ("3"): send it back as If-Match', schema: { type: 'string' } } };
 
 @ApiTags('camps')
 @Controller('v1/camps')
@@ -31,7 +29,7 @@ export class CampsController {
   @Get(':id')
   @Requires('camps.read')
   @ApiOperation({ summary: 'Get a camp' })
-  @ApiOkResponse({ type: CampResponseDto, description: 'The camp; its ETag carries the version', headers: ETAG })
+  @ApiOkResponse({ type: CampResponseDto, description: 'The camp; its ETag carries the version', headers: ETAG_HEADER })
   @ProblemResponses({ 400: ['validation_failed'], 404: ['camp.not_found'] })
   async get(@CurrentActor() actor: Actor, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<CampResponse> {
     return withEtag(reply, await this.camps.findCampOrThrow(actor, id));
@@ -52,7 +50,7 @@ export class CampsController {
   @ApiCreatedResponse({
     type: CampResponseDto,
     description: 'The new camp, managed by my organisation',
-    headers: { ...ETAG, Location: { description: 'The new camp: /api/v1/camps/{id}', schema: { type: 'string' } } },
+    headers: { ...ETAG_HEADER, Location: { description: 'The new camp: /api/v1/camps/{id}', schema: { type: 'string' } } },
   })
   @ProblemResponses({ 400: ['validation_failed'], 409: ['camp.duplicate_name'], 422: ['validation_failed'] })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateCampDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CampResponse> {
@@ -65,7 +63,7 @@ export class CampsController {
   @Requires('camps.write')
   @ApiOperation({ summary: 'Change a camp', description: 'Send only the fields to change, with the version you read (body version or If-Match). Close a camp with POST …/close.' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; overrides body.version' })
-  @ApiOkResponse({ type: CampResponseDto, description: 'The camp as changed', headers: ETAG })
+  @ApiOkResponse({ type: CampResponseDto, description: 'The camp as changed', headers: ETAG_HEADER })
   @ProblemResponses({
     400: ['validation_failed', 'camp.nothing_to_change'],
     404: ['camp.not_found'],
@@ -87,7 +85,7 @@ export class CampsController {
   @Requires('camps.write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close a camp' })
-  @ApiOkResponse({ type: CampResponseDto, description: 'Closed; a camp is never deleted', headers: ETAG })
+  @ApiOkResponse({ type: CampResponseDto, description: 'Closed; a camp is never deleted', headers: ETAG_HEADER })
   @ProblemResponses({
     400: ['validation_failed'],
     404: ['camp.not_found'],

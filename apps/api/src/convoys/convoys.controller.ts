@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
 import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { ETAG_HEADER, REPLAYED_HEADER } from '../common/openapi/response-headers.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { requireVersion, withEtag } from '../common/validation/version.js';
 import {
@@ -18,9 +19,6 @@ import {
   ConvoyStatusResponseDto,
   CreateConvoyDto,
 } from './dto/convoy.dto.js';
-
-const ETAG = { ETag: { description: 'The version, quoted ("3"): send it back as If-Match', schema: { type: 'string' } } };
-const REPLAYED = { 'Idempotent-Replayed': { description: '"true" when this answers a re-send with the same clientId', schema: { type: 'string', enum: ['true'] } } };
 import { ConvoysService } from './convoys.service.js';
 
 @ApiTags('convoys')
@@ -48,7 +46,7 @@ export class ConvoysController {
   @Get(':id')
   @Requires('convoys.read')
   @ApiOperation({ summary: 'Get a convoy' })
-  @ApiOkResponse({ type: ConvoyDetailResponseDto, description: 'The convoy with its timeline, cargo, windows on its route and, before departure, go/no-go', headers: ETAG })
+  @ApiOkResponse({ type: ConvoyDetailResponseDto, description: 'The convoy with its timeline, cargo, windows on its route and, before departure, go/no-go', headers: ETAG_HEADER })
   @ProblemResponses({ 400: ['validation_failed'], 404: ['convoy.not_found'] })
   async get(@CurrentActor() actor: Actor, @IdParam() id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConvoyDetailResponse> {
     return withEtag(reply, await this.convoys.get(actor, id));
@@ -71,7 +69,7 @@ export class ConvoysController {
     summary: 'Change the status of a convoy',
     description: 'Departed, arrived, aborted or struck, as the transition table allows, with its cargo: drawn into transit on departure, received at the destination on arrival, back to its source if aborted, written off against the incident if struck.',
   })
-  @ApiOkResponse({ type: ConvoyDetailResponseDto, description: 'The convoy after the change, with its cargo moved', headers: { ...ETAG, ...REPLAYED } })
+  @ApiOkResponse({ type: ConvoyDetailResponseDto, description: 'The convoy after the change, with its cargo moved', headers: { ...ETAG_HEADER, ...REPLAYED_HEADER } })
   @ProblemResponses({
     400: ['validation_failed'],
     404: ['convoy.not_found'],
@@ -95,7 +93,7 @@ export class ConvoysController {
   @Requires('convoys.report')
   @HttpCode(201)
   @ApiOperation({ summary: 'Check in a convoy on the road', description: '"Passed Ariha, 14:10." A re-send with the same clientId records it once.' })
-  @ApiCreatedResponse({ type: ConvoyEventResponseDto, description: 'The check-in (or the first one again for a re-send with the same client id)', headers: REPLAYED })
+  @ApiCreatedResponse({ type: ConvoyEventResponseDto, description: 'The check-in (or the first one again for a re-send with the same client id)', headers: REPLAYED_HEADER })
   @ProblemResponses({
     400: ['validation_failed'],
     404: ['convoy.not_found'],

@@ -8,6 +8,7 @@ import { CSV_BODY } from '../common/validation/json-body-parser.js';
 import { AppException } from '../common/problem/app-exception.js';
 import { PageOf } from '../common/openapi/page.schema.js';
 import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { REPLAYED_HEADER } from '../common/openapi/response-headers.js';
 import { DistributionImportService, IMPORT_COLUMNS } from './distribution-import.service.js';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
@@ -36,7 +37,7 @@ export class DistributionsController {
   @ApiCreatedResponse({
     type: DistributionResponseDto,
     description: 'Recorded, or the first answer again for a re-send of the same distribution',
-    headers: { 'Idempotent-Replayed': { description: '"true" when this answers a re-send', schema: { type: 'string', enum: ['true'] } } },
+    headers: REPLAYED_HEADER,
   })
   @ProblemResponses({
     400: ['validation_failed', 'distribution.key_required', 'distribution.place_required'],

@@ -6,6 +6,7 @@ import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
 import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { REPLAYED_HEADER } from '../common/openapi/response-headers.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { CreateIncidentDto, IncidentListQueryDto, IncidentResponseDto } from './dto/incident.dto.js';
 import { IncidentsService } from './incidents.service.js';
@@ -40,7 +41,7 @@ export class IncidentsController {
   @ApiCreatedResponse({
     type: IncidentResponseDto,
     description: 'Reported (or the first report again for a re-send); windows it broke are marked violated',
-    headers: { 'Idempotent-Replayed': { description: '"true" when this answers a re-send', schema: { type: 'string', enum: ['true'] } } },
+    headers: REPLAYED_HEADER,
   })
   @ProblemResponses({
     400: ['validation_failed'],
