@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { ReplayModule } from './common/replay/replays.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CampsModule } from './camps/camps.module.js';
 import { DistributionsModule } from './distributions/distributions.module.js';
@@ -32,6 +33,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(databaseUrl, config.requestTimeoutSeconds * 1000), retryAttempts: 0 }),
         AuditModule,
+        ReplayModule,
         AuthModule,
         HealthModule,
         OrganisationsModule,

@@ -38,3 +38,5 @@ export * from './time/calendar-days';
 export * from './common/problem-codes';
 export * from './i18n/languages';
 export * from './reports/report-headers';
+export * from './common/replay';
+export * from './stock/limits';

@@ -5,8 +5,9 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
-import { ProblemResponses } from '../common/openapi/problem-responses.js';
-import { ETAG_HEADER } from '../common/openapi/response-headers.js';
+import { ProblemResponses, Replayable } from '../common/openapi/problem-responses.js';
+import { ETAG_HEADER, REPLAYED_HEADER } from '../common/openapi/response-headers.js';
+import { markReplayed } from '../common/replay/replays.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { requireVersion, withEtag } from '../common/validation/version.js';
 import { CampsService } from './camps.service.js';
@@ -47,14 +48,22 @@ export class CampsController {
   @Post()
   @Requires('camps.write')
   @ApiOperation({ summary: 'Create a camp' })
+  @Replayable()
   @ApiCreatedResponse({
     type: CampResponseDto,
-    description: 'The new camp, managed by my organisation',
-    headers: { ...ETAG_HEADER, Location: { description: 'The new camp: /api/v1/camps/{id}', schema: { type: 'string' } } },
+    description: 'The new camp, managed by my organisation (or the first answer again for a re-send)',
+    headers: { ...ETAG_HEADER, ...REPLAYED_HEADER, Location: { description: 'The new camp: /api/v1/camps/{id}', schema: { type: 'string' } } },
   })
   @ProblemResponses({ 400: ['validation_failed'], 409: ['camp.duplicate_name'], 422: ['validation_failed'] })
-  async create(@CurrentActor() actor: Actor, @Body() dto: CreateCampDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CampResponse> {
-    const camp = withEtag(reply, await this.camps.create(actor, dto));
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateCampDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CampResponse> {
+    const { replayed, answer } = await this.camps.create(actor, dto, idempotencyKey);
+    markReplayed(reply, replayed);
+    const camp = withEtag(reply, answer);
     void reply.header('location', `/api/v1/camps/${camp.id}`);
     return camp;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CampResponse, FieldError, Page, SPHERE, canCampMove, checkCampFigures, daysFed, isValidTimeZone, shelterCoverage, fieldProblem } from '@relief-ledger/domain';
 import type { CampCoverageResponse } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
@@ -19,6 +20,7 @@ export class CampsService {
     private readonly dataSource: DataSource,
     private readonly locations: LocationsService,
     private readonly audit: AuditService,
+    private readonly replays: Replays,
   ) {}
 
   async list(actor: Actor, query: CampListQueryDto): Promise<Page<CampResponse>> {
@@ -73,10 +75,11 @@ export class CampsService {
     };
   }
 
-  async create(actor: Actor, dto: CreateCampDto): Promise<CampResponse> {
+  async create(actor: Actor, dto: CreateCampDto, idempotencyKey?: string): Promise<Replayed<CampResponse>> {
     await this.checkLocation(dto.locationId);
     this.checkFigures(dto);
-    return this.writing(dto.nameEn, async (manager) => {
+    const request = { operation: 'camp.create', clientId: dto.clientId, header: idempotencyKey, content: dto };
+    return this.writing(dto.nameEn, (manager) => this.replays.once(manager, actor.organisationId, request, async () => {
       const repository = manager.getRepository(CampEntity);
       const saved = await repository.save(
         repository.create({
@@ -92,8 +95,8 @@ export class CampsService {
         }),
       );
       await this.audit.record(manager, actor, { action: 'create', entity: 'camp', entityId: saved.id, changedFields: changedFieldNames(dto) });
-      return toCampResponse(await this.findEntityOrThrow(manager, actor, saved.id));
-    });
+      return { recordId: saved.id, answer: toCampResponse(await this.findEntityOrThrow(manager, actor, saved.id)) };
+    }));
   }
 
   /**

@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { markReplayed } from '../common/replay/replays.js';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { IncidentResponse, Page } from '@relief-ledger/domain';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../auth/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
-import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { ProblemResponses, Replayable } from '../common/openapi/problem-responses.js';
 import { REPLAYED_HEADER } from '../common/openapi/response-headers.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { CreateIncidentDto, IncidentListQueryDto, IncidentResponseDto } from './dto/incident.dto.js';
@@ -38,6 +39,7 @@ export class IncidentsController {
   @Requires('incidents.write')
   @HttpCode(201)
   @ApiOperation({ summary: 'Report an incident', description: 'Shared with every organisation at once; a pause window it breaks is marked violated. A re-send with the same clientId records it once.' })
+  @Replayable()
   @ApiCreatedResponse({
     type: IncidentResponseDto,
     description: 'Reported (or the first report again for a re-send); windows it broke are marked violated',
@@ -45,11 +47,16 @@ export class IncidentsController {
   })
   @ProblemResponses({
     400: ['validation_failed'],
-    422: ['incident.where_required', 'incident.in_the_future', 'incident.unknown_reference', 'incident.client_id_reused'],
+    422: ['incident.where_required', 'incident.in_the_future', 'incident.unknown_reference'],
   })
-  async report(@CurrentActor() actor: Actor, @Body() dto: CreateIncidentDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncidentResponse> {
-    const { created, incident } = await this.incidents.report(actor, dto);
-    if (!created) void reply.header('idempotent-replayed', 'true');
+  async report(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateIncidentDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IncidentResponse> {
+    const { created, incident } = await this.incidents.report(actor, dto, idempotencyKey);
+    markReplayed(reply, !created);
     return incident;
   }
 }

@@ -17,8 +17,4 @@ export class IncidentsException extends AppException {
   static inTheFuture(field = 'occurredAt'): IncidentsException {
     return new IncidentsException(422, 'incident.in_the_future', 'Not yet happened', undefined, [fieldProblem(field, 'field.in_the_future')]);
   }
-
-  static keyReused(): IncidentsException {
-    return new IncidentsException(422, 'incident.client_id_reused', 'Client id already used', undefined, [fieldProblem('clientId', 'field.client_id_reused')]);
-  }
 }

@@ -3,7 +3,7 @@ import type { IncidentResponse, Page } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
-import { contentHash } from '../common/validation/content-hash.js';
+import { Replays } from '../common/replay/replays.js';
 import { reportedAt } from '../common/validation/reported-at.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { LiveEventsService } from '../live-events/live-events.service.js';
@@ -54,31 +54,30 @@ export class IncidentsService {
     private readonly audit: AuditService,
     private readonly windows: PauseWindowsService,
     private readonly live: LiveEventsService,
+    private readonly replays: Replays,
   ) {}
 
-  report(actor: Actor, dto: CreateIncidentDto): Promise<Reported> {
+  report(actor: Actor, dto: CreateIncidentDto, idempotencyKey?: string): Promise<Reported> {
     return this.dataSource.transaction(async (manager) => {
       await this.live.beginPublishing(manager);
-      return this.reportIn(manager, actor, dto);
+      return this.reportIn(manager, actor, dto, new Date(), idempotencyKey);
     });
   }
 
   /**
    * Records the incident in the caller's transaction: audit row, the windows it broke, and the
-   * live event. A re-send with the same client id answers the first report.
+   * live event. A re-send with the same key (client id or Idempotency-Key) answers the first report.
    */
-  async reportIn(manager: EntityManager, actor: Actor, dto: CreateIncidentDto, now = new Date()): Promise<Reported> {
+  async reportIn(manager: EntityManager, actor: Actor, dto: CreateIncidentDto, now = new Date(), idempotencyKey?: string): Promise<Reported> {
     const occurredAt = reportedAt(dto.occurredAt, now, () => IncidentsException.inTheFuture());
     if (!dto.locationId && !dto.routeId && !dto.place) throw IncidentsException.nowhere();
-    const hash = dto.clientId ? contentHash({ ...dto, occurredAt: dto.occurredAt ? occurredAt.toISOString() : undefined }) : null;
-    if (dto.clientId) {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`incident:${actor.organisationId}:${dto.clientId}`]);
-      const [existing] = await manager.query(`SELECT id, request_hash FROM incidents WHERE organisation_id = $1 AND client_key = $2`, [actor.organisationId, dto.clientId]);
-      if (existing) {
-        if (existing.request_hash !== hash) throw IncidentsException.keyReused();
-        return { created: false, incident: (await this.incidents(manager, actor, { ids: [existing.id] }))[0] };
-      }
-    }
+    const claim = await this.replays.claim(manager, actor.organisationId, {
+      operation: 'incident.report',
+      clientId: dto.clientId,
+      header: idempotencyKey,
+      content: { ...dto, occurredAt: dto.occurredAt ? occurredAt.toISOString() : undefined },
+    });
+    if (claim?.replayed) return { created: false, incident: claim.answer as IncidentResponse };
     const [refs] = await manager.query(
       `SELECT (SELECT 1 FROM locations WHERE id = $1) AS location, (SELECT 1 FROM routes WHERE id = $2) AS route,
          (SELECT 1 FROM convoys WHERE id = $3 AND organisation_id = $5) AS convoy, (SELECT 1 FROM camps WHERE id = $4 AND organisation_id = $5) AS camp`,
@@ -105,8 +104,9 @@ export class IncidentsService {
         dto.description,
         actor.organisationId,
         actor.userId,
-        dto.clientId ?? null,
-        hash,
+        // The key is kept with the replay rule's keys now (common/replay), no longer on the row.
+        null,
+        null,
       ],
     );
     await this.audit.record(manager, actor, { action: 'create', entity: 'incident', entityId: row.id, changedFields: changedFieldNames(dto) });
@@ -117,6 +117,7 @@ export class IncidentsService {
       payload: { type: 'incident.reported', incident },
       sharedPayload: { type: 'incident.reported', incident: sharedView(incident) },
     });
+    await claim?.settle({ recordId: row.id, answer: incident });
     return { created: true, incident };
   }
 

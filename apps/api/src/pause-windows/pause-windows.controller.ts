@@ -1,10 +1,13 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, PauseWindowResponse } from '@relief-ledger/domain';
 import type { Actor } from '../auth/actor.js';
+import { markReplayed } from '../common/replay/replays.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
-import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { ProblemResponses, Replayable } from '../common/openapi/problem-responses.js';
+import { REPLAYED_HEADER } from '../common/openapi/response-headers.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { CreatePauseWindowDto, PauseWindowListQueryDto, PauseWindowResponseDto } from './dto/pause-window.dto.js';
 import { PauseWindowsService } from './pause-windows.service.js';
@@ -35,12 +38,24 @@ export class PauseWindowsController {
   @Post()
   @Requires('windows.write')
   @ApiOperation({ summary: 'Enter an announced pause window', description: 'Times as announced, on the wall clock of its zone; "until 18:00" may leave out the end date.' })
-  @ApiCreatedResponse({ type: PauseWindowResponseDto, description: 'The window, with its times as instants and as read in its zone' })
+  @Replayable()
+  @ApiCreatedResponse({
+    type: PauseWindowResponseDto,
+    description: 'The window, with its times as instants and as read in its zone (or the first answer again for a re-send)',
+    headers: REPLAYED_HEADER,
+  })
   @ProblemResponses({
     400: ['validation_failed'],
     422: ['pause_window.time', 'validation_failed', 'route.unknown', 'route.unknown_location'],
   })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreatePauseWindowDto): Promise<PauseWindowResponse> {
-    return this.windows.create(actor, dto);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreatePauseWindowDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<PauseWindowResponse> {
+    const { replayed, answer } = await this.windows.create(actor, dto, idempotencyKey);
+    markReplayed(reply, replayed);
+    return answer;
   }
 }

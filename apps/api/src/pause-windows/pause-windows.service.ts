@@ -11,6 +11,7 @@ import {
 } from '@relief-ledger/domain';
 import type { LocalTimeResolution, Page, PauseWindowResponse, PauseWindowStatus, Place, WindowScope } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
@@ -59,9 +60,10 @@ export class PauseWindowsService {
     private readonly audit: AuditService,
     private readonly routes: RoutesService,
     private readonly live: LiveEventsService,
+    private readonly replays: Replays,
   ) {}
 
-  async create(actor: Actor, dto: CreatePauseWindowDto, now = new Date()): Promise<PauseWindowResponse> {
+  async create(actor: Actor, dto: CreatePauseWindowDto, idempotencyKey?: string, now = new Date()): Promise<Replayed<PauseWindowResponse>> {
     if (!isValidTimeZone(dto.zone)) throw new ValidationException([fieldProblem('zone', 'field.time_zone')]);
     if (dto.routeIds.length === 0 && dto.areaIds.length === 0) throw new ValidationException([fieldProblem('routeIds', 'field.cover_required')], 422);
     const startsAt = dto.start ? this.instant('start', dto.start, dto.zone, () => wallClockAt(now, dto.zone).date) : now.toISOString();
@@ -74,7 +76,8 @@ export class PauseWindowsService {
       throw PauseWindowsException.time('end', { message: reason, code, params: params! });
     }
 
-    return this.dataSource.transaction(async (manager) => {
+    const request = { operation: 'pause_window.announce', clientId: dto.clientId, header: idempotencyKey, content: dto };
+    return this.dataSource.transaction((manager) => this.replays.once(manager, actor.organisationId, request, async () => {
       await this.live.beginPublishing(manager);
       await this.checkReferences(manager, dto);
       const [row] = await manager.query(
@@ -97,8 +100,8 @@ export class PauseWindowsService {
       }
       const window = (await this.windows(manager, { ids: [row.id] }, now))[0];
       await this.live.publish(manager, { organisationId: null, payload: { type: 'window.announced', window }, sharedPayload: null });
-      return window;
-    });
+      return { recordId: row.id as string, answer: window };
+    }));
   }
 
   async list(query: PauseWindowListQueryDto, now = new Date()): Promise<Page<PauseWindowResponse>> {

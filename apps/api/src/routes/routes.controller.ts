@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RouteResponse } from '@relief-ledger/domain';
 import type { Actor } from '../auth/actor.js';
+import { markReplayed } from '../common/replay/replays.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
-import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { ProblemResponses, Replayable } from '../common/openapi/problem-responses.js';
+import { REPLAYED_HEADER } from '../common/openapi/response-headers.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { CreateRouteDto, RouteResponseDto } from './dto/route.dto.js';
 import { RoutesService } from './routes.service.js';
@@ -33,9 +36,17 @@ export class RoutesController {
   @Post()
   @Requires('convoys.write')
   @ApiOperation({ summary: 'Create a route' })
-  @ApiCreatedResponse({ type: RouteResponseDto, description: 'The new route, shared with every organisation' })
+  @Replayable()
+  @ApiCreatedResponse({ type: RouteResponseDto, description: 'The new route, shared with every organisation (or the first answer again for a re-send)', headers: REPLAYED_HEADER })
   @ProblemResponses({ 400: ['validation_failed'], 409: ['route.duplicate_name'], 422: ['route.unknown_location'] })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateRouteDto): Promise<RouteResponse> {
-    return this.routes.create(actor, dto);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateRouteDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RouteResponse> {
+    const { replayed, answer } = await this.routes.create(actor, dto, idempotencyKey);
+    markReplayed(reply, replayed);
+    return answer;
   }
 }

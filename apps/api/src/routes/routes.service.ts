@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Place, RouteOnMap, RouteResponse } from '@relief-ledger/domain';
 import { DEFAULT_TIME_ZONE } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../auth/actor.js';
 import { CreateRouteDto } from './dto/route.dto.js';
@@ -20,6 +21,7 @@ export class RoutesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly replays: Replays,
   ) {}
 
   list(): Promise<RouteResponse[]> {
@@ -32,9 +34,10 @@ export class RoutesService {
     return route;
   }
 
-  async create(actor: Actor, dto: CreateRouteDto): Promise<RouteResponse> {
+  async create(actor: Actor, dto: CreateRouteDto, idempotencyKey?: string): Promise<Replayed<RouteResponse>> {
+    const request = { operation: 'route.create', clientId: dto.clientId, header: idempotencyKey, content: dto };
     return this.dataSource
-      .transaction(async (manager) => {
+      .transaction((manager) => this.replays.once(manager, actor.organisationId, request, async () => {
         const found: { id: string }[] = await manager.query(`SELECT id FROM locations WHERE id = ANY($1)`, [dto.locationIds]);
         const missing = dto.locationIds.filter((id) => !found.some((f) => f.id === id));
         if (missing.length > 0) throw RoutesException.unknownLocations(missing);
@@ -49,8 +52,8 @@ export class RoutesService {
           dto.locationIds,
         ]);
         await this.audit.record(manager, actor, { action: 'create', entity: 'route', entityId: row.id, changedFields: changedFieldNames(dto) });
-        return (await this.routes(manager, [row.id]))[0];
-      })
+        return { recordId: row.id as string, answer: (await this.routes(manager, [row.id]))[0] };
+      }))
       .catch((error: unknown) => {
         if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_routes_name') throw RoutesException.duplicateName(dto.name);
         throw error;

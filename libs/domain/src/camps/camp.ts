@@ -34,6 +34,8 @@ export interface CampResponse {
 
 /** The managing organisation is the signed-in user's own. */
 export interface CreateCampRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   locationId: string;
   nameEn: string;
   nameAr: string;

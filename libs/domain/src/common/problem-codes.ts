@@ -15,6 +15,8 @@ export const PROBLEM_TEXT = {
   'validation.constraint': 'The values do not fit together',
   'version.required': 'Send the version you last read, as body "version" or an If-Match header, so that no one else\'s change is overwritten',
   'conflict.duplicate': 'A record with the same values already exists',
+  'idempotency.key_reused': 'This client id (or Idempotency-Key) was already used for different content; make a new one for a new record',
+  'idempotency.key_required': 'Send clientId (a UUID the device made up) or an Idempotency-Key header, so that a re-send is never recorded twice',
   'conflict.reference': 'A record this refers to does not exist, or is still in use',
   'database.unavailable': 'The database is not reachable right now; nothing was saved. Try again in a moment.',
   'database.busy': 'Another change got in the way; nothing was saved. Try again.',

@@ -12,6 +12,8 @@ export interface AnnouncedTime {
 }
 
 export interface CreatePauseWindowRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   /** Who announced it: "Russia and the regime, notified to the UN". */
   announcedBy: string;
   /** The announcement as received, word for word. */

@@ -18,6 +18,8 @@ export interface RouteResponse {
 }
 
 export interface CreateRouteRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   name: string;
   /** At least two, in travel order. */
   locationIds: string[];

@@ -20,6 +20,7 @@ const EDITABLE_STATUSES: readonly EditableStatus[] = ['planned', 'open', 'full']
 const { nameMaxLength, peopleMax } = CAMP_LIMITS;
 
 export class CreateCampDto implements CreateCampRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Uuid({ description: 'Location (usually a community)' }) locationId: string;
   @Text(nameMaxLength) nameEn: string;
   @Text(nameMaxLength) nameAr: string;

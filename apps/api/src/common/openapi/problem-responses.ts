@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiExtension, ApiResponse, DECORATORS, getSchemaPath } from '@nestjs/swagger';
-import { PERMISSIONS, PROBLEM_TEXT, ROLES, type Permission, type ProblemCode } from '@relief-ledger/domain';
+import { ApiExtension, ApiHeader, ApiResponse, DECORATORS, getSchemaPath } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_MAX_LENGTH, PERMISSIONS, PROBLEM_TEXT, ROLES, type Permission, type ProblemCode } from '@relief-ledger/domain';
 import { ProblemDto } from './problem.schema.js';
 
 /** The 4xx statuses an operation of this API can answer with a problem of its own. */
@@ -92,4 +92,16 @@ export function publicOperation(): MethodDecorator {
     Reflect.defineMetadata(DECORATORS.API_OPERATION, { ...Reflect.getMetadata(DECORATORS.API_OPERATION, handler), security: [] }, handler);
     return descriptor;
   };
+}
+
+/**
+ * A creating request under the one replay rule (common/replay): the optional Idempotency-Key
+ * header (instead of body clientId), a 400 for a key too long, and the one 422 for a key used
+ * for other content. The 2xx says `Idempotent-Replayed` (REPLAYED_HEADER).
+ */
+export function Replayable(): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description: `Instead of body clientId, at most ${IDEMPOTENCY_KEY_MAX_LENGTH} characters: a re-send with the same key answers the first result again` }),
+    ProblemResponses({ 400: ['validation_failed'], 422: ['idempotency.key_reused'] }),
+  );
 }

@@ -19,6 +19,9 @@ export function settleRefusedBody(request: FastifyRequest, reply: FastifyReply):
     void reply.header('connection', 'close');
     return;
   }
+  // Fastify says Connection: close when its parser refused a body; reading the rest is kinder
+  // (a client still sending would otherwise get the connection reset before reading the answer).
+  reply.removeHeader('connection');
   let drained = 0;
   raw.on('data', (chunk: Buffer) => {
     drained += chunk.length;

@@ -1,4 +1,4 @@
-import type { CreateDistributionRequest, DistributionResponse } from '@relief-ledger/domain';
+import type { CreateDistributionRequest, DistributionResponse, DistributionTotal } from '@relief-ledger/domain';
 import { IdField, InstantField, IntField, TextField } from '../../common/openapi/response-fields.js';
 import { Count, DayOrInstant, Instant, Text, Uuid } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
@@ -46,9 +46,7 @@ export class DistributionResponseDto implements DistributionResponse {
   @InstantField() createdAt: string;
 }
 
-// The totals and the import's answer have no contract type in libs/domain yet (issue 12 moves
-// the totals there): these classes are their only description until then.
-export class DistributionTotalResponseDto {
+export class DistributionTotalResponseDto implements DistributionTotal {
   @IdField({ nullable: true, description: 'null: distributions outside camps' }) campId: string | null;
   @TextField({ nullable: true }) campName: string | null;
   @IdField() itemId: string;
@@ -59,6 +57,7 @@ export class DistributionTotalResponseDto {
   @IntField({ minimum: 0, description: 'How many distributions are summed' }) distributions: number;
 }
 
+/** The import's answer has no contract type in libs/domain yet: this class is its only description. */
 export class DistributionImportResponseDto {
   @IntField({ minimum: 0, description: 'Rows recorded' }) imported: number;
   @IntField({ minimum: 0, description: 'Rows already recorded with the same content (an upload sent twice), skipped' }) skipped: number;

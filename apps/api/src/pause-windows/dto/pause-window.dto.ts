@@ -18,6 +18,7 @@ export class AnnouncedTimeDto implements AnnouncedTime {
 }
 
 export class CreatePauseWindowDto implements CreatePauseWindowRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Text(500, { description: 'Who announced it: "Russia and the regime, notified to the UN"' }) announcedBy: string;
   @Text(10_000, { description: 'The announcement as received' }) sourceText: string;
   @Instant({ optional: true, kind: 'past', description: 'Defaults to now' }) announcedAt?: string;

@@ -3,7 +3,7 @@ import { ROUTE_LIMITS, problemText } from '@relief-ledger/domain';
 import type { CreateRouteRequest, RouteResponse, RouteStop } from '@relief-ledger/domain';
 import { IdField, ListField, TextField } from '../../common/openapi/response-fields.js';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateBy } from 'class-validator';
-import { Text, UuidList, said } from '../../common/validation/decorators.js';
+import { Text, Uuid, UuidList, said } from '../../common/validation/decorators.js';
 
 function isPoint(value: unknown): boolean {
   return (
@@ -16,6 +16,7 @@ function isPoint(value: unknown): boolean {
 }
 
 export class CreateRouteDto implements CreateRouteRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Text(ROUTE_LIMITS.nameMaxLength) name: string;
 
   @UuidList(ROUTE_LIMITS.stopsMax, { min: 2, description: 'Locations in travel order, first to last' })
