@@ -86,7 +86,7 @@ describe('distributions and stock in the browser', () => {
     await page.getByLabel('Quantity', { exact: true }).fill('100000');
     await page.getByRole('button', { name: 'Transfer stock' }).click();
 
-    await page.getByRole('alert').filter({ hasText: /Only \d+ available at this stock point; 100000 requested/ }).waitFor();
+    await page.getByRole('alert').filter({ hasText: /Only [\d,]+ available at this stock point; 100,?000 requested/ }).waitFor();
     await page.context().close();
   }, 60_000);
 

@@ -14,6 +14,8 @@ module.exports = {
   testEnvironment: 'jest-preset-angular/environments/jest-jsdom-env',
   setupFilesAfterEnv: ['<rootDir>/jest-setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
+  // @jsverse/utils (Transloco's) ships ES modules as .js, which the preset would leave untransformed.
+  transformIgnorePatterns: ['node_modules/(?!(.*\\.mjs$|@jsverse/utils/))'],
   moduleNameMapper: {
     '^@relief-ledger/domain$': '<rootDir>/../../libs/domain/src/index.ts',
   },

@@ -4,6 +4,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { appRoutes } from './app.routes';
 import { sessionExpiredInterceptor } from './core/auth/session-expired-interceptor';
+import { provideI18n } from './core/i18n/provide-i18n';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -11,5 +12,6 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideHttpClient(withFetch(), withInterceptors([sessionExpiredInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
+    provideI18n(),
   ],
 };

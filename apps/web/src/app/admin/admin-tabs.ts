@@ -2,6 +2,7 @@ import { Permission } from '@relief-ledger/domain';
 
 export interface AdminTab {
   path: string;
+  /** A translation key (admin scope). */
   label: string;
   /** The tab shows, and its route opens, only for roles with this permission. */
   permission: Permission;
@@ -9,9 +10,9 @@ export interface AdminTab {
 
 /** The sections of `/admin`, in tab order; `/admin` itself opens the first one the role may use. */
 export const ADMIN_TABS: readonly AdminTab[] = [
-  { path: 'users', label: 'Users', permission: 'users.manage' },
-  { path: 'api-tokens', label: 'API tokens', permission: 'tokens.manage' },
-  { path: 'audit', label: 'Audit trail', permission: 'audit.read' },
+  { path: 'users', label: 'admin.tabs.users', permission: 'users.manage' },
+  { path: 'api-tokens', label: 'admin.tabs.apiTokens', permission: 'tokens.manage' },
+  { path: 'audit', label: 'admin.tabs.audit', permission: 'audit.read' },
 ];
 
 /** A role with any of these may open `/admin` (an administrator all of it, a manager the audit trail). */

@@ -1,5 +1,6 @@
-import { ConvoyCoverage, ConvoyResponse, COVERAGE_LABELS, nextCheckInDue, RouteStop } from '@relief-ledger/domain';
+import { ConvoyCoverage, ConvoyResponse, nextCheckInDue, RouteStop } from '@relief-ledger/domain';
 
+import { LocalWords } from '../core/i18n/local-words';
 import { Countdown, countdownTo } from '../shared/time/countdown';
 
 export interface CheckInDue {
@@ -10,24 +11,25 @@ export interface CheckInDue {
 }
 
 /** When a convoy on the road must next check in, and whether it has missed it. Nothing for convoys not on the road. */
-export function checkInDue(convoy: ConvoyResponse, now: Date): CheckInDue | undefined {
+export function checkInDue(convoy: ConvoyResponse, now: Date, words: LocalWords): CheckInDue | undefined {
   if (convoy.status !== 'departed') return undefined;
   const dueAt = convoy.nextCheckInDueAt ?? nextCheckInDue(convoy);
   if (!dueAt) return undefined;
-  const countdown = countdownTo({ target: dueAt, now });
+  const countdown = countdownTo({ target: dueAt, now }, words);
   return { dueAt, countdown, overdue: convoy.overdue || countdown.past };
 }
 
 /** How long the trip stays inside a pause window: a countdown to the end of the cover, when it has one. */
-export function coverCountdown(coverage: ConvoyCoverage | null, now: Date): { until: string; countdown: Countdown } | undefined {
+export function coverCountdown(coverage: ConvoyCoverage | null, now: Date, words: LocalWords): { until: string; countdown: Countdown } | undefined {
   if (!coverage || coverage.kind === 'not_covered' || !coverage.coveredUntil) return undefined;
-  return { until: coverage.coveredUntil, countdown: countdownTo({ target: coverage.coveredUntil, now }) };
+  return { until: coverage.coveredUntil, countdown: countdownTo({ target: coverage.coveredUntil, now }, words) };
 }
 
-/** "Covered", "Partly covered: 45 min exposed", "Not covered". */
-export function describeCoverage(coverage: ConvoyCoverage): string {
-  const label = COVERAGE_LABELS[coverage.kind];
-  return coverage.kind === 'partly_covered' ? `${label}: ${coverage.exposedMinutes} min exposed` : label;
+/** "Covered", "Partly covered: 45 min exposed", "Not covered", in the user's language. */
+export function describeCoverage(coverage: ConvoyCoverage, words: LocalWords): string {
+  return coverage.kind === 'partly_covered'
+    ? words.t('coverage.partlyExposed', { minutes: coverage.exposedMinutes })
+    : words.t(`status.coverage.${coverage.kind}`);
 }
 
 /** "Ma'arat al-Num'an → Sarmada": where a route starts and ends. */

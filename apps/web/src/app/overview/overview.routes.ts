@@ -2,4 +2,4 @@ import { Routes } from '@angular/router';
 
 import { OverviewPage } from './overview-page/overview-page';
 
-export const overviewRoutes: Routes = [{ path: '', component: OverviewPage, title: 'Overview · Relief Ledger' }];
+export const overviewRoutes: Routes = [{ path: '', component: OverviewPage, title: 'overview.title' }];

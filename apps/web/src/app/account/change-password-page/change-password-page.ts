@@ -4,17 +4,21 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { checkPassword, PASSWORD_MIN_LENGTH, Problem } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { checkPassword, FieldError, PASSWORD_MIN_LENGTH, Problem } from '@relief-ledger/domain';
 
 import { AuthApi } from '../../core/auth/auth-api';
 import { SessionStore } from '../../core/auth/session-store';
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { toProblem } from '../../core/problems/to-problem';
 
 type PasswordControlName = 'currentPassword' | 'newPassword';
 
+/** The field's name as its errors begin ("Current password is wrong"): translation keys. */
 const FIELD_LABELS: Readonly<Record<PasswordControlName, string>> = {
-  currentPassword: 'Current password',
-  newPassword: 'New password',
+  currentPassword: 'account.password.current',
+  newPassword: 'account.password.new',
 };
 
 /**
@@ -23,7 +27,7 @@ const FIELD_LABELS: Readonly<Record<PasswordControlName, string>> = {
  */
 @Component({
   selector: 'rl-change-password-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule, TranslocoPipe],
   templateUrl: './change-password-page.html',
   styleUrl: './change-password-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,6 +37,8 @@ export class ChangePasswordPage {
   private readonly store = inject(SessionStore);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly form = new FormGroup({
@@ -58,11 +64,12 @@ export class ChangePasswordPage {
   protected errorFor(name: PasswordControlName): string {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
+    const t = (key: string, params?: Record<string, string>) => this.language.t(key, params);
     // The API's reasons leave out the field ("is wrong"): name it.
-    if (typeof errors['server'] === 'string') return `${FIELD_LABELS[name]} ${errors['server']}`;
-    if (errors['required']) return name === 'currentPassword' ? 'Enter your current password' : 'Enter a new password';
-    if (typeof errors['password'] === 'string') return `New password ${errors['password']}`;
-    return 'Check this value';
+    if (typeof errors['server'] === 'string') return t('form.fieldReason', { field: t(FIELD_LABELS[name]), reason: errors['server'] });
+    if (errors['required']) return t(name === 'currentPassword' ? 'account.password.currentRequired' : 'account.password.newRequired');
+    if (errors['password']) return t('form.fieldReason', { field: t(FIELD_LABELS.newPassword), reason: this.messages.fieldReason(errors['password'] as FieldError) });
+    return t('form.checkValue');
   }
 
   protected changePassword(): void {
@@ -93,24 +100,25 @@ export class ChangePasswordPage {
   /** The domain's password rule, with the user's own email (the password must not be it). */
   private newPasswordRule(control: AbstractControl<string>): ValidationErrors | null {
     if (!control.value) return null;
-    const reason = checkPassword({ password: control.value, email: this.store.session()?.user.email })[0]?.reason;
-    return reason ? { password: reason } : null;
+    const refusal = checkPassword({ password: control.value, email: this.store.session()?.user.email })[0];
+    return refusal ? { password: refusal } : null;
   }
 
   private showProblem(problem: Problem): void {
     const unplaced: string[] = [];
-    for (const { field, reason } of problem.errors ?? []) {
+    for (const error of problem.errors ?? []) {
+      const { field } = error;
       const control = field === 'currentPassword' || field === 'newPassword' ? this.form.controls[field] : undefined;
       if (control) {
-        control.setErrors({ ...control.errors, server: reason });
+        control.setErrors({ ...control.errors, server: this.messages.fieldReason(error) });
         control.markAsTouched();
       } else {
-        unplaced.push(`${field} ${reason}`);
+        unplaced.push(this.messages.unplacedReason(error));
       }
     }
     const placed = (problem.errors?.length ?? 0) > unplaced.length;
     // "Current password is wrong" under the field says it all; a banner would say it twice.
-    if (!placed || unplaced.length > 0) this.problem.set([problemMessage(problem), ...unplaced].join(' — '));
+    if (!placed || unplaced.length > 0) this.problem.set(this.messages.join([this.messages.message(problem), ...unplaced]));
     afterNextRender({ write: () => this.focusFirstInvalidField() }, { injector: this.injector });
   }
 

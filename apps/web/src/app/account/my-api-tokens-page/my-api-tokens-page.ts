@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 import { ApiTokenList } from '../../shared/api-tokens/api-token-list/api-token-list';
 
@@ -8,13 +9,13 @@ import { ApiTokenList } from '../../shared/api-tokens/api-token-list/api-token-l
  */
 @Component({
   selector: 'rl-my-api-tokens-page',
-  imports: [ApiTokenList],
+  imports: [ApiTokenList, TranslocoPipe],
   template: `
     <div class="rl-page">
       <header class="rl-page-header">
-        <h1>My API tokens</h1>
+        <h1>{{ 'account.apiTokens.heading' | transloco }}</h1>
       </header>
-      <rl-api-token-list scope="own" heading="Your tokens" />
+      <rl-api-token-list scope="own" [heading]="'account.apiTokens.yours' | transloco" />
     </div>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

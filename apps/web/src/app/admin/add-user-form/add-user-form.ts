@@ -5,9 +5,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { checkPassword, PASSWORD_MIN_LENGTH, Problem, Role, ROLE_LABELS, ROLES, UserResponse } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { checkPassword, FieldError, PASSWORD_MIN_LENGTH, Problem, Role, ROLES, UserResponse } from '@relief-ledger/domain';
 
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { toProblem } from '../../core/problems/to-problem';
 import { AdminApi } from '../admin-api';
 
 export const USER_NAME_MAX_LENGTH = 200;
@@ -18,8 +21,8 @@ type AddUserControlName = 'name' | 'email' | 'role' | 'password';
 function passwordRule(control: AbstractControl<string>): ValidationErrors | null {
   if (!control.value) return null;
   const email: unknown = control.parent?.get('email')?.value;
-  const reason = checkPassword({ password: control.value, email: typeof email === 'string' ? email : undefined })[0]?.reason;
-  return reason ? { password: reason } : null;
+  const refusal = checkPassword({ password: control.value, email: typeof email === 'string' ? email : undefined })[0];
+  return refusal ? { password: refusal } : null;
 }
 
 function requiredText(control: AbstractControl<string>): ValidationErrors | null {
@@ -29,7 +32,7 @@ function requiredText(control: AbstractControl<string>): ValidationErrors | null
 /** Adds a user to the administrator's organisation, with a first password the admin hands over. */
 @Component({
   selector: 'rl-add-user-form',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './add-user-form.html',
   styleUrl: './add-user-form.scss',
@@ -39,12 +42,13 @@ export class AddUserForm {
   private readonly api = inject(AdminApi);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   readonly created = output<UserResponse>();
   readonly cancelled = output<void>();
 
   protected readonly roles = ROLES;
-  protected readonly roleLabels = ROLE_LABELS;
   protected readonly passwordMinLength = PASSWORD_MIN_LENGTH;
   protected readonly nameMaxLength = USER_NAME_MAX_LENGTH;
   protected readonly form = new FormGroup({
@@ -76,13 +80,14 @@ export class AddUserForm {
   protected errorFor(name: AddUserControlName): string {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
+    const t = (key: string, params?: Record<string, string | number>) => this.language.t(key, params);
     // The API's reasons leave out the field ("is already used by another user"): name it.
-    if (typeof errors['server'] === 'string') return `${FIELD_LABELS[name]} ${errors['server']}`;
-    if (errors['required']) return REQUIRED_MESSAGES[name];
-    if (errors['email']) return 'Enter an email address, such as name@agency.org';
-    if (errors['maxlength']) return `At most ${USER_NAME_MAX_LENGTH} characters`;
-    if (typeof errors['password'] === 'string') return `Password ${errors['password']}`;
-    return 'Check this value';
+    if (typeof errors['server'] === 'string') return t('form.fieldReason', { field: t(FIELD_LABELS[name]), reason: errors['server'] });
+    if (errors['required']) return t(REQUIRED_MESSAGES[name]);
+    if (errors['email']) return t('form.emailForm');
+    if (errors['maxlength']) return t('form.atMostCharacters', { max: USER_NAME_MAX_LENGTH });
+    if (errors['password']) return t('form.fieldReason', { field: t(FIELD_LABELS.password), reason: this.messages.fieldReason(errors['password'] as FieldError) });
+    return t('form.checkValue');
   }
 
   protected createUser(): void {
@@ -113,18 +118,18 @@ export class AddUserForm {
 
   private showProblem(problem: Problem): void {
     const unplaced: string[] = [];
-    for (const { field, reason } of problem.errors ?? []) {
-      const control = this.form.get(field);
+    for (const error of problem.errors ?? []) {
+      const control = this.form.get(error.field);
       if (control) {
-        control.setErrors({ ...control.errors, server: reason });
+        control.setErrors({ ...control.errors, server: this.messages.fieldReason(error) });
         control.markAsTouched();
       } else {
-        unplaced.push(`${field} ${reason}`);
+        unplaced.push(this.messages.unplacedReason(error));
       }
     }
     const placed = (problem.errors?.length ?? 0) > unplaced.length;
     // A 409 for an existing email explains itself under the field; a banner would say it twice.
-    if (!placed || unplaced.length > 0) this.problem.set([problemMessage(problem), ...unplaced].join(' — '));
+    if (!placed || unplaced.length > 0) this.problem.set(this.messages.join([this.messages.message(problem), ...unplaced]));
     afterNextRender({ write: () => this.focusFirstInvalidField() }, { injector: this.injector });
   }
 
@@ -137,16 +142,17 @@ export class AddUserForm {
   }
 }
 
+/** Translation keys: each field's name, and what to say when it is left empty. */
 const FIELD_LABELS: Readonly<Record<AddUserControlName, string>> = {
-  name: 'Name',
-  email: 'Email',
-  role: 'Role',
-  password: 'Password',
+  name: 'admin.users.name',
+  email: 'admin.users.email',
+  role: 'admin.users.role',
+  password: 'admin.users.password',
 };
 
 const REQUIRED_MESSAGES: Readonly<Record<AddUserControlName, string>> = {
-  name: 'Enter the name',
-  email: 'Enter the email address',
-  role: 'Choose a role',
-  password: 'Enter a first password',
+  name: 'admin.users.nameRequired',
+  email: 'admin.users.emailRequired',
+  role: 'admin.users.roleRequired',
+  password: 'admin.users.passwordRequired',
 };

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { ADMIN_TABS } from '../admin-tabs';
@@ -11,17 +12,17 @@ import { ADMIN_TABS } from '../admin-tabs';
  */
 @Component({
   selector: 'rl-admin-page',
-  imports: [MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoPipe],
   template: `
     <div class="rl-page">
       <header class="rl-page-header">
-        <h1>Admin</h1>
-        <span class="organisation">{{ organisationName() }}</span>
+        <h1>{{ 'admin.heading' | transloco }}</h1>
+        <bdi class="organisation">{{ organisationName() }}</bdi>
       </header>
-      <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Admin sections" mat-stretch-tabs="false">
+      <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'admin.sections' | transloco" mat-stretch-tabs="false">
         @for (tab of tabs(); track tab.path) {
           <a mat-tab-link [routerLink]="tab.path" routerLinkActive #active="routerLinkActive" [active]="active.isActive">
-            {{ tab.label }}
+            {{ tab.label | transloco }}
           </a>
         }
       </nav>

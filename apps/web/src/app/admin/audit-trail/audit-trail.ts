@@ -1,13 +1,14 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { AuditListQuery, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@relief-ledger/domain';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
+import { DateTimePipe } from '../../core/i18n/format-pipes';
 import { pagedResource } from '../../shared/api-resource/paged-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
@@ -19,13 +20,14 @@ export const ENTITY_FILTER_DEBOUNCE_MS = 300;
 @Component({
   selector: 'rl-audit-trail',
   imports: [
-    DatePipe,
+    DateTimePipe,
     LoadStatus,
     MatFormFieldModule,
     MatInputModule,
     MatTableModule,
     PagePaginator,
     ReactiveFormsModule,
+    TranslocoPipe,
   ],
   templateUrl: './audit-trail.html',
   styleUrl: './audit-trail.scss',

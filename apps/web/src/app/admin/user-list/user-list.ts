@@ -8,12 +8,15 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectChange, MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { PAGE_SIZE_MAX, Role, ROLE_LABELS, ROLES, UpdateUserRequest, UserResponse } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { PAGE_SIZE_MAX, Role, ROLES, UpdateUserRequest, UserResponse } from '@relief-ledger/domain';
 import { map } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { toProblem } from '../../core/problems/to-problem';
 import { pagedResource } from '../../shared/api-resource/paged-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { PagePaginator } from '../../shared/page-paginator/page-paginator';
@@ -38,6 +41,7 @@ const USERS_PAGE_SIZE = 50;
     MatTableModule,
     NgTemplateOutlet,
     PagePaginator,
+    TranslocoPipe,
   ],
   templateUrl: './user-list.html',
   styleUrl: './user-list.scss',
@@ -48,9 +52,10 @@ export class UserList {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly store = inject(SessionStore);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   protected readonly roles = ROLES;
-  protected readonly roleLabels = ROLE_LABELS;
   protected readonly columns = ['name', 'role', 'active'];
   protected readonly pageSizeOptions = [20, USERS_PAGE_SIZE, PAGE_SIZE_MAX];
 
@@ -79,13 +84,13 @@ export class UserList {
 
   protected userAdded(user: UserResponse): void {
     this.adding.set(false);
-    this.snackBar.open(`${user.name} added as ${ROLE_LABELS[user.role]}`, undefined, { duration: 4000 });
+    this.snackBar.open(this.language.t('admin.users.added', { name: user.name, role: this.language.t(`role.${user.role}`) }), undefined, { duration: 4000 });
     this.users.reload();
   }
 
   protected changeRole(user: UserResponse, change: MatSelectChange<Role>): void {
     const role = change.value;
-    this.updateUser(user, { role }, `${user.name} is now ${ROLE_LABELS[role]}`, () => {
+    this.updateUser(user, { role }, this.language.t('admin.users.roleChanged', { name: user.name, role: this.language.t(`role.${role}`) }), () => {
       // The select already shows the new role; put it back when the change did not happen.
       change.source.value = user.role;
     });
@@ -93,15 +98,15 @@ export class UserList {
 
   protected confirmAndDisableUser(user: UserResponse): void {
     confirmAction(this.dialog, {
-      title: `Disable ${user.name}?`,
-      message: `Their sessions end at once, and they cannot sign in until an administrator enables them again. Their records stay.`,
-      confirmLabel: 'Disable',
-      cancelLabel: 'Keep active',
-    }).subscribe(() => this.updateUser(user, { active: false }, `${user.name} is disabled`));
+      title: this.language.t('admin.users.disableTitle', { name: user.name }),
+      message: this.language.t('admin.users.disableMessage'),
+      confirmLabel: this.language.t('admin.users.disable'),
+      cancelLabel: this.language.t('admin.users.keepActive'),
+    }).subscribe(() => this.updateUser(user, { active: false }, this.language.t('admin.users.disabled', { name: user.name })));
   }
 
   protected enableUser(user: UserResponse): void {
-    this.updateUser(user, { active: true }, `${user.name} can sign in again`);
+    this.updateUser(user, { active: true }, this.language.t('admin.users.enabled', { name: user.name }));
   }
 
   private updateUser(user: UserResponse, change: Omit<UpdateUserRequest, 'version'>, done: string, revert?: () => void): void {
@@ -119,10 +124,10 @@ export class UserList {
         revert?.();
         const problem = toProblem(error);
         if (problem.status === 409) {
-          this.changeProblem.set(`${user.name} was changed by someone else meanwhile; the list now shows the latest. Make the change again if it is still needed.`);
+          this.changeProblem.set(this.language.t('admin.users.changedMeanwhile', { name: user.name }));
           this.users.reload();
         } else {
-          this.changeProblem.set(problemMessage(problem));
+          this.changeProblem.set(this.messages.message(problem));
         }
       },
     });

@@ -11,6 +11,7 @@ import { optionChosen } from '../../shared/forms/option-chosen';
 import { chosenLocationId, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
 import { describeWallClockShort } from '../../shared/time/zoned-time';
 import { CHECK_IN_KEY_REUSED_CODE, ConvoysApi, RecordedCheckIn } from '../convoys-api';
+import { LanguageService } from '../../core/i18n/language.service';
 
 export const PLACE_MAX_LENGTH = 500;
 export const NOTE_MAX_LENGTH = 2000;
@@ -33,6 +34,7 @@ export const CHECK_IN_KEY_REUSED_MESSAGE =
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CheckInForm {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(ConvoysApi);
   private readonly newClientId = inject(NEW_CLIENT_ID);
   private readonly formDirective = viewChild.required(FormGroupDirective);
@@ -91,7 +93,7 @@ export class CheckInForm {
   }
 
   private startNextCheckIn({ event, replayed }: RecordedCheckIn): void {
-    const at = describeWallClockShort({ instant: event.occurredAt, zone: this.zone() });
+    const at = describeWallClockShort({ instant: event.occurredAt, zone: this.zone() }, this.language.words());
     const where = event.place ?? event.locationName;
     const said = `Checked in at ${at}${where ? `, ${where}` : ''}.`;
     this.confirmation.set(replayed ? `${said} (An earlier press had already reached the server; it is recorded once.)` : said);

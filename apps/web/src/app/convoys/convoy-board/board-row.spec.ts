@@ -1,11 +1,12 @@
 import { aCheckInEvent, aConvoy, NOW } from '../testing/convoy-fixtures';
 import { toBoardRow } from './board-row';
+import { wordsFor } from '../../core/i18n/testing/test-translations';
 
 describe('toBoardRow', () => {
   const sut = toBoardRow;
 
   it("shows a convoy on the road in its route's local time, with its check-in and cover countdowns", () => {
-    const row = sut({ convoy: aConvoy({ nextCheckInDueAt: '2019-12-23T14:20:00.000Z' }), now: NOW });
+    const row = sut({ convoy: aConvoy({ nextCheckInDueAt: '2019-12-23T14:20:00.000Z' }), now: NOW, words: wordsFor('en') });
 
     expect(row).toMatchObject({
       route: "Ma'arat al-Num'an → Sarmada",
@@ -17,25 +18,25 @@ describe('toBoardRow', () => {
   });
 
   it('names the place of the last check-in the live stream brought', () => {
-    const row = sut({ convoy: aConvoy({ lastCheckInAt: '2019-12-23T13:55:00.000Z' }), now: NOW, lastReport: aCheckInEvent() });
+    const row = sut({ convoy: aConvoy({ lastCheckInAt: '2019-12-23T13:55:00.000Z' }), now: NOW, lastReport: aCheckInEvent(), words: wordsFor('en') });
 
     expect(row.lastCheckIn).toBe('15:55 Damascus · Ariha checkpoint');
   });
 
   it('shows a newer check-in from the stream before the list has caught up', () => {
-    const row = sut({ convoy: aConvoy({ lastCheckInAt: null }), now: NOW, lastReport: aCheckInEvent() });
+    const row = sut({ convoy: aConvoy({ lastCheckInAt: null }), now: NOW, lastReport: aCheckInEvent(), words: wordsFor('en') });
 
     expect(row.lastCheckIn).toBe('15:55 Damascus · Ariha checkpoint');
   });
 
   it('leaves out a place the list has since moved past', () => {
-    const row = sut({ convoy: aConvoy({ lastCheckInAt: '2019-12-23T14:10:00.000Z' }), now: NOW, lastReport: aCheckInEvent() });
+    const row = sut({ convoy: aConvoy({ lastCheckInAt: '2019-12-23T14:10:00.000Z' }), now: NOW, lastReport: aCheckInEvent(), words: wordsFor('en') });
 
     expect(row.lastCheckIn).toBe('16:10 Damascus');
   });
 
   it('shows the planned departure of a convoy not yet on the road, and no check-in', () => {
-    const row = sut({ convoy: aConvoy({ status: 'planned', departedAt: null, plannedDepartureAt: '2019-12-23T15:00:00.000Z' }), now: NOW });
+    const row = sut({ convoy: aConvoy({ status: 'planned', departedAt: null, plannedDepartureAt: '2019-12-23T15:00:00.000Z' }), now: NOW, words: wordsFor('en') });
 
     expect(row.departure).toBe('17:00 Damascus');
     expect(row.checkIn).toBeUndefined();

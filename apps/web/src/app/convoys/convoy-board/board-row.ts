@@ -1,5 +1,6 @@
 import { ConvoyEventResponse, ConvoyResponse } from '@relief-ledger/domain';
 
+import { LocalWords } from '../../core/i18n/local-words';
 import { Countdown } from '../../shared/time/countdown';
 import { describeWallClockShort } from '../../shared/time/zoned-time';
 import { CheckInDue, checkInDue, coverCountdown, routeEnds } from '../convoy-timing';
@@ -18,11 +19,11 @@ export interface BoardRow {
 }
 
 /** `lastReport`: the newest check-in the live stream brought for this convoy, which says where it was. */
-export function toBoardRow({ convoy, now, lastReport }: { convoy: ConvoyResponse; now: Date; lastReport?: ConvoyEventResponse }): BoardRow {
+export function toBoardRow({ convoy, now, lastReport, words }: { convoy: ConvoyResponse; now: Date; lastReport?: ConvoyEventResponse; words: LocalWords }): BoardRow {
   const zone = convoy.route.timeZone;
-  const local = (instant: string) => describeWallClockShort({ instant, zone });
-  const due = checkInDue(convoy, now);
-  const cover = coverCountdown(convoy.coverage, now);
+  const local = (instant: string) => describeWallClockShort({ instant, zone }, words);
+  const due = checkInDue(convoy, now, words);
+  const cover = coverCountdown(convoy.coverage, now, words);
   const lastAt = latest(convoy.lastCheckInAt, lastReport?.occurredAt);
   const where = lastReport && lastReport.occurredAt === lastAt ? (lastReport.place ?? lastReport.locationName) : null;
   return {

@@ -27,6 +27,7 @@ import { ConvoyStatusChip } from '../convoy-status-chip/convoy-status-chip';
 import { ConvoysApi } from '../convoys-api';
 import { CoverageBadge } from '../coverage-badge/coverage-badge';
 import { toBoardRow } from './board-row';
+import { LanguageService } from '../../core/i18n/language.service';
 
 type ConvoyLiveEvent = Extract<LiveEvent, { type: 'convoy.status' | 'convoy.check_in' }>;
 
@@ -43,6 +44,7 @@ type ConvoyLiveEvent = Extract<LiveEvent, { type: 'convoy.status' | 'convoy.chec
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConvoyBoard {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(ConvoysApi);
   private readonly store = inject(SessionStore);
   private readonly clock = inject(Clock);
@@ -68,7 +70,7 @@ export class ConvoyBoard {
     const own = this.store.session()?.organisation.id;
     return (this.statusesOfAll.value() ?? [])
       .filter((convoy) => convoy.organisationId !== own)
-      .map((convoy) => ({ convoy, since: describeWallClockShort({ instant: convoy.updatedAt, zone: DEFAULT_TIME_ZONE }) }));
+      .map((convoy) => ({ convoy, since: describeWallClockShort({ instant: convoy.updatedAt, zone: DEFAULT_TIME_ZONE }, this.language.words()) }));
   });
 
   /** The newest report the live stream brought per convoy: it says where a check-in was made. */
@@ -76,7 +78,7 @@ export class ConvoyBoard {
   protected readonly rows = computed(() => {
     const now = this.clock.now();
     const reports = this.lastReports();
-    return this.convoys.items().map((convoy) => toBoardRow({ convoy, now, lastReport: reports.get(convoy.id) }));
+    return this.convoys.items().map((convoy) => toBoardRow({ convoy, now, lastReport: reports.get(convoy.id), words: this.language.words() }));
   });
 
   constructor() {

@@ -30,6 +30,7 @@ import { describeWallClock, VIEWER_TIME_ZONE, zoneCity } from '../../shared/time
 import { ConvoysApi } from '../convoys-api';
 import { VEHICLE_LIMITS, vehiclesToSend } from '../vehicles';
 import { resolveEntry, WallClockEntry, wallClockEntryValidator } from './departure-time';
+import { LanguageService } from '../../core/i18n/language.service';
 
 export const CONVOY_PURPOSE_LABELS: Readonly<Record<ConvoyPurpose, string>> = {
   evacuation: 'Evacuation',
@@ -87,6 +88,7 @@ function withinVehicleCount(control: AbstractControl): ValidationErrors | null {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConvoyForm {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(ConvoysApi);
   private readonly lookups = inject(LookupsApi);
   private readonly router = inject(Router);
@@ -141,8 +143,8 @@ export class ConvoyForm {
     const { departureDate: date, departureTime: time, departureOffset: offset } = this.value();
     const resolution = resolveEntry({ date, time, offset }, this.zone());
     if (resolution?.kind !== 'exact') return undefined;
-    const utc = describeWallClock({ instant: resolution.instant, zone: 'UTC' });
-    return this.viewerZone === 'UTC' ? utc : `${utc} · ${describeWallClock({ instant: resolution.instant, zone: this.viewerZone })} your time`;
+    const utc = describeWallClock({ instant: resolution.instant, zone: 'UTC' }, this.language.words());
+    return this.viewerZone === 'UTC' ? utc : `${utc} · ${describeWallClock({ instant: resolution.instant, zone: this.viewerZone }, this.language.words())} your time`;
   });
   /** Plates and drivers may be listed for as many vehicles as the convoy has. */
   protected readonly canAddVehicle = computed(() => {
@@ -220,7 +222,7 @@ export class ConvoyForm {
     if (errors['repeatedHour']) return 'This time happened twice that night: choose which one below';
     if (errors['maxlength']) return `At most ${errors['maxlength'].requiredLength} characters`;
     if (errors['required'] && typeof control.value === 'string') return 'Required';
-    return countErrorMessage(errors, 'Required');
+    return countErrorMessage(errors, 'Required', this.language.words());
   }
 
   protected planConvoy(): void {

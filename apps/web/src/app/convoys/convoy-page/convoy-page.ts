@@ -24,6 +24,7 @@ import { CoverageBadge } from '../coverage-badge/coverage-badge';
 import { CARGO_STATE_LABELS } from '../next-statuses';
 import { StatusActions } from '../status-actions/status-actions';
 import { describeVehicle } from '../vehicles';
+import { LanguageService } from '../../core/i18n/language.service';
 
 export const CONVOY_NOT_FOUND_MESSAGE = 'This convoy does not exist, or belongs to another organisation.';
 
@@ -40,6 +41,7 @@ export const CONVOY_NOT_FOUND_MESSAGE = 'This convoy does not exist, or belongs 
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ConvoyPage {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(ConvoysApi);
   private readonly session = inject(SessionStore);
   private readonly clock = inject(Clock);
@@ -62,17 +64,17 @@ export class ConvoyPage {
   protected readonly stops = computed(() => (this.convoy.value()?.route.stops ?? []).map((stop) => stop.nameEn).join(' → '));
   protected readonly checkIn = computed(() => {
     const convoy = this.convoy.value();
-    return convoy && checkInDue(convoy, this.clock.now());
+    return convoy && checkInDue(convoy, this.clock.now(), this.language.words());
   });
-  protected readonly cover = computed(() => coverCountdown(this.convoy.value()?.coverage ?? null, this.clock.now()));
+  protected readonly cover = computed(() => coverCountdown(this.convoy.value()?.coverage ?? null, this.clock.now(), this.language.words()));
   protected readonly windows = computed(() => {
     const now = this.clock.now();
-    return (this.convoy.value()?.windows ?? []).map((window) => ({ window, clock: windowClock(window, now) }));
+    return (this.convoy.value()?.windows ?? []).map((window) => ({ window, clock: windowClock(window, now, this.language.words()) }));
   });
   protected readonly cargo = computed(() =>
     (this.convoy.value()?.cargo ?? []).map((line) => ({
       line,
-      what: describeQuantity({ quantity: line.quantity, item: { nameEn: line.itemName, unit: line.unit } }),
+      what: describeQuantity({ quantity: line.quantity, item: { nameEn: line.itemName, unit: line.unit } }, this.language.words()),
       state: CARGO_STATE_LABELS[line.state],
     })),
   );
@@ -81,7 +83,7 @@ export class ConvoyPage {
     return (this.convoy.value()?.events ?? []).map((event) => ({
       event,
       what: describeEvent(event),
-      when: `${describeWallClockShort({ instant: event.occurredAt, zone })}, ${describeDay({ instant: event.occurredAt, zone })}`,
+      when: `${describeWallClockShort({ instant: event.occurredAt, zone }, this.language.words())}, ${describeDay({ instant: event.occurredAt, zone }, this.language.words())}`,
       where: event.place ?? event.locationName,
     }));
   });
@@ -99,7 +101,7 @@ export class ConvoyPage {
   }
 
   protected local(instant: string): string {
-    return describeWallClockShort({ instant, zone: this.zone() });
+    return describeWallClockShort({ instant, zone: this.zone() }, this.language.words());
   }
 
   protected showChangedConvoy(convoy: ConvoyDetailResponse): void {

@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { CONVOY_STATUS_LABELS, ConvoyStatus } from '@relief-ledger/domain';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ConvoyStatus } from '@relief-ledger/domain';
 
 @Component({
   selector: 'rl-convoy-status-chip',
-  template: `<span class="rl-chip" [class]="'status-' + status()">{{ label() }}</span>`,
+  imports: [TranslocoPipe],
+  template: `<span class="rl-chip" [class]="'status-' + status()">{{ 'status.convoy.' + status() | transloco }}</span>`,
   styles: `
     .status-planned {
       background: var(--mat-sys-secondary-container);
@@ -34,5 +36,4 @@ import { CONVOY_STATUS_LABELS, ConvoyStatus } from '@relief-ledger/domain';
 })
 export class ConvoyStatusChip {
   readonly status = input.required<ConvoyStatus>();
-  protected readonly label = computed(() => CONVOY_STATUS_LABELS[this.status()]);
 }

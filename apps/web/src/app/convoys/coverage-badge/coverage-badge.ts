@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { ConvoyCoverage } from '@relief-ledger/domain';
 
+import { LanguageService } from '../../core/i18n/language.service';
 import { describeCoverage } from '../convoy-timing';
 
 /** Whether a trip lies inside a pause window: "Covered", "Partly covered: 45 min exposed", "Not covered". */
@@ -35,6 +36,8 @@ import { describeCoverage } from '../convoy-timing';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class CoverageBadge {
+  private readonly language = inject(LanguageService);
+
   readonly coverage = input.required<ConvoyCoverage>();
-  protected readonly label = computed(() => describeCoverage(this.coverage()));
+  protected readonly label = computed(() => describeCoverage(this.coverage(), this.language.words()));
 }

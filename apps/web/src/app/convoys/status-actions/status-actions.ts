@@ -13,6 +13,7 @@ import { IncidentDetails, incidentDetailControls } from '../../shared/incident-f
 import { IncidentKindPicker } from '../../shared/incident-fields/incident-kind-picker';
 import { ConvoysApi, isStaleConvoyVersion } from '../convoys-api';
 import { NextStatus, nextStatuses, STATUS_ACTIONS } from '../next-statuses';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 
 export const STALE_CONVOY_MESSAGE = 'Someone else changed this convoy meanwhile. It has been loaded again: check its status, then try again.';
 
@@ -36,6 +37,7 @@ const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StatusActions {
+  private readonly problemMessages = inject(ProblemMessages);
   private readonly api = inject(ConvoysApi);
   private readonly dialog = inject(MatDialog);
   private readonly newClientId = inject(NEW_CLIENT_ID);
@@ -130,7 +132,7 @@ export class StatusActions {
           this.stale.emit();
         } else {
           // A refused move (409) says why in its detail; a refused incident names its fields.
-          this.problem.set(request.incident ? placeFieldErrors(this.incident, problem, CONTROL_FOR_FIELD) : problemMessage(problem));
+          this.problem.set(request.incident ? placeFieldErrors(this.incident, problem, this.problemMessages, CONTROL_FOR_FIELD) : problemMessage(problem));
         }
       },
     });

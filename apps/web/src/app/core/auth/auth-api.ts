@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { ChangePasswordRequest, Problem, ROLES, SessionResponse, SignInRequest } from '@relief-ledger/domain';
+import { ChangePasswordRequest, PreferencesRequest, Problem, ROLES, SessionResponse, SignInRequest } from '@relief-ledger/domain';
 import { catchError, map, Observable, of, throwError } from 'rxjs';
 
 import { hasStrings, isRecord, unexpectedAnswer } from '../http/read-json';
@@ -64,6 +64,11 @@ export class AuthApi {
       map(() => undefined),
       catchError(rethrowAsProblem),
     );
+  }
+
+  /** Stores the user's language or digits on the server, so that they follow them to another phone; answers the session. */
+  savePreferences(request: PreferencesRequest): Observable<SessionResponse> {
+    return this.http.put<unknown>(`${AUTH_API}/preferences`, request).pipe(map(readSessionOrThrow), catchError(rethrowAsProblem));
   }
 
   /** The current session, or null when no one is signed in. */

@@ -1,6 +1,7 @@
 import { Page } from '@relief-ledger/domain';
 
 import { ProblemError } from '../problems/problem-error';
+import { BROWSER_PROBLEM_CODES } from '../problems/to-problem';
 
 /**
  * Small checks on what the API sends back. They do not re-validate every field (the API and the
@@ -24,6 +25,7 @@ export function unexpectedAnswer(what: string): ProblemError {
     type: 'urn:relief-ledger:problem:unexpected-answer',
     title: `The server sent ${what} this app does not understand; reload the page, and report it if it happens again`,
     status: 0,
+    code: BROWSER_PROBLEM_CODES.unexpectedAnswer,
   });
 }
 

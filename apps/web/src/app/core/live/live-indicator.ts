@@ -1,26 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
 
-import { LiveEvents, LiveStatus } from './live-events';
-
-const LABELS: Readonly<Record<Exclude<LiveStatus, 'off'>, string>> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-};
-
-const TITLES: Readonly<Record<Exclude<LiveStatus, 'off'>, string>> = {
-  connecting: 'Connecting to live updates',
-  live: 'Convoys, windows and incidents update here as they happen',
-  reconnecting: 'Live updates lost the connection and are trying again; what you see may be out of date',
-};
+import { LiveEvents } from './live-events';
 
 /** Whether the screens are following the live stream: a small dot and a word in the toolbar. */
 @Component({
   selector: 'rl-live-indicator',
+  imports: [TranslocoPipe],
   template: `
-    @if (label(); as label) {
-      <span class="live" [class]="'live-' + status()" role="status" [title]="title()">
-        <span class="dot" aria-hidden="true"></span>{{ label }}
+    @if (status() !== 'off') {
+      <span class="live" [class]="'live-' + status()" role="status" [title]="'live.title.' + status() | transloco">
+        <span class="dot" aria-hidden="true"></span>{{ 'live.label.' + status() | transloco }}
       </span>
     }
   `,
@@ -56,12 +46,4 @@ const TITLES: Readonly<Record<Exclude<LiveStatus, 'off'>, string>> = {
 })
 export class LiveIndicator {
   protected readonly status = inject(LiveEvents).status;
-  protected readonly label = computed(() => {
-    const status = this.status();
-    return status === 'off' ? undefined : LABELS[status];
-  });
-  protected readonly title = computed(() => {
-    const status = this.status();
-    return status === 'off' ? '' : TITLES[status];
-  });
 }

@@ -6,6 +6,17 @@ import { ProblemError } from './problem-error';
 
 export const NETWORK_FAILURE_MESSAGE = 'Could not reach the server — check your connection and try again';
 
+/**
+ * Codes of the problems made up in the browser, translated as `problem.<code>` like the server's;
+ * the English titles stay as the words to fall back on.
+ */
+export const BROWSER_PROBLEM_CODES = {
+  network: 'app.network',
+  app: 'app.error',
+  http: 'app.http_status',
+  unexpectedAnswer: 'app.unexpected_answer',
+} as const;
+
 /** Status of problems made up in the browser, when no answer from the API came back. */
 export const NO_RESPONSE_STATUS = 0;
 
@@ -25,22 +36,28 @@ export function toProblem(error: unknown): Problem {
       type: APP_PROBLEM_TYPE,
       title: 'Something went wrong in the app; reload the page and try again',
       status: NO_RESPONSE_STATUS,
+      code: BROWSER_PROBLEM_CODES.app,
     };
   }
   if (isProblem(error.error)) {
     return { ...error.error, errors: readFieldErrors(error.error.errors) };
   }
   if (error.status === NO_RESPONSE_STATUS || GATEWAY_STATUSES.includes(error.status)) {
-    return { type: NETWORK_PROBLEM_TYPE, title: NETWORK_FAILURE_MESSAGE, status: error.status };
+    return { type: NETWORK_PROBLEM_TYPE, title: NETWORK_FAILURE_MESSAGE, status: error.status, code: BROWSER_PROBLEM_CODES.network };
   }
   return {
     type: 'about:blank',
     title: `The server could not do this (HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ''})`,
     status: error.status,
+    code: BROWSER_PROBLEM_CODES.http,
+    params: { status: error.status },
   };
 }
 
-/** The sentence to show for a problem as a whole. */
+/**
+ * The server's English sentence for a problem as a whole.
+ * @deprecated English only: show `ProblemMessages.message(problem)`, in the user's language (issue 11).
+ */
 export function problemMessage(problem: Problem): string {
   return problem.detail ?? problem.title;
 }

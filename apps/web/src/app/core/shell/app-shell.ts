@@ -7,19 +7,33 @@ import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { IsActiveMatchOptions, NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { ROLE_LABELS } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, map } from 'rxjs';
 
 import { SessionStore } from '../auth/session-store';
 import { LiveIndicator } from '../live/live-indicator';
-import { problemMessage, toProblem } from '../problems/to-problem';
+import { LanguageService } from '../i18n/language.service';
+import { LanguageSwitch } from '../i18n/language-switch';
+import { ProblemMessages } from '../problems/problem-messages';
+import { toProblem } from '../problems/to-problem';
 import { wantsBareLayout } from './bare-layout';
 import { ACCOUNT_ITEMS, NAV_ITEMS } from './nav-items';
 import { NARROW_LAYOUT_QUERY } from './narrow-layout';
 
 @Component({
   selector: 'rl-root',
-  imports: [LiveIndicator, MatButtonModule, MatListModule, MatSidenavModule, MatToolbarModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [
+    LanguageSwitch,
+    LiveIndicator,
+    MatButtonModule,
+    MatListModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    TranslocoPipe,
+  ],
   templateUrl: './app-shell.html',
   styleUrl: './app-shell.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -28,11 +42,13 @@ export class AppShell {
   private readonly store = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   protected readonly session = this.store.session;
   protected readonly roleLabel = computed(() => {
     const role = this.session()?.user.role;
-    return role ? ROLE_LABELS[role] : '';
+    return role ? this.language.t(`role.${role}`) : '';
   });
   /** Only the screens the role may open; the API refuses the others anyway. */
   protected readonly navItems = computed(() => NAV_ITEMS.filter((item) => this.store.canAny(item.permissions)));
@@ -79,7 +95,9 @@ export class AppShell {
       error: (error: unknown) => {
         this.signingOut.set(false);
         // Still signed in on the server: say so, rather than pretend on a shared phone.
-        this.snackBar.open(`Not signed out: ${problemMessage(toProblem(error))}`, 'OK', { duration: 8000 });
+        this.snackBar.open(this.language.t('shell.notSignedOut', { problem: this.messages.message(toProblem(error)) }), this.language.t('common.ok'), {
+          duration: 8000,
+        });
       },
     });
   }

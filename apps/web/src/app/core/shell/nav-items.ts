@@ -4,6 +4,7 @@ import { ADMIN_PERMISSIONS } from '../../admin/admin-tabs';
 
 export interface NavItem {
   path: string;
+  /** A translation key (common scope). */
   label: string;
   /** The item shows only to roles with any of these permissions (the route's guard checks the same). */
   permissions: readonly Permission[];
@@ -14,20 +15,20 @@ export interface NavItem {
 /** Top-level screens, in menu order; each has its lazy route in `app.routes.ts`. */
 export const NAV_ITEMS: readonly NavItem[] = [
   // The landing page: what needs me now.
-  { path: '/overview', label: 'Overview', permissions: ['overview.read'] },
-  { path: '/camps', label: 'Camps', permissions: ['camps.read'] },
+  { path: '/overview', label: 'nav.overview', permissions: ['overview.read'] },
+  { path: '/camps', label: 'nav.camps', permissions: ['camps.read'] },
   // The screen used most in the field goes straight to the form.
-  { path: '/distributions/new', label: 'Log distribution', permissions: ['distributions.write'] },
-  { path: '/distributions', label: 'Distributions', permissions: ['distributions.read'], exact: true },
-  { path: '/stock', label: 'Stock', permissions: ['stock.read'] },
-  { path: '/convoys', label: 'Convoys', permissions: ['convoys.read'] },
-  { path: '/routes', label: 'Routes', permissions: ['convoys.read'] },
-  { path: '/pause-windows', label: 'Pause windows', permissions: ['windows.read'] },
+  { path: '/distributions/new', label: 'nav.logDistribution', permissions: ['distributions.write'] },
+  { path: '/distributions', label: 'nav.distributions', permissions: ['distributions.read'], exact: true },
+  { path: '/stock', label: 'nav.stock', permissions: ['stock.read'] },
+  { path: '/convoys', label: 'nav.convoys', permissions: ['convoys.read'] },
+  { path: '/routes', label: 'nav.routes', permissions: ['convoys.read'] },
+  { path: '/pause-windows', label: 'nav.pauseWindows', permissions: ['windows.read'] },
   // Seen on the road, reported at once: the form is one tap away for those who may report.
-  { path: '/incidents/new', label: 'Report incident', permissions: ['incidents.write'] },
-  { path: '/incidents', label: 'Incidents', permissions: ['incidents.read'], exact: true },
-  { path: '/reports', label: 'Reports', permissions: ['reports.export'] },
-  { path: '/admin', label: 'Admin', permissions: ADMIN_PERMISSIONS },
+  { path: '/incidents/new', label: 'nav.reportIncident', permissions: ['incidents.write'] },
+  { path: '/incidents', label: 'nav.incidents', permissions: ['incidents.read'], exact: true },
+  { path: '/reports', label: 'nav.reports', permissions: ['reports.export'] },
+  { path: '/admin', label: 'nav.admin', permissions: ADMIN_PERMISSIONS },
 ];
 
 export interface AccountItem extends NavItem {
@@ -37,7 +38,7 @@ export interface AccountItem extends NavItem {
 
 /** The signed-in user's own pages, beside Sign out. */
 export const ACCOUNT_ITEMS: readonly AccountItem[] = [
-  { path: '/account/password', label: 'Change password', permissions: ['account.self'] },
+  { path: '/account/password', label: 'nav.changePassword', permissions: ['account.self'] },
   // An administrator manages every token of the organisation, their own included, on the Admin page.
-  { path: '/account/api-tokens', label: 'My API tokens', permissions: ['tokens.self'], unless: ['tokens.manage'] },
+  { path: '/account/api-tokens', label: 'nav.myApiTokens', permissions: ['tokens.self'], unless: ['tokens.manage'] },
 ];

@@ -28,6 +28,8 @@ import { CampChoice, LookupsApi } from '../../shared/lookups/lookups-api';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { DistributionsApi, KEY_REUSED_CODE, RecordedDistribution } from '../distributions-api';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 
 /** People counted per household until the user types the real number: the design-case family of five. */
 export const PEOPLE_PER_HOUSEHOLD = 5;
@@ -93,6 +95,8 @@ interface SentNames {
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DistributionForm {
+  private readonly problemMessages = inject(ProblemMessages);
+  private readonly language = inject(LanguageService);
   private readonly api = inject(DistributionsApi);
   private readonly lookups = inject(LookupsApi);
   private readonly defaults = inject(DistributionDefaultsStore);
@@ -160,7 +164,7 @@ export class DistributionForm {
       return `At least one person per household: ${errors['fewerThanHouseholds']} or more`;
     }
     if (errors['required'] && (name === 'campId' || name === 'itemId' || name === 'stockPointId')) return REQUIRED_MESSAGES[name];
-    return countErrorMessage(errors, REQUIRED_MESSAGES[name]);
+    return countErrorMessage(errors, REQUIRED_MESSAGES[name], this.language.words());
   }
 
   protected logDistribution(): void {
@@ -218,7 +222,7 @@ export class DistributionForm {
 
   private startNextEntry({ distribution, replayed }: RecordedDistribution, names: SentNames | undefined): void {
     const logged = names
-      ? `Logged: ${describeQuantity({ quantity: distribution.quantity, item: names.item })} at ${names.campName}. ` +
+      ? `Logged: ${describeQuantity({ quantity: distribution.quantity, item: names.item }, this.language.words())} at ${names.campName}. ` +
         `${distribution.stockLeft.toLocaleString('en')} left at ${names.stockPointName}.`
       : `Logged. ${distribution.stockLeft.toLocaleString('en')} left.`;
     this.confirmation.set(replayed ? `${logged} (An earlier press had already reached the server; it is recorded once.)` : logged);
@@ -240,7 +244,7 @@ export class DistributionForm {
       this.problem.set(KEY_REUSED_MESSAGE);
     } else {
       // Not enough stock arrives as a 409 with "only 40 available" under Quantity.
-      this.problem.set(placeFieldErrors(this.form, { ...problem, errors: problem.errors?.filter((error) => error.field !== 'clientId') }));
+      this.problem.set(placeFieldErrors(this.form, { ...problem, errors: problem.errors?.filter((error) => error.field !== 'clientId') }, this.problemMessages));
     }
     afterNextRender({ write: () => this.revealProblem() }, { injector: this.injector });
   }

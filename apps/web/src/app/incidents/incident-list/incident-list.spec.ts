@@ -14,7 +14,9 @@ import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { aRoute, ROUTE_ID } from '../../shared/lookups/testing/lookup-fixtures';
 import { wordsIn } from '../../shared/testing/words-in';
 import { aPage, anIncident } from '../testing/incident-fixtures';
-import { describeCasualties, describeWhere, IncidentList } from './incident-list';
+import { wordsFor } from '../../core/i18n/testing/test-translations';
+import { describeCasualties, describeWhere } from '../../shared/incident-fields/describe-incident';
+import { IncidentList } from './incident-list';
 
 describe('IncidentList', () => {
   let harness: RouterTestingHarness;
@@ -110,7 +112,7 @@ describe('describeWhere and describeCasualties', () => {
   });
 
   it('say the casualties, or that none were reported', () => {
-    expect(describeCasualties({ killed: 2, injured: 5 })).toBe('2 killed, 5 injured');
-    expect(describeCasualties({ killed: 0, injured: 0 })).toBe('None reported');
+    expect(describeCasualties({ killed: 2, injured: 5 }, wordsFor('en'))).toBe('2 killed, 5 injured');
+    expect(describeCasualties({ killed: 0, injured: 0 }, wordsFor('en'))).toBe('None reported');
   });
 });

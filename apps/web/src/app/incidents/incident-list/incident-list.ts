@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { DEFAULT_TIME_ZONE, INCIDENT_KIND_LABELS, INCIDENT_KINDS, IncidentListQuery, IncidentResponse } from '@relief-ledger/domain';
+import { DEFAULT_TIME_ZONE, INCIDENT_KIND_LABELS, INCIDENT_KINDS, IncidentListQuery } from '@relief-ledger/domain';
 import { merge } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
@@ -20,17 +20,8 @@ import { filterOptions, routeFilterOptions, SelectFilter } from '../../shared/se
 import { dayRangeToInstants, isDay } from '../../shared/time/day-range';
 import { describeDay, describeWallClockShort } from '../../shared/time/zoned-time';
 import { IncidentsApi } from '../incidents-api';
-
-/** Where an incident happened, in the words the report gave: "Ariha · M5 north · 2 km north of the bridge". */
-export function describeWhere(incident: Pick<IncidentResponse, 'locationName' | 'routeName' | 'place' | 'campName'>): string {
-  return [incident.locationName, incident.campName, incident.routeName, incident.place].filter((part): part is string => !!part).join(' · ');
-}
-
-/** "4 injured", "2 killed, 5 injured", "None reported". */
-export function describeCasualties({ killed, injured }: Pick<IncidentResponse, 'killed' | 'injured'>): string {
-  const parts = [killed > 0 ? `${killed} killed` : '', injured > 0 ? `${injured} injured` : ''].filter(Boolean);
-  return parts.length > 0 ? parts.join(', ') : 'None reported';
-}
+import { LanguageService } from '../../core/i18n/language.service';
+import { describeCasualties, describeWhere } from '../../shared/incident-fields/describe-incident';
 
 /**
  * Incidents reported by every organisation, newest first, filtered by kind, route and days, a
@@ -44,6 +35,7 @@ export function describeCasualties({ killed, injured }: Pick<IncidentResponse, '
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class IncidentList {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(IncidentsApi);
   private readonly lookups = inject(LookupsApi);
   private readonly session = inject(SessionStore);
@@ -85,9 +77,9 @@ export class IncidentList {
     this.incidents.items().map((incident) => ({
       incident,
       // Incidents carry no zone of their own; they happen in the design area, on its clock.
-      when: `${describeWallClockShort({ instant: incident.occurredAt, zone: DEFAULT_TIME_ZONE })}, ${describeDay({ instant: incident.occurredAt, zone: DEFAULT_TIME_ZONE })}`,
+      when: `${describeWallClockShort({ instant: incident.occurredAt, zone: DEFAULT_TIME_ZONE }, this.language.words())}, ${describeDay({ instant: incident.occurredAt, zone: DEFAULT_TIME_ZONE }, this.language.words())}`,
       where: describeWhere(incident),
-      casualties: describeCasualties(incident),
+      casualties: describeCasualties(incident, this.language.words()),
     })),
   );
   protected readonly filtered = computed(() => Object.values(this.filter()).some((value) => value !== undefined));

@@ -1,25 +1,27 @@
-import { DecimalPipe, DOCUMENT } from '@angular/common';
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, InjectionToken, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { INCIDENT_KIND_LABELS } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { filter, interval, merge, Observable } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { NumberPipe } from '../../core/i18n/format-pipes';
+import { LanguageService } from '../../core/i18n/language.service';
 import { LiveEvents } from '../../core/live/live-events';
 import { injectNarrowLayout } from '../../core/shell/narrow-layout';
 import { toBoardRow } from '../../convoys/convoy-board/board-row';
 import { ConvoyStatusChip } from '../../convoys/convoy-status-chip/convoy-status-chip';
 import { CoverageBadge } from '../../convoys/coverage-badge/coverage-badge';
-import { describeCasualties, describeWhere } from '../../incidents/incident-list/incident-list';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { BarChart, BarChartData } from '../../shared/charts/bar-chart';
+import { describeCasualties, describeWhere } from '../../shared/incident-fields/describe-incident';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { WindowStatusChip } from '../../shared/pause-window/window-status-chip';
 import { windowClock } from '../../shared/pause-window/window-timing';
 import { Clock } from '../../shared/time/clock';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
-import { describeDay, describeWallClockShort } from '../../shared/time/zoned-time';
+import { describeMoment, describeWallClockShort } from '../../shared/time/zoned-time';
 import { OverviewApi } from '../overview-api';
 import { othersByStatus, peopleReachedChart, toCampRow, toStockAlertLine } from '../overview-view';
 
@@ -65,7 +67,7 @@ const THIS_WEEK_COLOUR = '#005cbb';
  */
 @Component({
   selector: 'rl-overview-page',
-  imports: [BarChart, ConvoyStatusChip, CoverageBadge, DecimalPipe, LoadStatus, RouterLink, WallClockTime, WindowStatusChip],
+  imports: [BarChart, ConvoyStatusChip, CoverageBadge, LoadStatus, NumberPipe, RouterLink, TranslocoPipe, WallClockTime, WindowStatusChip],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -73,52 +75,62 @@ const THIS_WEEK_COLOUR = '#005cbb';
 export class OverviewPage {
   private readonly api = inject(OverviewApi);
   private readonly clock = inject(Clock);
+  private readonly language = inject(LanguageService);
 
   protected readonly session = inject(SessionStore).session;
   protected readonly narrow = injectNarrowLayout();
-  protected readonly kindLabels = INCIDENT_KIND_LABELS;
 
   protected readonly overview = apiResource(signal(true), () => this.api.getOverview());
   protected readonly updatedAt = computed(() => {
     const overview = this.overview.value();
-    return overview ? describeWallClockShort({ instant: overview.generatedAt, zone: overview.zone }) : '';
+    return overview ? describeWallClockShort({ instant: overview.generatedAt, zone: overview.zone }, this.language.words()) : '';
   });
 
   protected readonly windowsInForce = computed(() => {
     const now = this.clock.now();
-    return (this.overview.value()?.windows.inForce ?? []).map((window) => ({ window, clock: windowClock(window, now) }));
+    const words = this.language.words();
+    return (this.overview.value()?.windows.inForce ?? []).map((window) => ({ window, clock: windowClock(window, now, words) }));
   });
-  protected readonly violatedWindows = computed(() =>
-    (this.overview.value()?.windows.recentlyViolated ?? []).map((window) => ({
+  protected readonly violatedWindows = computed(() => {
+    const words = this.language.words();
+    return (this.overview.value()?.windows.recentlyViolated ?? []).map((window) => ({
       window,
-      violatedAt: window.violatedAt ? at(window.violatedAt, window.zone) : '',
-    })),
-  );
+      violatedAt: window.violatedAt ? describeMoment({ instant: window.violatedAt, zone: window.zone }, words) : '',
+    }));
+  });
 
   /** Overdue first, also when a check-in falls due while the page is open. */
   protected readonly convoys = computed(() => {
     const now = this.clock.now();
-    const rows = (this.overview.value()?.convoys.own ?? []).map((convoy) => toBoardRow({ convoy, now }));
+    const words = this.language.words();
+    const rows = (this.overview.value()?.convoys.own ?? []).map((convoy) => toBoardRow({ convoy, now, words }));
     return rows.sort((a, b) => Number(b.checkIn?.overdue ?? false) - Number(a.checkIn?.overdue ?? false));
   });
   protected readonly otherConvoys = computed(() => othersByStatus(this.overview.value()?.convoys.othersByStatus ?? {}));
 
   protected readonly incidents = computed(() => {
     const overview = this.overview.value();
+    const words = this.language.words();
     return (overview?.incidents ?? []).map((incident) => ({
       incident,
-      when: at(incident.occurredAt, overview!.zone),
+      when: describeMoment({ instant: incident.occurredAt, zone: overview!.zone }, words),
       where: describeWhere(incident),
-      casualties: describeCasualties(incident),
+      casualties: describeCasualties(incident, words),
     }));
   });
 
-  protected readonly camps = computed(() => (this.overview.value()?.camps ?? []).map(toCampRow));
-  protected readonly stockAlerts = computed(() => (this.overview.value()?.stockAlerts ?? []).map(toStockAlertLine));
+  protected readonly camps = computed(() => {
+    const words = this.language.words();
+    return (this.overview.value()?.camps ?? []).map((camp) => toCampRow(camp, words));
+  });
+  protected readonly stockAlerts = computed(() => {
+    const words = this.language.words();
+    return (this.overview.value()?.stockAlerts ?? []).map((alert) => toStockAlertLine(alert, words));
+  });
 
   protected readonly reached = computed(() => {
     const overview = this.overview.value();
-    return overview ? peopleReachedChart(overview.peopleReached) : undefined;
+    return overview ? peopleReachedChart(overview.peopleReached, this.language.words()) : undefined;
   });
   protected readonly reachedChart = computed<BarChartData | undefined>(() => {
     const reached = this.reached();
@@ -126,8 +138,8 @@ export class OverviewPage {
     return {
       labels: reached.labels,
       series: [
-        { label: 'Last week', values: reached.lastWeek, color: LAST_WEEK_COLOUR },
-        { label: 'This week', values: reached.thisWeek, color: THIS_WEEK_COLOUR },
+        { label: this.language.t('overview.reached.lastWeek'), values: reached.lastWeek, color: LAST_WEEK_COLOUR },
+        { label: this.language.t('overview.reached.thisWeek'), values: reached.thisWeek, color: THIS_WEEK_COLOUR },
       ],
     };
   });
@@ -142,9 +154,4 @@ export class OverviewPage {
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.overview.reload());
   }
-}
-
-/** "16:30 Damascus, Mon, 23 Dec 2019": a past moment always carries its date. */
-function at(instant: string, zone: string): string {
-  return `${describeWallClockShort({ instant, zone })}, ${describeDay({ instant, zone })}`;
 }

@@ -20,6 +20,7 @@ import { Clock } from '../../shared/time/clock';
 import { describeWallClockShort } from '../../shared/time/zoned-time';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
 import { PauseWindowsApi } from '../pause-windows-api';
+import { LanguageService } from '../../core/i18n/language.service';
 
 /**
  * Every organisation's pause windows: in force first, counting down to their end on the wall clock
@@ -33,6 +34,7 @@ import { PauseWindowsApi } from '../pause-windows-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class PauseWindowList {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(PauseWindowsApi);
   private readonly lookups = inject(LookupsApi);
   private readonly session = inject(SessionStore);
@@ -63,8 +65,8 @@ export class PauseWindowList {
     const now = this.clock.now();
     return this.windows.items().map((window) => ({
       window,
-      clock: windowClock(window, now),
-      violatedAt: window.violatedAt ? describeWallClockShort({ instant: window.violatedAt, zone: window.zone }) : undefined,
+      clock: windowClock(window, now, this.language.words()),
+      violatedAt: window.violatedAt ? describeWallClockShort({ instant: window.violatedAt, zone: window.zone }, this.language.words()) : undefined,
     }));
   });
   protected readonly filtered = computed(() => this.query().status !== undefined || this.query().routeId !== undefined);

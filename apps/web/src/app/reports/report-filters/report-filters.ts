@@ -13,6 +13,7 @@ import { placeFieldErrors } from '../../shared/forms/place-field-errors';
 import { LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { isCalendarDay, REPORT_LEVEL_LABELS } from '../report-query';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 
 type FilterControl = 'from' | 'to' | 'location' | 'campId' | 'stockPointId' | 'itemId' | 'donor' | 'level';
 
@@ -36,6 +37,7 @@ const SELECTS: readonly ('campId' | 'stockPointId' | 'itemId')[] = ['campId', 's
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportFilters {
+  private readonly problemMessages = inject(ProblemMessages);
   private readonly lookups = inject(LookupsApi);
   private readonly injector = inject(Injector);
 
@@ -92,7 +94,7 @@ export class ReportFilters {
       const problem = this.problem();
       // After rendering: fields shown for the first time check their validity afresh, which would drop the reason.
       if (problem?.errors?.length) {
-        afterNextRender({ write: () => placeFieldErrors(this.form, problem, CONTROL_FOR) }, { injector: this.injector });
+        afterNextRender({ write: () => placeFieldErrors(this.form, problem, this.problemMessages, CONTROL_FOR) }, { injector: this.injector });
       }
     });
   }

@@ -16,6 +16,7 @@ import { ReportFilters } from '../report-filters/report-filters';
 import { describeCalendarDay, filterParams, missingFilters, readReportFilters, REPORT_FILTER_LABELS } from '../report-query';
 import { ReportTable } from '../report-table/report-table';
 import { reportFileUrl, ReportsApi } from '../reports-api';
+import { LanguageService } from '../../core/i18n/language.service';
 
 /**
  * One report: its filters, a preview of its first rows with the totals over all of them, and
@@ -31,6 +32,7 @@ import { reportFileUrl, ReportsApi } from '../reports-api';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportPage {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(ReportsApi);
   private readonly updateQuery = injectQueryUpdater();
 
@@ -107,7 +109,7 @@ export class ReportPage {
     if (!page) return '';
     const { from, to } = page.filters;
     const period = from || to ? `${from ? describeCalendarDay(from) : '…'} to ${to ? describeCalendarDay(to) : '…'}` : undefined;
-    const made = `${describeWallClockShort({ instant: page.generatedAt, zone: page.zone })}, ${describeDay({ instant: page.generatedAt, zone: page.zone })}`;
+    const made = `${describeWallClockShort({ instant: page.generatedAt, zone: page.zone }, this.language.words())}, ${describeDay({ instant: page.generatedAt, zone: page.zone }, this.language.words())}`;
     return [`${page.total.toLocaleString('en')} ${page.total === 1 ? 'row' : 'rows'}`, period, `days in ${page.zone}`, `made at ${made}`]
       .filter(Boolean)
       .join(' · ');

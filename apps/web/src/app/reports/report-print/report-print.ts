@@ -14,6 +14,7 @@ import { describeDay, describeWallClock } from '../../shared/time/zoned-time';
 import { describeFilters, missingFilters, readReportFilters, REPORT_FILTER_LABELS } from '../report-query';
 import { ReportTable } from '../report-table/report-table';
 import { reportFileUrl, ReportsApi } from '../reports-api';
+import { LanguageService } from '../../core/i18n/language.service';
 
 /** More columns than this print across the sheet (A4 landscape). */
 const PORTRAIT_COLUMNS_MAX = 10;
@@ -32,6 +33,7 @@ const PORTRAIT_COLUMNS_MAX = 10;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportPrint {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(ReportsApi);
   private readonly lookups = inject(LookupsApi);
   private readonly document = inject(DOCUMENT);
@@ -109,7 +111,7 @@ export class ReportPrint {
   protected readonly generatedAt = computed(() => {
     const page = this.page.value();
     if (!page) return '';
-    return `${describeWallClock({ instant: page.generatedAt, zone: page.zone })}, ${describeDay({ instant: page.generatedAt, zone: page.zone })}`;
+    return `${describeWallClock({ instant: page.generatedAt, zone: page.zone }, this.language.words())}, ${describeDay({ instant: page.generatedAt, zone: page.zone }, this.language.words())}`;
   });
   protected readonly csvUrl = computed(() => {
     const definition = this.definition();

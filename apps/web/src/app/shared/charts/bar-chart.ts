@@ -12,7 +12,11 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
 import type { Chart, ChartConfiguration } from 'chart.js';
+
+import { ActiveLocale } from '../../core/i18n/active-locale';
+import { intlLocale } from '../../core/i18n/intl-format';
 
 export interface BarSeries {
   label: string;
@@ -27,7 +31,7 @@ export interface BarChartData {
 }
 
 /** What the component needs of Chart.js: its `Chart` class with the bar chart parts registered. */
-export type ChartClass = new (canvas: HTMLCanvasElement, config: ChartConfiguration<'bar'>) => Pick<Chart<'bar'>, 'data' | 'update' | 'destroy'>;
+export type ChartClass = new (canvas: HTMLCanvasElement, config: ChartConfiguration<'bar'>) => Pick<Chart<'bar'>, 'data' | 'update' | 'destroy'> & { options?: object };
 
 /**
  * Loads Chart.js on first use, in a chunk of its own: the first screen of the app never waits for
@@ -44,6 +48,7 @@ export const LOAD_CHART = new InjectionToken<() => Promise<ChartClass>>('LOAD_CH
  */
 @Component({
   selector: 'rl-bar-chart',
+  imports: [TranslocoPipe],
   template: `
     <figure class="chart">
       <div class="plot">
@@ -51,7 +56,7 @@ export const LOAD_CHART = new InjectionToken<() => Promise<ChartClass>>('LOAD_CH
       </div>
       <figcaption>{{ summary() }}</figcaption>
       @if (failed()) {
-        <p class="rl-muted">The chart could not be loaded; the figures are above.</p>
+        <p class="rl-muted">{{ 'chart.notLoaded' | transloco }}</p>
       }
     </figure>
   `,
@@ -78,6 +83,7 @@ export const LOAD_CHART = new InjectionToken<() => Promise<ChartClass>>('LOAD_CH
 })
 export class BarChart {
   private readonly loadChart = inject(LOAD_CHART);
+  private readonly activeLocale = inject(ActiveLocale);
   private readonly canvas = viewChild.required<ElementRef<HTMLCanvasElement>>('canvas');
 
   readonly data = input.required<BarChartData>();
@@ -98,15 +104,22 @@ export class BarChart {
     effect(() => {
       const chartClass = this.chartClass();
       const data = this.data();
+      this.activeLocale.format();
       if (chartClass) untracked(() => this.draw(chartClass, data));
     });
     inject(DestroyRef).onDestroy(() => this.chart?.destroy());
   }
 
+  private chartLocale(): { locale: string; rtl: boolean } {
+    return { locale: intlLocale(this.activeLocale.format()), rtl: this.activeLocale.dir() === 'rtl' };
+  }
+
   private draw(chartClass: ChartClass, data: BarChartData): void {
     const chartData = toChartData(data);
+    const { locale, rtl } = this.chartLocale();
     if (this.chart) {
       this.chart.data = chartData;
+      if (this.chart.options) Object.assign(this.chart.options, { locale });
       this.chart.update();
       return;
     }
@@ -118,7 +131,9 @@ export class BarChart {
         maintainAspectRatio: false,
         // Figures that change under a live refresh should not bounce each time.
         animation: false,
-        plugins: { legend: { position: 'bottom' } },
+        // Figures in the user's language and digits; legend and tooltips right to left in Arabic.
+        locale,
+        plugins: { legend: { position: 'bottom', rtl }, tooltip: { rtl } },
         scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
       },
     });

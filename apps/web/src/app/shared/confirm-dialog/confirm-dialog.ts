@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 
+/** Every text already in the user's language (the caller translates). */
 export interface ConfirmDialogData {
   title: string;
   /** What happens, in words the user can weigh: "their sessions end at once". */

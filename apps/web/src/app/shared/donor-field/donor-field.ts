@@ -4,6 +4,7 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { DONOR_LIMITS } from '@relief-ledger/domain';
 import { catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap } from 'rxjs';
 
@@ -19,10 +20,10 @@ const SUGGESTIONS_MAX = 10;
  */
 @Component({
   selector: 'rl-donor-field',
-  imports: [MatAutocompleteModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  imports: [MatAutocompleteModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   template: `
     <mat-form-field class="donor-field" subscriptSizing="dynamic">
-      <mat-label>{{ label() }}</mat-label>
+      <mat-label>{{ label() ?? ('donorField.label' | transloco) }}</mat-label>
       <input matInput type="text" [formControl]="control()" [matAutocomplete]="suggestions" autocomplete="off" [maxlength]="maxLength" />
       <mat-autocomplete #suggestions="matAutocomplete">
         @for (donor of options(); track donor) {
@@ -50,7 +51,8 @@ export class DonorField {
   private readonly lookups = inject(LookupsApi);
 
   readonly control = input.required<FormControl<string>>();
-  readonly label = input('Donor');
+  /** Translated by the caller; the common word "Donor" when left out. */
+  readonly label = input<string>();
   readonly hint = input('');
   readonly error = input('');
 

@@ -1,5 +1,7 @@
 import { AbstractControl, ValidationErrors } from '@angular/forms';
 
+import { LocalWords } from '../../core/i18n/local-words';
+
 /** For number inputs of things counted: tents, households, people. */
 export function wholeNumber(control: AbstractControl<number | null>): ValidationErrors | null {
   const value = control.value;
@@ -11,12 +13,12 @@ export function requiredText(control: AbstractControl<string | null>): Validatio
   return (control.value ?? '').trim() === '' ? { required: true } : null;
 }
 
-/** The message under a count field for the errors the validators above and `min`/`max` give. */
-export function countErrorMessage(errors: ValidationErrors, requiredMessage: string): string {
+/** The message under a count field for the errors the validators above and `min`/`max` give, in the user's language. */
+export function countErrorMessage(errors: ValidationErrors, requiredMessage: string, words: LocalWords): string {
   if (typeof errors['server'] === 'string') return errors['server'];
   if (errors['required']) return requiredMessage;
-  if (errors['wholeNumber']) return 'Enter a whole number';
-  if (errors['min']) return errors['min'].min === 0 ? 'Cannot be negative' : `At least ${errors['min'].min}`;
-  if (errors['max']) return `At most ${(errors['max'].max as number).toLocaleString('en')}`;
-  return 'Check this value';
+  if (errors['wholeNumber']) return words.t('form.count.wholeNumber');
+  if (errors['min']) return errors['min'].min === 0 ? words.t('form.count.notNegative') : words.t('form.count.atLeast', { min: errors['min'].min as number });
+  if (errors['max']) return words.t('form.count.atMost', { max: errors['max'].max as number });
+  return words.t('form.checkValue');
 }

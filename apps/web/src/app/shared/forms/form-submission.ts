@@ -3,6 +3,8 @@ import { FormGroup } from '@angular/forms';
 import { Problem } from '@relief-ledger/domain';
 import { Observable } from 'rxjs';
 
+import { LocalWords } from '../../core/i18n/local-words';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 import { NETWORK_PROBLEM_TYPE, toProblem } from '../../core/problems/to-problem';
 import { placeFieldErrors } from './place-field-errors';
 
@@ -28,6 +30,7 @@ const INVALID_FIELDS = 'input.ng-invalid, select.ng-invalid, textarea.ng-invalid
 export class FormSubmission {
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
+  private readonly messages = inject(ProblemMessages);
   readonly saving = signal(false);
   readonly problem = signal<string | undefined>(undefined);
 
@@ -69,7 +72,7 @@ export class FormSubmission {
     if (problem.type === NETWORK_PROBLEM_TYPE && this.options.notSentMessage) return this.options.notSentMessage;
     // The client id is the app's own business, never something to correct by hand.
     const errors = problem.errors?.filter((error) => error.field !== 'clientId');
-    return placeFieldErrors(this.form, { ...problem, errors }, this.options.controlFor);
+    return placeFieldErrors(this.form, { ...problem, errors }, this.messages, this.options.controlFor);
   }
 
   // On a phone the button is far below the banner and the fields: bring the first problem into view.
@@ -80,7 +83,17 @@ export class FormSubmission {
   }
 }
 
-/** What a form whose record carries a client id says when the send did not reach the server. */
+/**
+ * What a form whose record carries a client id says when the send did not reach the server, in
+ * the user's language: `notSentText(t('distributions.form.save'), words)`.
+ */
+export function notSentText(button: string, words: LocalWords): string {
+  return words.t('form.notSent', { button });
+}
+
+/**
+ * @deprecated English only: use `notSentText` (issue 11).
+ */
 export function notSentMessage({ button, record }: { button: string; record: string }): string {
   return (
     'Not sent: the server could not be reached. Everything you entered is kept. ' +

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
-import { INCIDENT_KIND_LABELS, INCIDENT_KINDS, IncidentKind } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { INCIDENT_KINDS, IncidentKind } from '@relief-ledger/domain';
 
 /**
  * What happened, as big buttons a thumb can hit on a phone in a hurry: one tap, no list to open.
@@ -9,13 +10,13 @@ import { INCIDENT_KIND_LABELS, INCIDENT_KINDS, IncidentKind } from '@relief-ledg
  */
 @Component({
   selector: 'rl-incident-kind-picker',
-  imports: [MatButtonToggleModule, ReactiveFormsModule],
+  imports: [MatButtonToggleModule, ReactiveFormsModule, TranslocoPipe],
   template: `
     <fieldset class="kind-picker">
-      <legend>What happened</legend>
-      <mat-button-toggle-group [formControl]="control()" aria-label="What happened" hideSingleSelectionIndicator>
+      <legend>{{ 'incidentKindPicker.legend' | transloco }}</legend>
+      <mat-button-toggle-group [formControl]="control()" [attr.aria-label]="'incidentKindPicker.legend' | transloco" hideSingleSelectionIndicator>
         @for (kind of kinds; track kind) {
-          <mat-button-toggle [value]="kind">{{ labels[kind] }}</mat-button-toggle>
+          <mat-button-toggle [value]="kind">{{ 'incidentKind.' + kind | transloco }}</mat-button-toggle>
         }
       </mat-button-toggle-group>
       @if (error(); as error) {
@@ -61,5 +62,4 @@ export class IncidentKindPicker {
   readonly error = input('');
 
   protected readonly kinds = INCIDENT_KINDS;
-  protected readonly labels = INCIDENT_KIND_LABELS;
 }

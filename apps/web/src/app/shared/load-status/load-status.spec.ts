@@ -2,9 +2,19 @@ import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Problem } from '@relief-ledger/domain';
 
+import { provideTestTranslations } from '../../core/i18n/testing/test-translations';
 import { LoadStatus } from './load-status';
 
 const offline: Problem = { type: 'about:blank', title: 'Could not reach the server', status: 0 };
+/** Not enough stock, as the API answers it, with its numbers. */
+const notEnoughStock: Problem = {
+  type: 'about:blank',
+  title: 'Not enough stock',
+  status: 409,
+  code: 'stock.insufficient',
+  params: { available: 40, requested: 1500 },
+  detail: 'Only 40 available at this stock point; 1,500 requested',
+};
 const notFound: Problem = { type: 'about:blank', title: 'Camp not found', status: 404, detail: 'No camp c-9' };
 
 @Component({
@@ -84,5 +94,18 @@ describe('LoadStatus', () => {
 
     expect(sut.querySelector('[role="alert"] p')?.textContent).toBe('No camp c-9');
     expect(tryAgain(sut)).toBeDefined();
+  });
+
+  it.each([
+    ['en', 'latn', 'Only 40 available at this stock point; 1,500 requested'],
+    ['ar', 'latn', 'المتوفر في نقطة المخزون هذه 40 فقط؛ والمطلوب 1,500'],
+    ['ar', 'arab', 'المتوفر في نقطة المخزون هذه ٤٠ فقط؛ والمطلوب ١٬٥٠٠'],
+    ['tr', 'latn', 'Bu stok noktasında yalnızca 40 mevcut; 1.500 istendi'],
+  ] as const)('shows "not enough stock" in %s (%s digits), with its numbers', async (lang, digits, message) => {
+    TestBed.configureTestingModule({ providers: provideTestTranslations(lang, digits) });
+
+    const sut = await render({ problem: notEnoughStock });
+
+    expect(sut.querySelector('[role="alert"] p')?.textContent).toBe(message);
   });
 });

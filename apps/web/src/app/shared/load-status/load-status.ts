@@ -1,9 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Problem } from '@relief-ledger/domain';
 
-import { problemMessage } from '../../core/problems/to-problem';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 
 const NOT_FOUND_STATUS = 404;
 
@@ -13,7 +14,7 @@ const NOT_FOUND_STATUS = 404;
  */
 @Component({
   selector: 'rl-load-status',
-  imports: [MatButtonModule, MatProgressBarModule],
+  imports: [MatButtonModule, MatProgressBarModule, TranslocoPipe],
   template: `
     <div class="rl-progress-slot">
       @if (loading()) {
@@ -25,7 +26,7 @@ const NOT_FOUND_STATUS = 404;
       <div class="rl-banner" role="alert">
         <p>{{ message() }}</p>
         @if (!notFound()) {
-          <button mat-button type="button" (click)="retry.emit()">Try again</button>
+          <button mat-button type="button" (click)="retry.emit()">{{ 'loadStatus.tryAgain' | transloco }}</button>
         }
         <ng-content />
       </div>
@@ -40,8 +41,10 @@ const NOT_FOUND_STATUS = 404;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LoadStatus {
+  private readonly messages = inject(ProblemMessages);
+
   readonly loading = input.required<boolean>();
-  /** What the progress bar is busy with, for screen readers: "Loading camps". */
+  /** What the progress bar is busy with, for screen readers: "Loading camps" (translated by the caller). */
   readonly loadingLabel = input.required<string>();
   readonly problem = input<Problem>();
   /**
@@ -57,6 +60,6 @@ export class LoadStatus {
   protected readonly message = computed(() => {
     const problem = this.problem();
     if (!problem) return '';
-    return this.notFound() ? this.notFoundMessage() : problemMessage(problem);
+    return this.notFound() ? this.notFoundMessage() : this.messages.message(problem);
   });
 }

@@ -4,10 +4,13 @@ import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { LocationLevel, LocationResponse } from '@relief-ledger/domain';
 import { catchError, debounceTime, distinctUntilChanged, filter, map, Observable, of, switchMap, tap } from 'rxjs';
 
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { toProblem } from '../../core/problems/to-problem';
 import { LookupsApi } from '../lookups/lookups-api';
 
 /** What a location field holds once a location is picked; while searching it holds the typed text. */
@@ -34,7 +37,7 @@ export function chosenLocationId(value: LocationFieldValue): string | undefined 
  */
 @Component({
   selector: 'rl-location-field',
-  imports: [MatAutocompleteModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  imports: [MatAutocompleteModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   template: `
     <mat-form-field class="location-field" subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
@@ -42,13 +45,13 @@ export function chosenLocationId(value: LocationFieldValue): string | undefined 
       <mat-autocomplete #picker="matAutocomplete" [displayWith]="describe">
         @for (option of options(); track option.id) {
           <mat-option [value]="option">
-            {{ option.nameEn }} — <span dir="rtl" lang="ar">{{ option.nameAr }}</span> ({{ option.pcode }})
+            <bdi>{{ option.nameEn }}</bdi> — <bdi dir="rtl" lang="ar">{{ option.nameAr }}</bdi> (<bdi dir="ltr">{{ option.pcode }}</bdi>)
           </mat-option>
         } @empty {
           <mat-option disabled>{{ emptyListText() }}</mat-option>
         }
       </mat-autocomplete>
-      <mat-hint>{{ hint() }}</mat-hint>
+      <mat-hint>{{ hint() ?? ('locationField.hint' | transloco) }}</mat-hint>
       <mat-error>{{ error() }}</mat-error>
     </mat-form-field>
   `,
@@ -65,10 +68,13 @@ export function chosenLocationId(value: LocationFieldValue): string | undefined 
 })
 export class LocationField {
   private readonly lookups = inject(LookupsApi);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   readonly control = input.required<FormControl<LocationFieldValue>>();
   readonly label = input.required<string>();
-  readonly hint = input('Type part of the name, then choose');
+  /** Translated by the caller; "Type part of the name, then choose" when left out. */
+  readonly hint = input<string>();
   readonly error = input('');
   /** Only these levels are offered; all when empty. */
   readonly levels = input<readonly LocationLevel[]>([]);
@@ -79,8 +85,8 @@ export class LocationField {
   protected readonly searchProblem = signal<string | undefined>(undefined);
   private readonly typed = signal(false);
   protected readonly emptyListText = computed(() => {
-    if (this.searching()) return 'Searching…';
-    return this.searchProblem() ?? (this.typed() ? 'No location matches' : 'Type part of the name');
+    if (this.searching()) return this.language.t('locationField.searching');
+    return this.searchProblem() ?? this.language.t(this.typed() ? 'locationField.noMatch' : 'locationField.typeName');
   });
 
   constructor() {
@@ -110,7 +116,7 @@ export class LocationField {
     return this.lookups.listLocations({ name, pageSize: OPTIONS_MAX }).pipe(
       map((page) => page.items.filter((location) => this.levels().length === 0 || this.levels().includes(location.level))),
       catchError((error: unknown) => {
-        this.searchProblem.set(`Locations could not be searched: ${problemMessage(toProblem(error))}`);
+        this.searchProblem.set(this.language.t('locationField.searchFailed', { problem: this.messages.message(toProblem(error)) }));
         return of([]);
       }),
     );

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { Page, PAGE_SIZE_MAX } from '@relief-ledger/domain';
 
+import { TranslatedPaginatorIntl } from '../../core/i18n/translated-paginator-intl';
 import { injectNarrowLayout } from '../../core/shell/narrow-layout';
 
 /** The page sizes a list offers unless it says otherwise. */
@@ -17,6 +18,8 @@ export interface PageRequest {
 @Component({
   selector: 'rl-page-paginator',
   imports: [MatPaginatorModule],
+  // Here rather than in the app's providers: the paginator's code stays out of the first download.
+  providers: [{ provide: MatPaginatorIntl, useClass: TranslatedPaginatorIntl }],
   template: `
     <mat-paginator
       [length]="page().total"
@@ -41,7 +44,7 @@ export class PagePaginator {
   readonly pageSizeOptions = input<readonly number[]>(PAGE_SIZE_OPTIONS);
   /** Left out: hidden on a phone, where the paginator has no room for it. */
   readonly hidePageSize = input<boolean>();
-  /** The paginator's accessible name: "Pages of camps". */
+  /** The paginator's accessible name, translated: "Pages of camps". */
   readonly label = input.required<string>();
   readonly pageChange = output<PageRequest>();
 

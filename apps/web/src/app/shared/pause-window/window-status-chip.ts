@@ -1,9 +1,11 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { PAUSE_WINDOW_STATUS_LABELS, PauseWindowStatus } from '@relief-ledger/domain';
+import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { PauseWindowStatus } from '@relief-ledger/domain';
 
 @Component({
   selector: 'rl-window-status-chip',
-  template: `<span class="rl-chip" [class]="'status-' + status()">{{ label() }}</span>`,
+  imports: [TranslocoPipe],
+  template: `<span class="rl-chip" [class]="'status-' + status()">{{ 'status.window.' + status() | transloco }}</span>`,
   styles: `
     .status-upcoming {
       background: var(--mat-sys-secondary-container);
@@ -29,5 +31,4 @@ import { PAUSE_WINDOW_STATUS_LABELS, PauseWindowStatus } from '@relief-ledger/do
 })
 export class WindowStatusChip {
   readonly status = input.required<PauseWindowStatus>();
-  protected readonly label = computed(() => PAUSE_WINDOW_STATUS_LABELS[this.status()]);
 }

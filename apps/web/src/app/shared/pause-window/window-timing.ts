@@ -1,5 +1,6 @@
 import { PauseWindowStatus, pauseWindowStatus, WindowTimes } from '@relief-ledger/domain';
 
+import { LocalWords } from '../../core/i18n/local-words';
 import { countdownTo } from '../time/countdown';
 
 export interface WindowClock {
@@ -13,19 +14,20 @@ export interface WindowClock {
 
 const ENDING_SOON_MS = 15 * 60_000;
 
-export function windowClock(window: WindowTimes, now: Date): WindowClock {
+export function windowClock(window: WindowTimes, now: Date, words: LocalWords): WindowClock {
   const status = pauseWindowStatus(window, now);
+  const until = (target: string) => countdownTo({ target, now }, words).duration;
   switch (status) {
     case 'upcoming':
-      return { status, countdown: `starts ${countdownTo({ target: window.startsAt, now }).text}`, endingSoon: false };
+      return { status, countdown: words.t('window.startsIn', { duration: until(window.startsAt) }), endingSoon: false };
     case 'in_force':
       return {
         status,
-        countdown: `ends ${countdownTo({ target: window.endsAt, now }).text}`,
+        countdown: words.t('window.endsIn', { duration: until(window.endsAt) }),
         endingSoon: Date.parse(window.endsAt) - now.getTime() <= ENDING_SOON_MS,
       };
     case 'ended':
-      return { status, countdown: `ended ${countdownTo({ target: window.endsAt, now }).text}`, endingSoon: false };
+      return { status, countdown: words.t('window.endedAgo', { duration: until(window.endsAt) }), endingSoon: false };
     default:
       return { status, endingSoon: false };
   }

@@ -7,9 +7,12 @@ export interface FilterOption {
   label: string;
 }
 
-/** The options for each of `values`, labelled from `labels`: a status or kind filter. */
-export function filterOptions<T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>): FilterOption[] {
-  return values.map((value) => ({ value, label: labels[value] }));
+/**
+ * The options for each of `values`, labelled in the user's language: a status or kind filter.
+ * `label(value)` gives the words, usually a translation: `(status) => t('status.convoy.' + status)`.
+ */
+export function filterOptions<T extends string>(values: readonly T[], label: ((value: T) => string) | Readonly<Record<T, string>>): FilterOption[] {
+  return values.map((value) => ({ value, label: typeof label === 'function' ? label(value) : label[value] }));
 }
 
 /** The routes as filter options, by name; none until they have loaded. */
@@ -17,7 +20,7 @@ export function routeFilterOptions(routes: readonly { id: string; name: string }
   return (routes ?? []).map((route) => ({ value: route.id, label: route.name }));
 }
 
-/** One filter above a list: a select whose first option, `allLabel`, filters nothing (emits ''). */
+/** One filter above a list: a select whose first option, `allLabel`, filters nothing (emits ''). Labels come translated. */
 @Component({
   selector: 'rl-select-filter',
   imports: [MatFormFieldModule, MatSelectModule],

@@ -1,6 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatRadioModule } from '@angular/material/radio';
+import { TranslocoPipe } from '@jsverse/transloco';
+
+import { LanguageService } from '../../core/i18n/language.service';
 
 /**
  * The offsets the API lists when a wall-clock time happened twice ("… happened twice: the clocks
@@ -20,11 +23,11 @@ export function repeatedHourOffsets(reason: string): string[] | undefined {
  */
 @Component({
   selector: 'rl-offset-choice',
-  imports: [MatRadioModule, ReactiveFormsModule],
+  imports: [MatRadioModule, ReactiveFormsModule, TranslocoPipe],
   template: `
     <fieldset class="offset-choice">
-      <legend>{{ time() }} happened twice that night: the clocks went back over it. Which one was announced?</legend>
-      <mat-radio-group [formControl]="control()" [attr.aria-label]="'Which ' + time()">
+      <legend>{{ 'offsetChoice.legend' | transloco: { time: time() } }}</legend>
+      <mat-radio-group [formControl]="control()" [attr.aria-label]="'offsetChoice.which' | transloco: { time: time() }">
         @for (choice of choices(); track choice.offset) {
           <mat-radio-button [value]="choice.offset">{{ choice.label }}</mat-radio-button>
         }
@@ -52,13 +55,15 @@ export class OffsetChoice {
   readonly time = input.required<string>();
   readonly control = input.required<FormControl<string>>();
 
+  private readonly language = inject(LanguageService);
+
   protected readonly choices = computed(() =>
     this.offsets().map((offset, index) => ({
       offset,
-      label:
-        index === 0
-          ? `The first ${this.time()} (UTC${offset}), before the clocks went back`
-          : `The ${index === 1 ? 'second' : 'next'} ${this.time()} (UTC${offset}), after the clocks went back`,
+      label: this.language.t(index === 0 ? 'offsetChoice.first' : index === 1 ? 'offsetChoice.second' : 'offsetChoice.next', {
+        time: this.time(),
+        offset,
+      }),
     })),
   );
 }

@@ -1,4 +1,7 @@
-import { describeDay, describeWallClock, describeWallClockShort, sameWallClock, zoneCity } from './zoned-time';
+import { wordsFor } from '../../core/i18n/testing/test-translations';
+import { describeDay, describeMoment, describeWallClock, describeWallClockShort, sameWallClock, zoneCity, zoneName } from './zoned-time';
+
+const EN = wordsFor('en');
 
 describe('zoneCity', () => {
   it('names the city of a zone, with spaces for underscores', () => {
@@ -8,32 +11,55 @@ describe('zoneCity', () => {
   });
 });
 
+describe('zoneName', () => {
+  it('names the city in the language where the translations know it, in English otherwise', () => {
+    expect(zoneName('Asia/Damascus', wordsFor('ar'))).toBe('دمشق');
+    expect(zoneName('Europe/Istanbul', wordsFor('tr'))).toBe('İstanbul');
+    expect(zoneName('America/Sao_Paulo', wordsFor('ar'))).toBe('Sao Paulo');
+  });
+});
+
 describe('describeWallClock', () => {
   const sut = describeWallClock;
 
   it('reads "until 18:00 local" on 23 December 2019 in Damascus, then UTC+2, as 16:00 UTC', () => {
-    expect(sut({ instant: '2019-12-23T16:00:00.000Z', zone: 'Asia/Damascus' })).toBe('18:00 Damascus (UTC+02:00)');
+    expect(sut({ instant: '2019-12-23T16:00:00.000Z', zone: 'Asia/Damascus' }, EN)).toBe('18:00 Damascus (UTC+02:00)');
   });
 
   it('follows the zone into summer time', () => {
-    expect(sut({ instant: '2019-07-01T15:00:00.000Z', zone: 'Asia/Damascus' })).toBe('18:00 Damascus (UTC+03:00)');
+    expect(sut({ instant: '2019-07-01T15:00:00.000Z', zone: 'Asia/Damascus' }, EN)).toBe('18:00 Damascus (UTC+03:00)');
   });
 
-  it('reads the same instant on the viewer\'s own clock', () => {
-    expect(sut({ instant: '2019-12-23T16:00:00.000Z', zone: 'Europe/Berlin' })).toBe('17:00 Berlin (UTC+01:00)');
+  it("reads the same instant on the viewer's own clock", () => {
+    expect(sut({ instant: '2019-12-23T16:00:00.000Z', zone: 'Europe/Berlin' }, EN)).toBe('17:00 Berlin (UTC+01:00)');
+  });
+
+  it('speaks Arabic, in Arabic-Indic digits when chosen', () => {
+    expect(sut({ instant: '2019-12-23T16:00:00.000Z', zone: 'Asia/Damascus' }, wordsFor('ar'))).toBe('18:00 بتوقيت دمشق (UTC+02:00)');
+    expect(sut({ instant: '2019-12-23T16:00:00.000Z', zone: 'Asia/Damascus' }, wordsFor('ar', 'arab'))).toBe('١٨:٠٠ بتوقيت دمشق (UTC+٠٢:٠٠)');
   });
 });
 
 describe('describeWallClockShort', () => {
   it('leaves out the offset', () => {
-    expect(describeWallClockShort({ instant: '2019-12-23T16:00:00.000Z', zone: 'Asia/Damascus' })).toBe('18:00 Damascus');
+    expect(describeWallClockShort({ instant: '2019-12-23T16:00:00.000Z', zone: 'Asia/Damascus' }, EN)).toBe('18:00 Damascus');
   });
 });
 
 describe('describeDay', () => {
   it('names the day in the zone, which may be the next one already', () => {
-    expect(describeDay({ instant: '2019-12-23T22:30:00.000Z', zone: 'Asia/Damascus' })).toBe('Tue, 24 Dec 2019');
-    expect(describeDay({ instant: '2019-12-23T22:30:00.000Z', zone: 'UTC' })).toBe('Mon, 23 Dec 2019');
+    expect(describeDay({ instant: '2019-12-23T22:30:00.000Z', zone: 'Asia/Damascus' }, EN)).toBe('Tue, 24 Dec 2019');
+    expect(describeDay({ instant: '2019-12-23T22:30:00.000Z', zone: 'UTC' }, EN)).toBe('Mon, 23 Dec 2019');
+  });
+
+  it('names the day in Arabic with the Levantine month names, always on the Gregorian calendar', () => {
+    expect(describeDay({ instant: '2019-12-23T16:00:00.000Z', zone: 'Asia/Damascus' }, wordsFor('ar'))).toBe('الاثنين، 23 كانون الأول 2019');
+  });
+});
+
+describe('describeMoment', () => {
+  it('gives a past moment its date', () => {
+    expect(describeMoment({ instant: '2019-12-23T14:30:00.000Z', zone: 'Asia/Damascus' }, EN)).toBe('16:30 Damascus, Mon, 23 Dec 2019');
   });
 });
 

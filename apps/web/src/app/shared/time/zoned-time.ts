@@ -1,6 +1,9 @@
 import { InjectionToken } from '@angular/core';
 import { wallClockAt } from '@relief-ledger/domain';
 
+import { formatDay, formatTime, localDigits } from '../../core/i18n/intl-format';
+import { LocalWords } from '../../core/i18n/local-words';
+
 /** The viewer's own IANA zone, as the browser reports it. A token, so specs can fix it. */
 export const VIEWER_TIME_ZONE = new InjectionToken<string>('VIEWER_TIME_ZONE', {
   providedIn: 'root',
@@ -13,22 +16,41 @@ export function zoneCity(zone: string): string {
   return city.replace(/_/g, ' ');
 }
 
+/** A zone's city in the user's language where the translations name it (`zone.Asia/Damascus`: "دمشق"), else in English. */
+export function zoneName(zone: string, words: LocalWords): string {
+  const key = `zone.${zone}`;
+  const name = words.t(key);
+  return name === key ? zoneCity(zone) : name;
+}
+
+interface ZonedInstant {
+  instant: string | Date;
+  zone: string;
+}
+
 /** How an instant reads on the wall clock of a zone: "18:00 Damascus (UTC+02:00)", as a pause is announced. */
-export function describeWallClock({ instant, zone }: { instant: string | Date; zone: string }): string {
-  const { time, offset } = wallClockAt(instant, zone);
-  return `${time} ${zoneCity(zone)} (UTC${offset})`;
+export function describeWallClock({ instant, zone }: ZonedInstant, words: LocalWords): string {
+  const { offset } = wallClockAt(instant, zone);
+  return words.t('time.wallClock', {
+    time: formatTime(instant, zone, words.locale),
+    zone: zoneName(zone, words),
+    offset: localDigits(offset, words.locale.digits),
+  });
 }
 
 /** The short form, where the zone is plain from the context: "18:00 Damascus". */
-export function describeWallClockShort({ instant, zone }: { instant: string | Date; zone: string }): string {
-  return `${wallClockAt(instant, zone).time} ${zoneCity(zone)}`;
+export function describeWallClockShort({ instant, zone }: ZonedInstant, words: LocalWords): string {
+  return words.t('time.wallClockShort', { time: formatTime(instant, zone, words.locale), zone: zoneName(zone, words) });
 }
 
 /** The calendar day the instant falls on in `zone`: "Mon, 23 Dec 2019". */
-export function describeDay({ instant, zone }: { instant: string | Date; zone: string }): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(
-    typeof instant === 'string' ? new Date(instant) : instant,
-  );
+export function describeDay({ instant, zone }: ZonedInstant, words: LocalWords): string {
+  return formatDay(instant, zone, words.locale);
+}
+
+/** A past moment with its date, as the site's clock read it: "16:30 Damascus, Mon, 23 Dec 2019". */
+export function describeMoment(at: ZonedInstant, words: LocalWords): string {
+  return words.t('time.moment', { time: describeWallClockShort(at, words), day: describeDay(at, words) });
 }
 
 /** Whether two zones read the same wall clock at that instant, so showing both would say it twice. */

@@ -1,4 +1,3 @@
-import { formatDate } from '@angular/common';
 import {
   afterNextRender,
   ChangeDetectionStrategy,
@@ -7,7 +6,6 @@ import {
   inject,
   Injector,
   input,
-  LOCALE_ID,
   signal,
 } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -16,19 +14,25 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 import { SignInError } from '../../core/auth/auth-api';
 import { HOME_PAGE } from '../../core/auth/home-page';
 import { safeReturnUrl } from '../../core/auth/safe-return-url';
 import { SessionStore } from '../../core/auth/session-store';
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { formatTime } from '../../core/i18n/intl-format';
+import { LanguageService } from '../../core/i18n/language.service';
+import { LanguageSwitch } from '../../core/i18n/language-switch';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { toProblem } from '../../core/problems/to-problem';
+import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
 
 export const DEFAULT_PAGE_AFTER_SIGN_IN = HOME_PAGE;
 
 /** Email and password, then on to the page the user was headed for. */
 @Component({
   selector: 'rl-sign-in-page',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule],
+  imports: [LanguageSwitch, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule, TranslocoPipe],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -36,7 +40,9 @@ export const DEFAULT_PAGE_AFTER_SIGN_IN = HOME_PAGE;
 export class SignInPage {
   private readonly store = inject(SessionStore);
   private readonly router = inject(Router);
-  private readonly locale = inject(LOCALE_ID);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
+  private readonly viewerZone = inject(VIEWER_TIME_ZONE);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
 
@@ -84,20 +90,23 @@ export class SignInPage {
 
   protected errorFor(name: 'email' | 'password'): string {
     const errors = this.form.controls[name].errors;
-    if (errors?.['required']) return name === 'email' ? 'Enter your email address' : 'Enter your password';
-    if (errors?.['email']) return 'Enter an email address, such as name@agency.org';
+    if (errors?.['required']) return this.language.t(name === 'email' ? 'sign-in.emailRequired' : 'sign-in.passwordRequired');
+    if (errors?.['email']) return this.language.t('form.emailForm');
     return '';
   }
 
   private describeFailure(error: unknown): string {
     const problem = toProblem(error);
-    if (problem.status === 401) return problem.detail ?? 'Wrong email or password';
-    if (problem.status === 429) {
-      const retryAt = error instanceof SignInError ? error.retryAt : undefined;
-      const message = problem.detail ?? 'Too many failed sign-ins';
-      return retryAt ? `${message} (at ${formatDate(retryAt, 'shortTime', this.locale)})` : message;
-    }
-    return problemMessage(problem);
+    // Without a code (a proxy's answer) the status still says which refusal it was.
+    const message = problem.code
+      ? this.messages.message(problem)
+      : problem.status === 401
+        ? this.language.t('sign-in.wrongCredentials')
+        : problem.status === 429
+          ? this.language.t('sign-in.throttled')
+          : this.messages.message(problem);
+    const retryAt = problem.status === 429 && error instanceof SignInError ? error.retryAt : undefined;
+    return retryAt ? this.language.t('sign-in.retryAt', { message, time: formatTime(retryAt, this.viewerZone, this.language.words().locale) }) : message;
   }
 
   private focus(name: 'email' | 'password'): void {

@@ -11,6 +11,7 @@ import { countErrorMessage, requiredText } from '../../shared/forms/count-valida
 import { StockApi } from '../stock-api';
 import { FormSubmission } from '../../shared/forms/form-submission';
 import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
+import { LanguageService } from '../../core/i18n/language.service';
 
 /**
  * Records stock arriving at a stock point: its waybill, and who funded it and under which
@@ -65,6 +66,7 @@ import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReceiveForm implements OnInit {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(StockApi);
 
   readonly stockPoint = input.required<StockPointResponse>();
@@ -105,7 +107,7 @@ export class ReceiveForm implements OnInit {
       if (errors['maxlength']) return `At most ${REFERENCE_MAX_LENGTH} characters`;
       return 'Enter the waybill or delivery note reference';
     }
-    return countErrorMessage(errors, 'Enter how many arrived');
+    return countErrorMessage(errors, 'Enter how many arrived', this.language.words());
   }
 
   protected receiveStock(): void {

@@ -18,6 +18,7 @@ import { ReceiveForm } from '../receive-form/receive-form';
 import { StockApi } from '../stock-api';
 import { STOCK_POINT_KIND_LABELS } from '../stock-labels';
 import { TransferForm } from '../transfer-form/transfer-form';
+import { LanguageService } from '../../core/i18n/language.service';
 
 export const STOCK_POINT_NOT_FOUND_MESSAGE = 'This stock point does not exist, or belongs to another organisation.';
 
@@ -43,6 +44,7 @@ type OpenForm = 'receive' | 'transfer' | undefined;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class StockPointPage {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(StockApi);
   private readonly lookups = inject(LookupsApi);
   private readonly session = inject(SessionStore);
@@ -153,7 +155,7 @@ export class StockPointPage {
 
   private quantityOf(movement: MovementResponse): string {
     const item = this.items.value()?.find((candidate) => candidate.id === movement.itemId);
-    return item ? describeQuantity({ quantity: movement.quantity, item }) : movement.quantity.toLocaleString('en');
+    return item ? describeQuantity({ quantity: movement.quantity, item }, this.language.words()) : movement.quantity.toLocaleString('en');
   }
 
   private announce(message: string): void {

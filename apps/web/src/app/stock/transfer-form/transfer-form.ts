@@ -12,6 +12,7 @@ import { countErrorMessage } from '../../shared/forms/count-validators';
 import { StockApi } from '../stock-api';
 import { FormSubmission } from '../../shared/forms/form-submission';
 import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
+import { LanguageService } from '../../core/i18n/language.service';
 
 /** Moves stock from this stock point to another of the organisation; both legs are recorded together. */
 @Component({
@@ -71,6 +72,7 @@ import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TransferForm implements OnInit {
+  private readonly language = inject(LanguageService);
   private readonly api = inject(StockApi);
 
   /** Where the stock leaves from. */
@@ -109,7 +111,7 @@ export class TransferForm implements OnInit {
     if (name === 'itemId') return 'Choose the item';
     if (name === 'toStockPointId') return 'Choose where it goes';
     if (name === 'reference') return `At most ${REFERENCE_MAX_LENGTH} characters`;
-    return countErrorMessage(errors, 'Enter how many to send');
+    return countErrorMessage(errors, 'Enter how many to send', this.language.words());
   }
 
   protected transferStock(): void {

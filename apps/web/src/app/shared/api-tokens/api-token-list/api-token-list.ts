@@ -1,6 +1,5 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -10,12 +9,16 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ApiTokenResponse, CreatedApiTokenResponse, PAGE_SIZE_MAX, ROLE_LABELS } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ApiTokenResponse, CreatedApiTokenResponse, PAGE_SIZE_MAX } from '@relief-ledger/domain';
 import { map } from 'rxjs';
 
 import { SessionStore } from '../../../core/auth/session-store';
 import { NARROW_LAYOUT_QUERY } from '../../../core/shell/narrow-layout';
-import { problemMessage, toProblem } from '../../../core/problems/to-problem';
+import { DatePipe, DateTimePipe } from '../../../core/i18n/format-pipes';
+import { LanguageService } from '../../../core/i18n/language.service';
+import { ProblemMessages } from '../../../core/problems/problem-messages';
+import { toProblem } from '../../../core/problems/to-problem';
 import { pagedResource } from '../../api-resource/paged-resource';
 import { confirmAction } from '../../confirm-dialog/open-confirm-dialog';
 import { LoadStatus } from '../../load-status/load-status';
@@ -41,6 +44,7 @@ export type TokenScope = 'organisation' | 'own';
   selector: 'rl-api-token-list',
   imports: [
     DatePipe,
+    DateTimePipe,
     LoadStatus,
     MatButtonModule,
     MatFormFieldModule,
@@ -48,6 +52,7 @@ export type TokenScope = 'organisation' | 'own';
     MatTableModule,
     PagePaginator,
     ReactiveFormsModule,
+    TranslocoPipe,
   ],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './api-token-list.html',
@@ -60,9 +65,12 @@ export class ApiTokenList {
   private readonly snackBar = inject(MatSnackBar);
   private readonly clipboard = inject(Clipboard);
   private readonly store = inject(SessionStore);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   readonly scope = input<TokenScope>('organisation');
-  readonly heading = input('API tokens');
+  /** Translated by the caller; "API tokens" when left out. */
+  readonly heading = input<string>();
 
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
@@ -90,7 +98,7 @@ export class ApiTokenList {
   /** A new token acts as the admin creating it, with their role. */
   protected readonly roleLabel = computed(() => {
     const role = this.store.session()?.user.role;
-    return role ? ROLE_LABELS[role] : '';
+    return role ? this.language.t(`role.${role}`) : '';
   });
   protected readonly form = new FormGroup({
     name: new FormControl('', {
@@ -132,15 +140,15 @@ export class ApiTokenList {
       error: (error: unknown) => {
         this.creating.set(false);
         const problem = toProblem(error);
-        const reasons = (problem.errors ?? []).map(({ field, reason }) => `${field} ${reason}`);
-        this.actionProblem.set([problemMessage(problem), ...reasons].join(' — '));
+        const reasons = (problem.errors ?? []).map((fieldError) => this.messages.unplacedReason(fieldError));
+        this.actionProblem.set(this.messages.join([this.messages.message(problem), ...reasons]));
       },
     });
   }
 
   protected copyToken(token: string): void {
     const copied = this.clipboard.copy(token);
-    this.snackBar.open(copied ? 'Token copied' : 'Could not copy: select the token and copy it by hand', undefined, {
+    this.snackBar.open(this.language.t(copied ? 'api-tokens.copiedToast' : 'api-tokens.copyFailed'), undefined, {
       duration: 4000,
     });
   }
@@ -151,10 +159,10 @@ export class ApiTokenList {
 
   protected confirmAndRevokeToken(token: ApiTokenResponse): void {
     confirmAction(this.dialog, {
-      title: `Revoke "${token.name}"?`,
-      message: 'Any tool using this token is refused from now on. A revoked token cannot be used again; create a new one if needed.',
-      confirmLabel: 'Revoke',
-      cancelLabel: 'Keep',
+      title: this.language.t('api-tokens.revokeTitle', { name: token.name }),
+      message: this.language.t('api-tokens.revokeMessage'),
+      confirmLabel: this.language.t('api-tokens.revoke'),
+      cancelLabel: this.language.t('api-tokens.keep'),
     }).subscribe(() => this.revokeToken(token));
   }
 
@@ -165,11 +173,11 @@ export class ApiTokenList {
       next: (revoked) => {
         this.setPending(token.id, false);
         this.tokens.replaceItem(revoked);
-        this.snackBar.open(`"${token.name}" revoked`, undefined, { duration: 4000 });
+        this.snackBar.open(this.language.t('api-tokens.revoked', { name: token.name }), undefined, { duration: 4000 });
       },
       error: (error: unknown) => {
         this.setPending(token.id, false);
-        this.actionProblem.set(problemMessage(toProblem(error)));
+        this.actionProblem.set(this.messages.message(toProblem(error)));
       },
     });
   }
