@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module.js';
 import { useSecurityHeaders } from './common/security/security-headers.js';
 import { AppConfig } from './config/app-config.js';
+import { buildOpenApiDocument } from './common/openapi/openapi-document.js';
 import { answerClientError } from './common/problem/client-error-handler.js';
 import { answerWithin } from './common/problem/answer-within.js';
 import { endDrains, settleRefusedBody } from './common/problem/refused-body.js';
@@ -82,14 +83,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Relief Ledger API')
-      .setDescription('Stock, distributions, camps, convoys and pause windows for humanitarian agencies. Errors are application/problem+json.')
-      .setVersion('1')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json', useGlobalPrefix: false });
 
   await app.init();

@@ -1,14 +1,21 @@
-import { DONOR_LIMITS, LOSS_CAUSES, STOCK_POINT_KINDS } from '@relief-ledger/domain';
+import { DONOR_LIMITS, ITEM_KINDS, LOSS_CAUSES, MOVEMENT_KINDS, STOCK_POINT_KINDS } from '@relief-ledger/domain';
 import type {
   AdjustmentRequest,
   CreateStockPointRequest,
+  ItemKind,
+  ItemResponse,
   LossCause,
   LossRequest,
+  MovementKind,
+  MovementResponse,
   ReceiptRequest,
   ReversalRequest,
+  StockLevelResponse,
   StockPointKind,
+  StockPointResponse,
   TransferRequest,
 } from '@relief-ledger/domain';
+import { EnumField, IdField, InstantField, IntField, NumberField, TextField } from '../../common/openapi/response-fields.js';
 import { Count, OneOf, Text, Uuid } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 
@@ -65,6 +72,56 @@ export class ReversalDto implements ReversalRequest {
 
 export class LedgerQueryDto extends PageQueryDto {
   @Uuid() itemId: string;
+}
+
+export class ItemResponseDto implements ItemResponse {
+  @IdField() id: string;
+  @TextField({ example: 'FOOD-PARCEL' }) code: string;
+  @TextField({ example: 'Family food parcel' }) nameEn: string;
+  @TextField() nameAr: string;
+  @TextField({ example: 'parcel' }) unit: string;
+  @EnumField(ITEM_KINDS) kind: ItemKind;
+  @NumberField({ nullable: true, description: 'People one unit serves (a food parcel: 5)' }) personsPerUnit: number | null;
+  @NumberField({ nullable: true, description: 'Days one unit lasts them (a food parcel: 30)' }) daysPerUnit: number | null;
+  @IntField({ minimum: 0, description: 'The overview flags a stock level of this item with fewer days of cover than this' }) coverAlertDays: number;
+}
+
+export class StockPointResponseDto implements StockPointResponse {
+  @IdField() id: string;
+  @TextField({ example: 'Sarmada warehouse' }) name: string;
+  @EnumField(STOCK_POINT_KINDS) kind: StockPointKind;
+  @IdField() locationId: string;
+  @TextField() locationName: string;
+  @IdField({ nullable: true, description: 'The camp a camp store belongs to' }) campId: string | null;
+}
+
+export class StockLevelResponseDto implements StockLevelResponse {
+  @IdField() stockPointId: string;
+  @IdField() itemId: string;
+  @TextField() itemCode: string;
+  @TextField() itemName: string;
+  @TextField() unit: string;
+  @IntField({ minimum: 0 }) quantity: number;
+}
+
+export class MovementResponseDto implements MovementResponse {
+  @IdField() id: string;
+  @IdField() stockPointId: string;
+  @IdField() itemId: string;
+  @EnumField(MOVEMENT_KINDS) kind: MovementKind;
+  @IntField({ description: 'Signed change of the level' }) quantity: number;
+  @IntField({ minimum: 0, description: 'The level right after this movement' }) balance: number;
+  @TextField({ nullable: true, description: 'Waybill or delivery note' }) reference: string | null;
+  @EnumField(LOSS_CAUSES, { nullable: true }) lossCause: LossCause | null;
+  @TextField({ nullable: true }) reason: string | null;
+  @IdField({ nullable: true, description: 'For a reversal: the movement it undoes' }) reversesId: string | null;
+  @IdField({ nullable: true, description: "The distribution this movement drew stock for; null for a CSV import's movement (see importId)" }) distributionId: string | null;
+  @IdField({ nullable: true, description: 'For a loss: the incident that caused it' }) incidentId: string | null;
+  @IdField({ nullable: true, description: 'A CSV import draws once per stock level for all its rows: the distributions with this importId' }) importId: string | null;
+  @TextField({ nullable: true, description: 'For a receipt: who funded it' }) donor: string | null;
+  @TextField({ nullable: true, description: "For a receipt: the donor's pipeline or grant reference" }) pipelineReference: string | null;
+  @IdField({ description: 'The user who recorded it' }) recordedBy: string;
+  @InstantField() recordedAt: string;
 }
 
 export { QUANTITY_MAX };
