@@ -4,7 +4,7 @@ import type { ConvoyDetailResponse, ConvoyEventResponse, LiveEvent } from '@reli
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
-import { contentHash } from '../common/validation/content-hash.js';
+import { Replays } from '../common/replay/replays.js';
 import { reportedAt } from '../common/validation/reported-at.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { LiveEventsService } from '../live-events/live-events.service.js';
@@ -36,17 +36,21 @@ export class ConvoyCommandsService {
     private readonly routes: RoutesService,
     private readonly locations: LocationsService,
     private readonly incidents: IncidentsService,
+    private readonly replays: Replays,
   ) {}
 
-  async create(actor: Actor, dto: CreateConvoyDto): Promise<ConvoyDetailResponse> {
+  async create(actor: Actor, dto: CreateConvoyDto, idempotencyKey?: string): Promise<{ replayed: boolean; convoy: ConvoyDetailResponse }> {
     const cargo = dto.cargo ?? [];
     if (cargo.length > 0 && !dto.destinationStockPointId) throw ConvoysException.invalid('destinationStockPointId', 'field.destination_required');
     if (dto.vehicles && dto.vehicles.length > dto.vehicleCount) throw ConvoysException.invalid('vehicles', 'field.too_many_vehicles', { count: dto.vehicleCount });
     const lines = new Set(cargo.map((c) => `${c.stockPointId}:${c.itemId}`));
     if (lines.size !== cargo.length) throw ConvoysException.invalid('cargo', 'field.cargo_repeats');
 
-    const id = await this.dataSource.transaction(async (manager) => {
+    const { replayed, id } = await this.dataSource.transaction(async (manager) => {
       await this.live.beginPublishing(manager);
+      const claim = await this.replays.claim(manager, actor.organisationId, { operation: 'convoy.plan', clientId: dto.clientId, header: idempotencyKey, content: dto });
+      // A plan sent again answers the convoy as it is now (it may have left since).
+      if (claim?.replayed) return { replayed: true, id: claim.recordId! };
       if (!(await this.routes.exists(manager, dto.routeId))) throw ConvoysException.unknown('routeId', 'route');
       const pointIds = [...new Set([...cargo.map((c) => c.stockPointId), ...(dto.destinationStockPointId ? [dto.destinationStockPointId] : [])])];
       const points = await this.stock.ownPointIds(manager, actor.organisationId, pointIds);
@@ -77,9 +81,10 @@ export class ConvoyCommandsService {
       });
       await this.audit.record(manager, actor, { action: 'create', entity: 'convoy', entityId: convoyId, changedFields: changedFieldNames(dto) });
       await this.publishStatus(manager, (await this.repository.findById(manager, actor.organisationId, convoyId))!, null);
-      return convoyId;
+      await claim?.settle({ recordId: convoyId });
+      return { replayed: false, id: convoyId };
     });
-    return this.board.detail(actor, id, new Date());
+    return { replayed, convoy: await this.board.detail(actor, id, new Date()) };
   }
 
   /**
@@ -87,20 +92,26 @@ export class ConvoyCommandsService {
    * meanwhile, with its cargo: drawn into transit on departure, received at the destination on
    * arrival, back to its source if aborted on the road, written off against the incident if struck.
    */
-  async changeStatus(actor: Actor, id: string, dto: ConvoyStatusDto, version: number, now = new Date()): Promise<{ replayed: boolean; convoy: ConvoyDetailResponse }> {
+  async changeStatus(actor: Actor, id: string, dto: ConvoyStatusDto, version: number, now = new Date(), idempotencyKey?: string): Promise<{ replayed: boolean; convoy: ConvoyDetailResponse }> {
     const occurredAt = this.notInTheFuture(dto.occurredAt, now);
     if (dto.status === 'struck' && Boolean(dto.incident) === Boolean(dto.incidentId)) {
       throw ConvoysException.invalid('incident', 'field.incident_required');
     }
     if (dto.status !== 'struck' && (dto.incident || dto.incidentId)) throw ConvoysException.invalid('incident', 'field.incident_only_struck');
-    const hash = dto.clientId ? contentHash({ ...dto, occurredAt: dto.occurredAt ? occurredAt : undefined }, ['clientId', 'version']) : null;
-
     const replayed = await this.dataSource.transaction(async (manager) => {
       await this.live.beginPublishing(manager);
       const convoy = await this.repository.lockOwnOrThrow(manager, actor.organisationId, id);
       // A phone re-sending a change that went through (its answer was lost) gets the convoy as
-      // it is now, not a "changed meanwhile".
-      if (dto.clientId && (await this.isReplay(manager, actor, id, dto.clientId, hash))) return true;
+      // it is now, not a "changed meanwhile". The version sent does not make it another change.
+      const claim = await this.replays.claim(manager, actor.organisationId, {
+        operation: 'convoy.status',
+        scope: id,
+        clientId: dto.clientId,
+        header: idempotencyKey,
+        content: { ...dto, occurredAt: dto.occurredAt ? occurredAt : undefined },
+        hash: { omit: ['clientId', 'version'] },
+      });
+      if (claim?.replayed) return true;
       if (convoy.version !== version) throw ConvoysException.staleVersion(version, convoy.version);
       const check = checkConvoyTransition(convoy.status, dto.status);
       if (!check.ok) throw ConvoysException.illegalTransition(check);
@@ -124,7 +135,7 @@ export class ConvoyCommandsService {
       await this.cargo.moveCargo(manager, actor, convoy, dto.status, incidentId);
       await this.repository.setStatus(manager, actor.organisationId, id, dto.status, occurredAt);
       const eventId = await this.repository.recordStatusEvent(manager, actor.organisationId, {
-        ...this.eventOf(actor, id, dto, occurredAt, hash),
+        ...this.eventOf(actor, id, dto, occurredAt),
         from: convoy.status,
         to: dto.status,
         incidentId,
@@ -132,57 +143,57 @@ export class ConvoyCommandsService {
       await this.audit.record(manager, actor, { action: dto.status, entity: 'convoy', entityId: id, changedFields: changedFieldNames(dto) });
       const updated = (await this.repository.findById(manager, actor.organisationId, id))!;
       await this.publishStatus(manager, updated, (await this.repository.events(manager, actor.organisationId, id, eventId)).map(toEventResponse)[0]);
+      await claim?.settle({ recordId: eventId });
       return false;
     });
     return { replayed, convoy: await this.board.detail(actor, id, now) };
   }
 
   /** "Passed Ariha, 14:10." A re-send with the same client id records it once. */
-  async checkIn(actor: Actor, id: string, dto: CheckInDto, now = new Date()): Promise<{ created: boolean; event: ConvoyEventResponse }> {
+  async checkIn(actor: Actor, id: string, dto: CheckInDto, now = new Date(), idempotencyKey?: string): Promise<{ created: boolean; event: ConvoyEventResponse }> {
     const occurredAt = this.notInTheFuture(dto.occurredAt, now);
-    const hash = dto.clientId ? contentHash({ ...dto, occurredAt: dto.occurredAt ? occurredAt : undefined }) : null;
     return this.dataSource.transaction(async (manager) => {
       await this.live.beginPublishing(manager);
       const convoy = await this.repository.lockOwnOrThrow(manager, actor.organisationId, id);
-      const replay = dto.clientId ? await this.isReplay(manager, actor, id, dto.clientId, hash) : false;
-      if (replay) return { created: false, event: await this.event(manager, actor, id, replay) };
+      const claim = await this.replays.claim(manager, actor.organisationId, {
+        operation: 'convoy.check_in',
+        scope: id,
+        clientId: dto.clientId,
+        header: idempotencyKey,
+        content: { ...dto, occurredAt: dto.occurredAt ? occurredAt : undefined },
+      });
+      if (claim?.replayed) return { created: false, event: await this.event(manager, actor, id, claim.recordId!) };
       if (convoy.status !== 'departed') throw ConvoysException.notOnTheRoad(convoy.status);
       this.notBeforeDeparture(convoy, occurredAt);
       if (dto.locationId) await this.checkLocation(manager, dto.locationId);
-      const eventId = await this.repository.recordCheckIn(manager, actor.organisationId, this.eventOf(actor, id, dto, occurredAt, hash));
+      const eventId = await this.repository.recordCheckIn(manager, actor.organisationId, this.eventOf(actor, id, dto, occurredAt));
       await this.repository.checkedInAt(manager, actor.organisationId, id, occurredAt);
       await this.audit.record(manager, actor, { action: 'check_in', entity: 'convoy', entityId: id, changedFields: changedFieldNames(dto) });
       const event = await this.event(manager, actor, id, eventId);
       const payload: LiveEvent = { type: 'convoy.check_in', convoyId: id, organisationId: actor.organisationId, status: convoy.status, event };
       await this.live.publish(manager, { organisationId: actor.organisationId, payload, sharedPayload: null });
+      await claim?.settle({ recordId: eventId });
       return { created: true, event };
     });
   }
 
   /** What a status change and a check-in both record on the timeline. */
-  private eventOf(actor: Actor, convoyId: string, dto: Pick<CheckInDto, 'clientId' | 'locationId' | 'place' | 'note'>, occurredAt: string, hash: string | null): NewEvent {
+  private eventOf(actor: Actor, convoyId: string, dto: Pick<CheckInDto, 'locationId' | 'place' | 'note'>, occurredAt: string): NewEvent {
     return {
       convoyId,
       occurredAt,
       locationId: dto.locationId ?? null,
       place: dto.place ?? null,
       note: dto.note ?? null,
-      clientKey: dto.clientId ?? null,
-      requestHash: hash,
+      // Keys live with the replay rule's (common/replay) now, not on the event.
+      clientKey: null,
+      requestHash: null,
       recordedBy: actor.userId,
     };
   }
 
   private async event(manager: EntityManager, actor: Actor, convoyId: string, eventId: string): Promise<ConvoyEventResponse> {
     return (await this.repository.events(manager, actor.organisationId, convoyId, eventId)).map(toEventResponse)[0];
-  }
-
-  /** The id of the event already recorded with this client id and content; a 422 for other content. */
-  private async isReplay(manager: EntityManager, actor: Actor, convoyId: string, clientId: string, hash: string | null): Promise<string | false> {
-    const existing = await this.repository.eventByClientKey(manager, actor.organisationId, convoyId, clientId);
-    if (!existing) return false;
-    if (existing.request_hash !== hash) throw ConvoysException.keyReused();
-    return existing.id;
   }
 
   private notBeforeDeparture(convoy: ConvoyRow, occurredAt: string): void {

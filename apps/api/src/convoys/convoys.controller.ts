@@ -5,7 +5,8 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
-import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { ProblemResponses, Replayable } from '../common/openapi/problem-responses.js';
+import { markReplayed } from '../common/replay/replays.js';
 import { ETAG_HEADER, REPLAYED_HEADER } from '../common/openapi/response-headers.js';
 import { IdParam } from '../common/validation/id-param.js';
 import { requireVersion, withEtag } from '../common/validation/version.js';
@@ -59,10 +60,18 @@ export class ConvoysController {
   @Post()
   @Requires('convoys.write')
   @ApiOperation({ summary: 'Plan a convoy', description: 'On a route, with its vehicles and cargo; the cargo is drawn from stock on departure.' })
-  @ApiCreatedResponse({ type: ConvoyDetailResponseDto, description: 'The planned convoy' })
+  @ApiCreatedResponse({ type: ConvoyDetailResponseDto, description: 'The planned convoy (as it is now, for a re-send with the same key)', headers: REPLAYED_HEADER })
   @ProblemResponses({ 400: ['validation_failed'], 422: ['convoy.invalid', 'convoy.unknown_reference'] })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateConvoyDto): Promise<ConvoyDetailResponse> {
-    return this.commands.create(actor, dto);
+  @Replayable()
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body() dto: CreateConvoyDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConvoyDetailResponse> {
+    const { replayed, convoy } = await this.commands.create(actor, dto, idempotencyKey);
+    markReplayed(reply, replayed);
+    return convoy;
   }
 
   @Post(':id/status')
@@ -78,18 +87,20 @@ export class ConvoysController {
     400: ['validation_failed'],
     404: ['convoy.not_found'],
     409: ['convoy.stale_version', 'convoy.illegal_transition', 'stock.insufficient'],
-    422: ['convoy.invalid', 'convoy.unknown_reference', 'convoy.client_id_reused', 'incident.unknown_reference'],
+    422: ['convoy.invalid', 'convoy.unknown_reference', 'incident.unknown_reference'],
     428: ['version.required'],
   })
+  @Replayable()
   async changeStatus(
     @CurrentActor() actor: Actor,
     @IdParam() id: string,
     @Body() dto: ConvoyStatusDto,
     @Headers('if-match') ifMatch: string | undefined,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConvoyDetailResponse> {
-    const { replayed, convoy } = await this.commands.changeStatus(actor, id, dto, requireVersion(ifMatch, dto.version));
-    if (replayed) void reply.header('idempotent-replayed', 'true');
+    const { replayed, convoy } = await this.commands.changeStatus(actor, id, dto, requireVersion(ifMatch, dto.version), new Date(), idempotencyKey);
+    markReplayed(reply, replayed);
     return withEtag(reply, convoy);
   }
 
@@ -102,11 +113,18 @@ export class ConvoysController {
     400: ['validation_failed'],
     404: ['convoy.not_found'],
     409: ['convoy.not_on_the_road'],
-    422: ['convoy.invalid', 'convoy.unknown_reference', 'convoy.client_id_reused'],
+    422: ['convoy.invalid', 'convoy.unknown_reference'],
   })
-  async checkIn(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: CheckInDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ConvoyEventResponse> {
-    const { created, event } = await this.commands.checkIn(actor, id, dto);
-    if (!created) void reply.header('idempotent-replayed', 'true');
+  @Replayable()
+  async checkIn(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: CheckInDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConvoyEventResponse> {
+    const { created, event } = await this.commands.checkIn(actor, id, dto, new Date(), idempotencyKey);
+    markReplayed(reply, !created);
     return event;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampsService } from '../camps/camps.service.js';
 import type { Actor } from '../common/actor.js';
@@ -51,6 +52,12 @@ interface Row extends ImportedDistribution {
   stockLeft: number;
 }
 
+/** What an import answers: rows recorded now, and rows found already recorded. */
+export interface ImportAnswer {
+  imported: number;
+  skipped: number;
+}
+
 export class ImportException extends AppException {
   constructor(
     readonly rowErrors: ImportRowError[],
@@ -80,9 +87,14 @@ export class DistributionImportService {
     private readonly stock: StockRepository,
     private readonly camps: CampsService,
     private readonly audit: AuditService,
+    private readonly replays: Replays,
   ) {}
 
-  async import(actor: Actor, stream: Readable): Promise<{ imported: number; skipped: number }> {
+  /**
+   * With an Idempotency-Key, a file sent again answers the first answer (its rows were recorded
+   * then); without one, the rows' own client ids make a second upload skip them.
+   */
+  async import(actor: Actor, stream: Readable, idempotencyKey?: string): Promise<Replayed<ImportAnswer>> {
     const errors: ImportRowError[] = [];
     let errorCount = 0;
     const fail: Fail = (row, column, code, params) => {
@@ -102,15 +114,19 @@ export class DistributionImportService {
       try {
         return await this.dataSource.transaction(async (manager) => {
           await this.repository.takeImportTurn(manager, actor.organisationId);
-          // References are checked even when some rows are malformed: one report lists everything.
-          await this.resolve(manager, actor, rows, fail);
-          if (errorCount) throw new ImportException(errors, errorCount);
-          const fresh = rows.filter((r) => !r.skip);
-          // One id ties the import's audit row, its stock movements and its distributions together.
-          const importId = randomUUID();
-          await this.write(manager, actor, importId, fresh);
-          await this.audit.record(manager, actor, { action: 'import', entity: 'distribution', entityId: importId, changedFields: [`rows:${fresh.length}`] });
-          return { imported: fresh.length, skipped: rows.length - fresh.length };
+          const file = { rows: rows.map((r) => [r.clientKey, r.campId, r.itemCode, r.stockPointId, r.quantity, r.households, r.people, r.distributedAt, r.notes]) };
+          const request = { operation: 'distribution.import', header: idempotencyKey, content: file };
+          return this.replays.once(manager, actor.organisationId, request, async () => {
+            // References are checked even when some rows are malformed: one report lists everything.
+            await this.resolve(manager, actor, rows, fail);
+            if (errorCount) throw new ImportException(errors, errorCount);
+            const fresh = rows.filter((r) => !r.skip);
+            // One id ties the import's audit row, its stock movements and its distributions together.
+            const importId = randomUUID();
+            await this.write(manager, actor, importId, fresh);
+            await this.audit.record(manager, actor, { action: 'import', entity: 'distribution', entityId: importId, changedFields: [`rows:${fresh.length}`] });
+            return { answer: { imported: fresh.length, skipped: rows.length - fresh.length } };
+          });
         });
       } catch (error) {
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;

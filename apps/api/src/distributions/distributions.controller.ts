@@ -1,3 +1,4 @@
+import { markReplayed } from '../common/replay/replays.js';
 import { Body, Controller, Get, Headers, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -7,9 +8,9 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { CSV_BODY } from '../common/validation/json-body-parser.js';
 import { AppException } from '../common/problem/app-exception.js';
 import { PageOf } from '../common/openapi/page.schema.js';
-import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { ProblemResponses, Replayable } from '../common/openapi/problem-responses.js';
 import { REPLAYED_HEADER } from '../common/openapi/response-headers.js';
-import { DistributionImportService, IMPORT_COLUMNS } from './distribution-import.service.js';
+import { DistributionImportService, IMPORT_COLUMNS, type ImportAnswer } from './distribution-import.service.js';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { DistributionsService } from './distributions.service.js';
@@ -40,9 +41,9 @@ export class DistributionsController {
     headers: REPLAYED_HEADER,
   })
   @ProblemResponses({
-    400: ['validation_failed', 'distribution.key_required', 'distribution.place_required'],
+    400: ['validation_failed', 'idempotency.key_required', 'distribution.place_required'],
     409: ['stock.insufficient'],
-    422: ['distribution.key_reused', 'distribution.unknown_reference'],
+    422: ['idempotency.key_reused', 'distribution.unknown_reference'],
   })
   async record(
     @CurrentActor() actor: Actor,
@@ -51,7 +52,7 @@ export class DistributionsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DistributionResponse> {
     const { created, distribution } = await this.distributions.record(actor, dto, idempotencyKey);
-    if (!created) void reply.header('idempotent-replayed', 'true');
+    markReplayed(reply, !created);
     return distribution;
   }
 
@@ -72,11 +73,19 @@ export class DistributionsController {
     415: ['distribution.import_csv_only'],
     422: ['distribution.import_invalid'],
   })
-  async import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<{ imported: number; skipped: number }> {
+  @Replayable()
+  async import(
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportAnswer> {
     if (!(request.body instanceof Readable)) {
       throw new AppException(415, 'distribution.import_csv_only', 'CSV expected');
     }
-    return this.importer.import(actor, request.body);
+    const { replayed, answer } = await this.importer.import(actor, request.body, idempotencyKey);
+    markReplayed(reply, replayed);
+    return answer;
   }
 
   @Get()

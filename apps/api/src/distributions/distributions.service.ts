@@ -9,6 +9,7 @@ import { ValidationException } from '../common/problem/app-exception.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { StockException } from '../stock/stock.exception.js';
 import { DistributionsException } from './distributions.exception.js';
+import { ReplayException, Replays } from '../common/replay/replays.js';
 import { type DistributionJson, DistributionsRepository, type RecordOutcome } from './distributions.repository.js';
 import { distributionHash } from './request-hash.js';
 import { CreateDistributionDto, DistributionListQueryDto, toDistributionResponse } from './dto/distribution.dto.js';
@@ -23,16 +24,19 @@ function fromJson(row: DistributionJson): DistributionResponse {
   return toDistributionResponse({ ...row, distributed_at: new Date(row.distributed_at), created_at: new Date(row.created_at) });
 }
 
-/** The first answer again for the same content under this client id; another content is refused. */
-function replay(existing: DistributionJson | null, hash: string): Recorded {
+/** The first answer again for the same content under this key; other content is refused, by the replay rule's one code. */
+function replay(existing: DistributionJson | null, hash: string, field: string): Recorded {
   if (!existing) throw new Error('a client id refused as taken has no distribution');
-  if (existing.request_hash !== hash) throw DistributionsException.keyReused();
+  if (existing.request_hash !== hash) throw ReplayException.keyReused(field);
   return { created: false, distribution: fromJson(existing) };
 }
 
 @Injectable()
 export class DistributionsService {
-  constructor(private readonly repository: DistributionsRepository) {}
+  constructor(
+    private readonly repository: DistributionsRepository,
+    private readonly replays: Replays,
+  ) {}
 
   /**
    * Records a distribution and draws its stock in one statement (DistributionsRepository.record),
@@ -40,11 +44,13 @@ export class DistributionsService {
    * first result again; with other content it is refused. Of two requests with one client id in
    * flight at once, the unique key (organisation, client id) lets one in; the other is rolled
    * back whole and answered from the winner's row, so twenty identical re-sends record one.
+   * This is the replay rule of common/replay (its key, hash, code and header) with the key kept
+   * on the distribution's own row: the hot path writes it in its one statement.
    */
   async record(actor: Actor, dto: CreateDistributionDto, idempotencyKey: string | undefined): Promise<Recorded> {
-    const clientKey = dto.clientId ?? idempotencyKey;
-    if (!clientKey) throw DistributionsException.keyRequired();
-    if (clientKey.length > 200) throw new ValidationException([fieldProblem('Idempotency-Key', 'field.max_length', { max: 200 })]);
+    const clientKey = this.replays.keyOf({ clientId: dto.clientId, header: idempotencyKey });
+    if (!clientKey) throw ReplayException.keyRequired();
+    const keyField = dto.clientId !== undefined ? 'clientId' : 'Idempotency-Key';
     if (!dto.campId && !dto.locationId) throw DistributionsException.placeRequired();
     if (dto.people < dto.households) throw new ValidationException([fieldProblem('people', 'field.people_below_households', { households: dto.households })]);
     const distributedAt = dto.distributedAt ? new Date(dto.distributedAt).toISOString() : null;
@@ -72,10 +78,10 @@ export class DistributionsService {
     } catch (error) {
       // Another request with this client id committed first, after this one took its snapshot.
       if (!(error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_distributions_client_key')) throw error;
-      return replay((await this.repository.afterTheFact(actor.organisationId, clientKey, level)).existing, hash);
+      return replay((await this.repository.afterTheFact(actor.organisationId, clientKey, level)).existing, hash, keyField);
     }
     if (outcome.created) return { created: true, distribution: fromJson(outcome.created) };
-    if (outcome.existing) return replay(outcome.existing, hash);
+    if (outcome.existing) return replay(outcome.existing, hash, keyField);
     if (!outcome.point) throw DistributionsException.unknown('stockPointId', 'stock point');
     if (!outcome.item) throw DistributionsException.unknown('itemId', 'item');
     if (dto.campId && !outcome.camp_location) throw DistributionsException.unknown('campId', 'camp');
@@ -83,7 +89,7 @@ export class DistributionsService {
     // Short of stock, as far as the statement could see; read again, as a request with the same
     // client id may have drawn the last of it and committed meanwhile.
     const now = await this.repository.afterTheFact(actor.organisationId, clientKey, level);
-    if (now.existing) return replay(now.existing, hash);
+    if (now.existing) return replay(now.existing, hash, keyField);
     throw StockException.insufficient(Number(now.quantity ?? 0), dto.quantity);
   }
 

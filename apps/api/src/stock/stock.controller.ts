@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ItemResponse, MovementResponse, Page, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
-import { ProblemResponses, type ProblemAnswers } from '../common/openapi/problem-responses.js';
+import { markReplayed, type Replayed } from '../common/replay/replays.js';
+import { ProblemResponses, Replayable, type ProblemAnswers } from '../common/openapi/problem-responses.js';
 import { IdParam } from '../common/validation/id-param.js';
 import {
   AdjustmentDto,
@@ -51,8 +53,9 @@ export class StockController {
   @ApiOperation({ summary: 'Create a stock point', description: 'A warehouse, or a camp store (with its campId).' })
   @ApiCreatedResponse({ type: StockPointResponseDto, description: 'The new stock point' })
   @ProblemResponses({ 400: ['validation_failed'], 422: ['validation_failed', 'conflict.reference'] })
-  createStockPoint(@CurrentActor() actor: Actor, @Body() dto: CreateStockPointDto): Promise<StockPointResponse> {
-    return this.stock.createStockPoint(actor, dto);
+  @Replayable()
+  async createStockPoint(@CurrentActor() actor: Actor, @Body() dto: CreateStockPointDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<StockPointResponse> {
+    return answered(reply, await this.stock.createStockPoint(actor, dto, key));
   }
 
   @Get('stock-points/:id/levels')
@@ -87,8 +90,9 @@ export class StockController {
   @ApiOperation({ summary: 'Receive stock' })
   @ApiCreatedResponse({ type: MovementResponseDto, description: 'Received: the movement, with the new balance' })
   @ProblemResponses(MOVEMENT_REFUSALS)
-  receive(@CurrentActor() actor: Actor, @Body() dto: ReceiptDto): Promise<MovementResponse> {
-    return this.stock.receive(actor, dto);
+  @Replayable()
+  async receive(@CurrentActor() actor: Actor, @Body() dto: ReceiptDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<MovementResponse> {
+    return answered(reply, await this.stock.receive(actor, dto, key));
   }
 
   @Post('stock/transfers')
@@ -96,8 +100,9 @@ export class StockController {
   @ApiOperation({ summary: 'Transfer stock between stock points' })
   @ApiCreatedResponse({ type: [MovementResponseDto], description: 'Both legs of the transfer, recorded together: out of the source, then into the destination' })
   @ProblemResponses({ ...MOVEMENT_REFUSALS, 409: ['stock.insufficient'], 422: [...MOVEMENT_REFUSALS[422], 'stock.same_point'] })
-  transfer(@CurrentActor() actor: Actor, @Body() dto: TransferDto): Promise<MovementResponse[]> {
-    return this.stock.transfer(actor, dto);
+  @Replayable()
+  async transfer(@CurrentActor() actor: Actor, @Body() dto: TransferDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<MovementResponse[]> {
+    return answered(reply, await this.stock.transfer(actor, dto, key));
   }
 
   @Post('stock/losses')
@@ -105,8 +110,9 @@ export class StockController {
   @ApiOperation({ summary: 'Write off a loss' })
   @ApiCreatedResponse({ type: MovementResponseDto, description: 'Written off, with its cause' })
   @ProblemResponses({ ...MOVEMENT_REFUSALS, 409: ['stock.insufficient'], 422: [...MOVEMENT_REFUSALS[422], 'validation_failed'] })
-  loss(@CurrentActor() actor: Actor, @Body() dto: LossDto): Promise<MovementResponse> {
-    return this.stock.loss(actor, dto);
+  @Replayable()
+  async loss(@CurrentActor() actor: Actor, @Body() dto: LossDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<MovementResponse> {
+    return answered(reply, await this.stock.loss(actor, dto, key));
   }
 
   @Post('stock/adjustments')
@@ -114,8 +120,9 @@ export class StockController {
   @ApiOperation({ summary: 'Record a stock count' })
   @ApiCreatedResponse({ type: MovementResponseDto, description: 'A stock count: the movement is the difference' })
   @ProblemResponses({ ...MOVEMENT_REFUSALS, 422: [...MOVEMENT_REFUSALS[422], 'stock.count_matches'] })
-  adjust(@CurrentActor() actor: Actor, @Body() dto: AdjustmentDto): Promise<MovementResponse> {
-    return this.stock.adjust(actor, dto);
+  @Replayable()
+  async adjust(@CurrentActor() actor: Actor, @Body() dto: AdjustmentDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<MovementResponse> {
+    return answered(reply, await this.stock.adjust(actor, dto, key));
   }
 
   @Post('stock/movements/:id/reverse')
@@ -123,7 +130,20 @@ export class StockController {
   @ApiOperation({ summary: 'Reverse a movement', description: 'Undoes one movement with its opposite. Not a distribution, a reversal, a convoy leg, or one already reversed.' })
   @ApiCreatedResponse({ type: MovementResponseDto, description: 'The reversing movement, pointing at the one it undoes' })
   @ProblemResponses({ 400: ['validation_failed'], 404: ['stock.movement_not_found'], 409: ['stock.insufficient'], 422: ['stock.not_reversible'] })
-  reverse(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() dto: ReversalDto): Promise<MovementResponse> {
-    return this.stock.reverse(actor, id, dto);
+  @Replayable()
+  async reverse(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: ReversalDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MovementResponse> {
+    return answered(reply, await this.stock.reverse(actor, id, dto, key));
   }
+}
+
+/** The answer, marked when it is the first one sent again. */
+function answered<T>(reply: FastifyReply, { replayed, answer }: Replayed<T>): T {
+  markReplayed(reply, replayed);
+  return answer;
 }

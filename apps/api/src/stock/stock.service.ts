@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { ItemResponse, MovementResponse, Page, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import { CampsService } from '../camps/camps.service.js';
 import type { Actor } from '../common/actor.js';
@@ -22,6 +23,7 @@ export class StockService {
     private readonly audit: AuditService,
     private readonly camps: CampsService,
     private readonly incidents: IncidentsService,
+    private readonly replays: Replays,
   ) {}
 
   async listItems(): Promise<ItemResponse[]> {
@@ -48,18 +50,19 @@ export class StockService {
     return (await this.repository.stockPoints(this.dataSource.manager, actor.organisationId)).map(toStockPointResponse);
   }
 
-  async createStockPoint(actor: Actor, dto: CreateStockPointDto): Promise<StockPointResponse> {
+  async createStockPoint(actor: Actor, dto: CreateStockPointDto, idempotencyKey?: string): Promise<Replayed<StockPointResponse>> {
     if ((dto.kind === 'camp_store') !== Boolean(dto.campId)) {
       throw new ValidationException([fieldProblem('campId', dto.kind === 'camp_store' ? 'field.camp_store_needs_camp' : 'field.only_camp_store')], 422);
     }
-    return this.dataSource.transaction(async (manager) => {
+    const request = { operation: 'stock_point.create', clientId: dto.clientId, header: idempotencyKey, content: dto };
+    return this.dataSource.transaction((manager) => this.replays.once(manager, actor.organisationId, request, async () => {
       if (dto.campId && !(await this.camps.campLocations(manager, actor, [dto.campId])).has(dto.campId)) {
         throw new ValidationException([fieldProblem('campId', 'field.no_such_here', { what: 'camp' })], 422);
       }
       const id = await this.repository.createPoint(manager, actor.organisationId, { locationId: dto.locationId, campId: dto.campId ?? null, name: dto.name, kind: dto.kind });
       await this.audit.record(manager, actor, { action: 'create', entity: 'stock_point', entityId: id, changedFields: changedFieldNames(dto) });
-      return toStockPointResponse((await this.repository.stockPoints(manager, actor.organisationId, id))[0]);
-    });
+      return { recordId: id, answer: toStockPointResponse((await this.repository.stockPoints(manager, actor.organisationId, id))[0]) };
+    }));
   }
 
   async levels(actor: Actor, stockPointId: string): Promise<StockLevelResponse[]> {
@@ -83,8 +86,8 @@ export class StockService {
     return toPage(rows.map(toMovementResponse), total, window);
   }
 
-  async receive(actor: Actor, dto: ReceiptDto): Promise<MovementResponse> {
-    return this.recording(actor, 'receipt', dto, async (manager) => {
+  async receive(actor: Actor, dto: ReceiptDto, idempotencyKey?: string): Promise<Replayed<MovementResponse>> {
+    return this.recording(actor, 'receipt', dto, idempotencyKey, async (manager) => {
       await this.repository.findPointOrThrow(manager, actor.organisationId, dto.stockPointId);
       await this.repository.findItemOrThrow(manager, dto.itemId);
       return [
@@ -98,13 +101,13 @@ export class StockService {
           pipelineReference: dto.pipelineReference,
         }),
       ];
-    }).then((movements) => movements[0]);
+    }).then(({ replayed, answer }) => ({ replayed, answer: answer[0] }));
   }
 
   /** Out of one point and into another in one transaction; both or neither. */
-  async transfer(actor: Actor, dto: TransferDto): Promise<MovementResponse[]> {
+  async transfer(actor: Actor, dto: TransferDto, idempotencyKey?: string): Promise<Replayed<MovementResponse[]>> {
     if (dto.fromStockPointId === dto.toStockPointId) throw StockException.sameStockPoint();
-    return this.recording(actor, 'transfer', dto, async (manager) => {
+    return this.recording(actor, 'transfer', dto, idempotencyKey, async (manager) => {
       await this.repository.findPointOrThrow(manager, actor.organisationId, dto.fromStockPointId, 'fromStockPointId');
       await this.repository.findPointOrThrow(manager, actor.organisationId, dto.toStockPointId, 'toStockPointId');
       await this.repository.findItemOrThrow(manager, dto.itemId);
@@ -117,8 +120,8 @@ export class StockService {
     });
   }
 
-  async loss(actor: Actor, dto: LossDto): Promise<MovementResponse> {
-    return this.recording(actor, 'loss', dto, async (manager) => {
+  async loss(actor: Actor, dto: LossDto, idempotencyKey?: string): Promise<Replayed<MovementResponse>> {
+    return this.recording(actor, 'loss', dto, idempotencyKey, async (manager) => {
       await this.repository.findPointOrThrow(manager, actor.organisationId, dto.stockPointId);
       await this.repository.findItemOrThrow(manager, dto.itemId);
       if (dto.incidentId && !(await this.incidents.exists(manager, dto.incidentId))) {
@@ -135,23 +138,23 @@ export class StockService {
           incidentId: dto.incidentId,
         }),
       ];
-    }).then((movements) => movements[0]);
+    }).then(({ replayed, answer }) => ({ replayed, answer: answer[0] }));
   }
 
   /** A stock count: the movement is the difference between what was counted and the level. */
-  async adjust(actor: Actor, dto: AdjustmentDto): Promise<MovementResponse> {
-    return this.recording(actor, 'adjustment', dto, async (manager) => {
+  async adjust(actor: Actor, dto: AdjustmentDto, idempotencyKey?: string): Promise<Replayed<MovementResponse>> {
+    return this.recording(actor, 'adjustment', dto, idempotencyKey, async (manager) => {
       await this.repository.findPointOrThrow(manager, actor.organisationId, dto.stockPointId);
       await this.repository.findItemOrThrow(manager, dto.itemId);
       const delta = dto.countedQuantity - (await this.repository.lockLevel(manager, actor.organisationId, dto.stockPointId, dto.itemId));
       if (delta === 0) throw StockException.nothingCounted();
       return [await this.moveFor(manager, actor, { stockPointId: dto.stockPointId, itemId: dto.itemId, kind: 'adjustment', delta, reason: dto.reason })];
-    }).then((movements) => movements[0]);
+    }).then(({ replayed, answer }) => ({ replayed, answer: answer[0] }));
   }
 
   /** Undoes one movement with its opposite; a transfer is undone leg by leg, a distribution not here. */
-  async reverse(actor: Actor, movementId: string, dto: ReversalDto): Promise<MovementResponse> {
-    return this.recording(actor, 'reversal', { movementId, ...dto }, async (manager) => {
+  async reverse(actor: Actor, movementId: string, dto: ReversalDto, idempotencyKey?: string): Promise<Replayed<MovementResponse>> {
+    return this.recording(actor, 'reversal', { movementId, ...dto }, idempotencyKey, async (manager) => {
       const original = await this.repository.findMovement(manager, actor.organisationId, movementId);
       if (!original) throw StockException.movementNotFound(movementId);
       if (original.kind === 'reversal') throw StockException.notReversible('reversal');
@@ -168,7 +171,7 @@ export class StockService {
           reason: dto.reason,
         }),
       ];
-    }).then((movements) => movements[0]);
+    }).then(({ replayed, answer }) => ({ replayed, answer: answer[0] }));
   }
 
   private moveFor(manager: EntityManager, actor: Actor, m: Omit<Movement, 'organisationId' | 'recordedBy'>): Promise<Moved> {
@@ -176,13 +179,20 @@ export class StockService {
   }
 
   /** One transaction: the movements, their audit row, and the answer read back with balances. */
-  private async recording(actor: Actor, action: string, body: object, write: (manager: EntityManager) => Promise<Moved[]>): Promise<MovementResponse[]> {
-    return this.dataSource.transaction(async (manager) => {
-      const moved = await write(manager);
-      await this.audit.record(manager, actor, { action, entity: 'stock_movement', entityId: moved[0].movementId, changedFields: changedFieldNames(body) });
-      const rows = await this.repository.movements(manager, actor.organisationId, moved.map((m) => m.movementId));
-      return moved.map((m) => toMovementResponse({ ...rows.find((r) => r.id === m.movementId)!, balance: String(m.balance) }));
-    });
+  /**
+   * One transaction: the movements, their audit row, and the answer read back with balances;
+   * a re-send with the same key (client id or Idempotency-Key) answers the first answer again.
+   */
+  private async recording<B extends { clientId?: string }>(actor: Actor, action: string, body: B, idempotencyKey: string | undefined, write: (manager: EntityManager) => Promise<Moved[]>): Promise<Replayed<MovementResponse[]>> {
+    const request = { operation: `stock.${action}`, clientId: body.clientId, header: idempotencyKey, content: body };
+    return this.dataSource.transaction((manager) =>
+      this.replays.once(manager, actor.organisationId, request, async () => {
+        const moved = await write(manager);
+        await this.audit.record(manager, actor, { action, entity: 'stock_movement', entityId: moved[0].movementId, changedFields: changedFieldNames(body) });
+        const rows = await this.repository.movements(manager, actor.organisationId, moved.map((m) => m.movementId));
+        return { recordId: moved[0].movementId, answer: moved.map((m) => toMovementResponse({ ...rows.find((r) => r.id === m.movementId)!, balance: String(m.balance) })) };
+      }),
+    );
   }
 }
 

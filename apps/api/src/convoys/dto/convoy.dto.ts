@@ -41,6 +41,7 @@ export class CargoLineDto implements CargoLineRequest {
 }
 
 export class CreateConvoyDto implements CreateConvoyRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Text(CONVOY_LIMITS.nameMaxLength) name: string;
   @OneOf(CONVOY_PURPOSES) purpose: ConvoyPurpose;
   @Uuid() routeId: string;

@@ -23,6 +23,7 @@ import { PageQueryDto } from '../../common/validation/pagination.js';
 const QUANTITY_MAX = 1_000_000_000;
 
 export class CreateStockPointDto implements CreateStockPointRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Text(200) name: string;
   @OneOf(STOCK_POINT_KINDS) kind: StockPointKind;
   @Uuid() locationId: string;
@@ -30,6 +31,7 @@ export class CreateStockPointDto implements CreateStockPointRequest {
 }
 
 export class ReceiptDto implements ReceiptRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Uuid() stockPointId: string;
   @Uuid() itemId: string;
   @Count(QUANTITY_MAX) quantity: number;
@@ -43,6 +45,7 @@ export class DonorQueryDto {
 }
 
 export class TransferDto implements TransferRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Uuid() fromStockPointId: string;
   @Uuid() toStockPointId: string;
   @Uuid() itemId: string;
@@ -51,6 +54,7 @@ export class TransferDto implements TransferRequest {
 }
 
 export class LossDto implements LossRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Uuid() stockPointId: string;
   @Uuid() itemId: string;
   @Count(QUANTITY_MAX) quantity: number;
@@ -60,6 +64,7 @@ export class LossDto implements LossRequest {
 }
 
 export class AdjustmentDto implements AdjustmentRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Uuid() stockPointId: string;
   @Uuid() itemId: string;
   @Count(QUANTITY_MAX, { description: 'What the count found' }) countedQuantity: number;
@@ -67,6 +72,7 @@ export class AdjustmentDto implements AdjustmentRequest {
 }
 
 export class ReversalDto implements ReversalRequest {
+  @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
   @Text(500) reason: string;
 }
 
