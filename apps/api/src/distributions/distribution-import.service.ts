@@ -6,7 +6,16 @@ import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CampsService } from '../camps/camps.service.js';
 import type { Actor } from '../common/actor.js';
-import { parseInstant, problemText, type ProblemCode, type ProblemParams } from '@relief-ledger/domain';
+import {
+  DISTRIBUTION_IMPORT_COLUMNS,
+  DISTRIBUTION_IMPORT_MAX_BYTES,
+  parseInstant,
+  problemText,
+  STOCK_LIMITS,
+  type DistributionImportColumn,
+  type ProblemCode,
+  type ProblemParams,
+} from '@relief-ledger/domain';
 import { AppException } from '../common/problem/app-exception.js';
 import { happenedBounds, isSafeText } from '../common/validation/decorators.js';
 import { StockRepository } from '../stock/stock.repository.js';
@@ -14,10 +23,10 @@ import { csvRows, CsvTooLargeError } from './csv-rows.js';
 import { DistributionsRepository, type ImportedDistribution } from './distributions.repository.js';
 import { distributionHash } from './request-hash.js';
 
-export const IMPORT_COLUMNS = ['client_id', 'camp_id', 'item_code', 'stock_point_id', 'quantity', 'households', 'people', 'distributed_at', 'notes'] as const;
-type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-/** A 20,000-row day is about 3 MB. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/** The columns of the file: the contract's, shared with the web app's template. */
+export const IMPORT_COLUMNS = DISTRIBUTION_IMPORT_COLUMNS;
+type ImportColumn = DistributionImportColumn;
+export const IMPORT_MAX_BYTES = DISTRIBUTION_IMPORT_MAX_BYTES;
 const MAX_REPORTED_ERRORS = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -193,7 +202,7 @@ export class DistributionImportService {
           if (parsed.ok) row.distributedAt = parsed.value.toISOString();
           else fail(line, 'distributed_at', parsed.code, parsed.params);
         }
-        if (row.notes && row.notes.length > 2000) fail(line, 'notes', 'field.max_length', { max: 2000 });
+        if (row.notes && row.notes.length > STOCK_LIMITS.notesMaxLength) fail(line, 'notes', 'field.max_length', { max: STOCK_LIMITS.notesMaxLength });
         for (const column of ['notes', 'item_code'] as const) {
           if (!isSafeText(get(column))) fail(line, column, 'field.unsafe_text');
         }

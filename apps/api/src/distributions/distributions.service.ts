@@ -1,6 +1,6 @@
 import { fieldProblem } from '@relief-ledger/domain';
 import { Injectable } from '@nestjs/common';
-import type { DistributionResponse, Page } from '@relief-ledger/domain';
+import type { DistributionResponse, DistributionTotal, Page } from '@relief-ledger/domain';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { changedFieldNames } from '../audit/audit.service.js';
@@ -100,7 +100,7 @@ export class DistributionsService {
   }
 
   /** Totals by camp and item: quantity, households and people reached. */
-  async totals(actor: Actor, query: DistributionListQueryDto) {
+  async totals(actor: Actor, query: DistributionListQueryDto): Promise<DistributionTotal[]> {
     const rows = await this.repository.totals(actor.organisationId, query);
     return rows.map((r) => ({
       campId: r.camp_id,

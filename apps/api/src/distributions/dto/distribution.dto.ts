@@ -1,10 +1,11 @@
+import { STOCK_LIMITS } from '@relief-ledger/domain';
 import type { CreateDistributionRequest, DistributionResponse, DistributionTotal } from '@relief-ledger/domain';
 import { IdField, InstantField, IntField, TextField } from '../../common/openapi/response-fields.js';
 import { Count, DayOrInstant, Instant, Text, Uuid } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { QUANTITY_MAX } from '../../stock/dto/stock.dto.js';
 
-const PEOPLE_MAX = 1_000_000;
+const PEOPLE_MAX = STOCK_LIMITS.peopleMax;
 
 export class CreateDistributionDto implements CreateDistributionRequest {
   @Uuid({ optional: true, description: 'Made up by the client; or send an Idempotency-Key header' }) clientId?: string;
@@ -18,7 +19,7 @@ export class CreateDistributionDto implements CreateDistributionRequest {
 
   @Instant({ optional: true, kind: 'past', description: 'When it was handed out, with offset; defaults to now' }) distributedAt?: string;
 
-  @Text(2000, { optional: true }) notes?: string;
+  @Text(STOCK_LIMITS.notesMaxLength, { optional: true }) notes?: string;
 }
 
 export class DistributionListQueryDto extends PageQueryDto {

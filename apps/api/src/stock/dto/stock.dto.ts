@@ -1,4 +1,4 @@
-import { DONOR_LIMITS, ITEM_KINDS, LOSS_CAUSES, MOVEMENT_KINDS, STOCK_POINT_KINDS } from '@relief-ledger/domain';
+import { DONOR_LIMITS, STOCK_LIMITS, ITEM_KINDS, LOSS_CAUSES, MOVEMENT_KINDS, STOCK_POINT_KINDS } from '@relief-ledger/domain';
 import type {
   AdjustmentRequest,
   CreateStockPointRequest,
@@ -20,11 +20,11 @@ import { Count, OneOf, Text, Uuid } from '../../common/validation/decorators.js'
 import { PageQueryDto } from '../../common/validation/pagination.js';
 
 /** More than any stock point holds (a warehouse of 20,000 parcels); keeps arithmetic exact. */
-const QUANTITY_MAX = 1_000_000_000;
+const QUANTITY_MAX = STOCK_LIMITS.quantityMax;
 
 export class CreateStockPointDto implements CreateStockPointRequest {
   @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
-  @Text(200) name: string;
+  @Text(STOCK_LIMITS.stockPointNameMaxLength) name: string;
   @OneOf(STOCK_POINT_KINDS) kind: StockPointKind;
   @Uuid() locationId: string;
   @Uuid({ optional: true, description: 'Required for a camp store' }) campId?: string;
@@ -35,7 +35,7 @@ export class ReceiptDto implements ReceiptRequest {
   @Uuid() stockPointId: string;
   @Uuid() itemId: string;
   @Count(QUANTITY_MAX) quantity: number;
-  @Text(200, { description: 'Waybill or delivery note reference' }) reference: string;
+  @Text(STOCK_LIMITS.referenceMaxLength, { description: 'Waybill or delivery note reference' }) reference: string;
   @Text(DONOR_LIMITS.donorMaxLength, { optional: true, description: 'Funding organisation (GET /stock/donors suggests those used before)' }) donor?: string;
   @Text(DONOR_LIMITS.pipelineReferenceMaxLength, { optional: true, description: "The donor's pipeline or grant reference" }) pipelineReference?: string;
 }
@@ -50,7 +50,7 @@ export class TransferDto implements TransferRequest {
   @Uuid() toStockPointId: string;
   @Uuid() itemId: string;
   @Count(QUANTITY_MAX) quantity: number;
-  @Text(200, { optional: true }) reference?: string;
+  @Text(STOCK_LIMITS.referenceMaxLength, { optional: true }) reference?: string;
 }
 
 export class LossDto implements LossRequest {
@@ -59,7 +59,7 @@ export class LossDto implements LossRequest {
   @Uuid() itemId: string;
   @Count(QUANTITY_MAX) quantity: number;
   @OneOf(LOSS_CAUSES) cause: LossCause;
-  @Text(500, { optional: true }) reason?: string;
+  @Text(STOCK_LIMITS.reasonMaxLength, { optional: true }) reason?: string;
   @Uuid({ optional: true, description: 'The incident that caused the loss' }) incidentId?: string;
 }
 
@@ -68,12 +68,12 @@ export class AdjustmentDto implements AdjustmentRequest {
   @Uuid() stockPointId: string;
   @Uuid() itemId: string;
   @Count(QUANTITY_MAX, { description: 'What the count found' }) countedQuantity: number;
-  @Text(500) reason: string;
+  @Text(STOCK_LIMITS.reasonMaxLength) reason: string;
 }
 
 export class ReversalDto implements ReversalRequest {
   @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
-  @Text(500) reason: string;
+  @Text(STOCK_LIMITS.reasonMaxLength) reason: string;
 }
 
 export class LedgerQueryDto extends PageQueryDto {
