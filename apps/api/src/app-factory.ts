@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module.js';
 import { useSecurityHeaders } from './common/security/security-headers.js';
+import { useCompression } from './common/http/compression.js';
 import { AppConfig } from './config/app-config.js';
 import { buildOpenApiDocument } from './common/openapi/openapi-document.js';
 import { answerClientError } from './common/problem/client-error-handler.js';
@@ -64,6 +65,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   fastify.addHook('preClose', async () => endDrains());
   useJsonBodyParserOnly(fastify);
   await useSecurityHeaders(fastify);
+  await useCompression(fastify);
   await fastify.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
