@@ -25,7 +25,7 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
         <ng-container matColumnDef="kind">
           <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.movement' | transloco }}</th>
           <td mat-cell *matCellDef="let movement">
-            <span class="kind">{{ kindKeys[movement.kind] | transloco }}</span>
+            <span class="kind">{{ kindKey(movement) | transloco }}</span>
             @if (detailOf(movement); as detail) {
               <!-- The space keeps the two apart for screen readers; the line break is the style's. -->
               <span class="detail">&ngsp;<bdi>{{ detail }}</bdi></span>
@@ -86,7 +86,11 @@ export class LedgerTable {
   readonly label = input.required<string>();
 
   protected readonly columns = ['recordedAt', 'kind', 'quantity', 'balance'];
-  protected readonly kindKeys = LEDGER_KIND_KEYS;
+
+  /** What happened to the stock, as a translation key: "Received", "Stock count". */
+  protected kindKey(movement: MovementResponse): string {
+    return LEDGER_KIND_KEYS[movement.kind];
+  }
 
   protected signOf(movement: MovementResponse): string {
     if (movement.quantity > 0) return '+';

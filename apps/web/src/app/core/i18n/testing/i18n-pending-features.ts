@@ -4,4 +4,4 @@
  * translation files in `public/i18n/<feature>/`, loaded by its route. Translate a folder, remove it
  * from this list, and make `npx jest -c apps/web/jest.config.js translations` pass. Done when empty.
  */
-export const I18N_PENDING_FEATURES: readonly string[] = ['convoys', 'incidents', 'pause-windows', 'reports', 'routes'];
+export const I18N_PENDING_FEATURES: readonly string[] = ['convoys', 'incidents', 'pause-windows', 'routes'];
