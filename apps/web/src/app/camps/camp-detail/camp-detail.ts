@@ -16,6 +16,7 @@ import { ProblemMessages } from '../../core/problems/problem-messages';
 import { toProblem } from '../../core/problems/to-problem';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
+import { localName } from '../../shared/lookups/local-name';
 import { CampCoverage } from '../camp-coverage/camp-coverage';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
@@ -46,7 +47,7 @@ export class CampDetail {
   protected readonly camp = apiResource(
     computed(() => this.id() || undefined),
     (id) => this.api.getCamp(id),
-    { onLoaded: (camp) => this.title.setTitle(`${camp.nameEn} · ${this.language.t('app.name')}`) },
+    { onLoaded: (camp) => this.title.setTitle(`${localName(camp, this.language.lang())} · ${this.language.t('app.name')}`) },
   );
   protected readonly closing = signal(false);
   protected readonly closeProblem = signal<string | undefined>(undefined);
@@ -69,7 +70,7 @@ export class CampDetail {
     if (!camp || this.closing()) return;
     this.dialog
       .open<CloseCampDialog, CloseCampDialogData, CloseCampDecision>(CloseCampDialog, {
-        data: { campName: camp.nameEn },
+        data: { campName: localName(camp, this.language.lang()) },
         autoFocus: 'dialog',
       })
       .afterClosed()
