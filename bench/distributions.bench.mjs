@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { SESSION_ACTOR } from '../apps/api/dist/apps/api/src/auth/auth.service.js';
 import { startEmbeddedPostgres } from '../apps/api/dist/apps/api/src/database/embedded-postgres.js';
-import { RECORD_DISTRIBUTION } from '../apps/api/dist/apps/api/src/distributions/distributions.service.js';
+import { RECORD_DISTRIBUTION } from '../apps/api/dist/apps/api/src/distributions/distributions.repository.js';
+import { appRoleUrl } from '../apps/api/dist/apps/api/src/database/app-role.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CONNECTIONS = 32;
@@ -94,6 +95,7 @@ async function main() {
     }
     await db.query(`CREATE TABLE bench_points (n int PRIMARY KEY, id uuid NOT NULL)`);
     for (const [n, id] of points.entries()) await db.query(`INSERT INTO bench_points VALUES ($1, $2)`, [n, id]);
+    await db.query(`GRANT SELECT ON bench_points TO relief_app`);
     const point = points[0];
 
     // --- HTTP: 32 connections, each recording distributions back to back.
@@ -154,10 +156,10 @@ ${bind(RECORD_DISTRIBUTION, [
 `;
     const scriptFile = path.join(dir, 'distribution.sql');
     await writeFile(scriptFile, script);
-    const url = new URL(database.url);
-    const pgbench = (mode) => {
+    const pgbench = (mode, connectAs = database.url, options = '') => {
+      const url = new URL(connectAs);
       const run = spawnSync('pgbench', ['-n', '-M', mode, '-c', String(CONNECTIONS), '-j', '2', '-T', String(SECONDS), '-f', scriptFile, '-h', url.hostname, '-p', url.port, '-U', url.username, url.pathname.slice(1)], {
-        env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) },
+        env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password), PGOPTIONS: options },
         encoding: 'utf8',
       });
       const rate = Number(/tps = ([\d.]+)/.exec(run.stdout)?.[1] ?? NaN);
@@ -167,6 +169,10 @@ ${bind(RECORD_DISTRIBUTION, [
     // The app prepares both statements once per connection: prepared mode is like for like.
     const prepared = pgbench('prepared');
     const simple = pgbench('simple');
+    // The same, as the app connects: its role (row-level security applies) with the organisation
+    // set on the connection, as the pool does on checkout. The difference is the boundary's cost
+    // inside PostgreSQL.
+    const bounded = pgbench('prepared', appRoleUrl(database.url), `-c relief.organisation_id=${user.organisation_id}`);
 
     const line = (who, r) => `${r.rate.toFixed(0)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, ${r.failures} failed; CPU (100 % = one core) app ${share(r.appCpu, r.seconds)}, client ${share(r.clientCpu, r.seconds)} (${who})`;
     console.log(`distributions over HTTP, ${CONNECTIONS} connections, ${SECONDS} s:`);
@@ -174,6 +180,7 @@ ${bind(RECORD_DISTRIBUTION, [
     if (wrk) console.log(`  wrk:         ${line('wrk, 2 threads', wrk)}`);
     else console.log('  wrk:         not installed (apt-get install -y wrk): only the Node client measured, and it takes CPU from the app');
     console.log(`pgbench, the same statements, same server, ${CONNECTIONS} clients: ${prepared.rate.toFixed(0)} tps prepared (latency average ${ms(prepared.latency)}), ${simple.rate.toFixed(0)} tps simple (${ms(simple.latency)})`);
+    console.log(`  as the app's role, row-level security on: ${bounded.rate.toFixed(0)} tps prepared (${ms(bounded.latency)}); boundary's cost in PostgreSQL ${(100 * (1 - bounded.rate / prepared.rate)).toFixed(0)} %`);
     const api = wrk ?? nodeClient;
     console.log(
       `ratio API (${wrk ? 'wrk' : 'Node client'}) / pgbench: ${(api.rate / prepared.rate).toFixed(2)} prepared, ${(api.rate / simple.rate).toFixed(2)} simple (goal >= 0.50); p99 ${ms(api.p99)} ${api.p99 < 50 ? 'under' : 'OVER'} 50 ms`,

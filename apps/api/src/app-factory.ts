@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
@@ -9,10 +9,12 @@ import type { Logger } from 'pino';
 import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module.js';
 import { useSecurityHeaders } from './common/security/security-headers.js';
+import { useCompression } from './common/http/compression.js';
 import { AppConfig } from './config/app-config.js';
+import { buildOpenApiDocument } from './common/openapi/openapi-document.js';
 import { answerClientError } from './common/problem/client-error-handler.js';
 import { answerWithin } from './common/problem/answer-within.js';
-import { settleRefusedBody } from './common/problem/refused-body.js';
+import { endDrains, settleRefusedBody } from './common/problem/refused-body.js';
 import { ProblemExceptionFilter, sendProblem, toProblem } from './common/problem/problem-exception.filter.js';
 import { OneLinePerRequest, PinoNestLogger } from './common/logging/logger.js';
 import { useJsonBodyParserOnly } from './common/validation/json-body-parser.js';
@@ -59,8 +61,11 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   guardPool((app.get(DataSource).driver as unknown as { master: Pool }).master);
   fastify.addHook('preHandler', (_request, _reply, done) => inRequestScope(done));
   answerWithin(fastify, config.requestTimeoutSeconds * 1000);
+  // Before the server waits for its connections to finish: those reading a refused body need not.
+  fastify.addHook('preClose', async () => endDrains());
   useJsonBodyParserOnly(fastify);
   await useSecurityHeaders(fastify);
+  await useCompression(fastify);
   await fastify.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
@@ -80,14 +85,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   app.useGlobalFilters(new ProblemExceptionFilter(spaFallback));
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Relief Ledger API')
-      .setDescription('Stock, distributions, camps, convoys and pause windows for humanitarian agencies. Errors are application/problem+json.')
-      .setVersion('1')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs.json', useGlobalPrefix: false });
 
   await app.init();

@@ -29,6 +29,7 @@ export class AppModule {
   static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
     return {
       module: AppModule,
+      // Global for its one export, the configuration read at start: cross-cutting, like the database.
       global: true,
       imports: [
         TypeOrmModule.forRoot({ ...buildDataSourceOptions(databaseUrl, config.requestTimeoutSeconds * 1000), retryAttempts: 0 }),

@@ -117,7 +117,7 @@ describe('stock ledger and distributions', () => {
     expect(await level(point, ids.tent)).toBe(45);
 
     const other = await field.post('/api/v1/distributions').send({ ...body, quantity: 6 }).expect(422);
-    expect(other.body).toMatchObject({ code: 'distribution.key_reused', errors: [{ field: 'clientId' }] });
+    expect(other.body).toMatchObject({ code: 'idempotency.key_reused', errors: [{ field: 'clientId' }] });
     expect(await level(point, ids.tent)).toBe(45);
   });
 
@@ -134,7 +134,7 @@ describe('stock ledger and distributions', () => {
     const responses = await sendAtOnce(Array.from({ length: 8 }, (_, i) => distribution(point, i + 1, clientId)));
     const recorded = responses.filter((r) => r.status === 201);
     expect(recorded).toHaveLength(1);
-    expect(responses.filter((r) => r.status === 422).map((r) => r.body.code)).toEqual(Array(7).fill('distribution.key_reused'));
+    expect(responses.filter((r) => r.status === 422).map((r) => r.body.code)).toEqual(Array(7).fill('idempotency.key_reused'));
     expect(await level(point, ids.tent)).toBe(100 - recorded[0].body.quantity);
     expect(await ledgerSum(point, ids.tent)).toBe(100 - recorded[0].body.quantity);
   });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { can, type ApiTokenResponse, type CreatedApiTokenResponse, type Page } from '@relief-ledger/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { hashToken, newSecretToken } from '../auth/secret-token.js';
 import { updateReturning } from '../common/database/update-returning.js';
 import { ownedBy } from '../common/scope/organisation-scope.js';

@@ -1,10 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuditEntryResponse, Page } from '@relief-ledger/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { AuditService } from './audit.service.js';
-import { AuditListQueryDto } from './dto/audit.dto.js';
+import { PageOf } from '../common/openapi/page.schema.js';
+import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { AuditEntryResponseDto, AuditListQueryDto } from './dto/audit.dto.js';
 
 @ApiTags('audit')
 @Controller('v1/audit')
@@ -13,7 +15,9 @@ export class AuditController {
 
   @Get()
   @Requires('audit.read')
-  @ApiOkResponse({ description: "The organisation's audit trail, newest first" })
+  @ApiOperation({ summary: 'Read the audit trail' })
+  @ApiOkResponse({ type: PageOf(AuditEntryResponseDto), description: "The organisation's audit trail, newest first" })
+  @ProblemResponses({ 400: ['validation_failed'] })
   list(@CurrentActor() actor: Actor, @Query() query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {
     return this.audit.list(actor, query);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AUDIT_READ_ACTIONS, type AuditEntryResponse, type Page } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import type { AuditListQueryDto } from './dto/audit.dto.js';
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SessionResponse } from '@relief-ledger/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Public, Requires } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
-import { ChangePasswordDto, SignInDto, PreferencesDto } from './dto/auth.dto.js';
+import { ChangePasswordDto, SignInDto, PreferencesDto, SessionResponseDto } from './dto/auth.dto.js';
+import { ProblemResponses } from '../common/openapi/problem-responses.js';
 import { APP_CONFIG } from '../app-config.token.js';
 import type { AppConfig } from '../config/app-config.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -21,9 +22,13 @@ export class AuthController {
   @Post('sign-in')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Signed in; the session travels in an HttpOnly cookie' })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password (the same answer for both)' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed sign-ins for this account or address; see Retry-After' })
+  @ApiOperation({ summary: 'Sign in', description: 'Wrong email and wrong password get the same answer. Too many failed sign-ins for one account or from one address answer 429 until the window has passed.' })
+  @ApiOkResponse({
+    type: SessionResponseDto,
+    description: 'Signed in; the session travels in an HttpOnly cookie',
+    headers: { 'Set-Cookie': { description: 'rl_session=…; Path=/; HttpOnly; SameSite=Strict', schema: { type: 'string' } } },
+  })
+  @ProblemResponses({ 400: ['validation_failed'], 401: ['auth.invalid_credentials'], 429: ['auth.throttled'] })
   async signIn(@Body() dto: SignInDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
     const signedIn = await this.auth.signIn(dto.email, dto.password, request.ip);
     setSessionCookie(request, reply, signedIn.token, signedIn.maxAgeSeconds, this.config.production);
@@ -33,7 +38,8 @@ export class AuthController {
   @Post('sign-out')
   @Requires('account.self')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session has ended' })
+  @ApiOperation({ summary: 'Sign out' })
+  @ApiNoContentResponse({ description: 'The session has ended; the cookie is cleared' })
   async signOut(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.signOut(actor);
     clearSessionCookie(request, reply, this.config.production);
@@ -42,22 +48,26 @@ export class AuthController {
   @Post('password')
   @Requires('account.self')
   @HttpCode(204)
+  @ApiOperation({ summary: 'Change your password' })
   @ApiNoContentResponse({ description: 'Changed; every other session of yours has ended' })
-  @ApiUnauthorizedResponse({ description: 'The current password is wrong' })
+  @ProblemResponses({ 400: ['validation_failed'], 401: ['auth.wrong_password'] })
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
   @Put('preferences')
   @Requires('account.self')
-  @ApiOkResponse({ description: 'Your language (en, ar, tr) and digits (latn, arab), kept for you on every device: the session as it is now' })
+  @ApiOperation({ summary: 'Set your language and digits' })
+  @ApiOkResponse({ type: SessionResponseDto, description: 'Your language (en, ar, tr) and digits (latn, arab), kept for you on every device: the session as it is now' })
+  @ProblemResponses({ 400: ['validation_failed'] })
   preferences(@CurrentActor() actor: Actor, @Body() dto: PreferencesDto): Promise<SessionResponse> {
     return this.auth.setPreferences(actor, dto);
   }
 
   @Get('session')
   @Requires('account.self')
-  @ApiOkResponse({ description: 'Who is signed in, and their organisation' })
+  @ApiOperation({ summary: 'Who is signed in' })
+  @ApiOkResponse({ type: SessionResponseDto, description: 'Who is signed in, and their organisation' })
   session(@CurrentActor() actor: Actor): Promise<SessionResponse> {
     return this.auth.describe(actor);
   }

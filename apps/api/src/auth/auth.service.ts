@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../app-config.token.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
 import type { AppConfig } from '../config/app-config.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../common/actor.js';
 import { AuthException } from './auth.exception.js';
 import type { PreferencesDto } from './dto/auth.dto.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';

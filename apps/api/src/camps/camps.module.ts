@@ -9,5 +9,7 @@ import { CampsService } from './camps.service.js';
   imports: [TypeOrmModule.forFeature([CampEntity]), LocationsModule],
   controllers: [CampsController],
   providers: [CampsService],
+  // For stock (a camp store's camp) and distributions (the camps of an imported file).
+  exports: [CampsService],
 })
 export class CampsModule {}

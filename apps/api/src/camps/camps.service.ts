@@ -4,7 +4,7 @@ import type { CampCoverageResponse } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { ownedBy } from '../common/scope/organisation-scope.js';
 import { likePattern, pageWindow, toPage } from '../common/validation/pagination.js';
@@ -138,13 +138,23 @@ export class CampsService {
     });
   }
 
+  /**
+   * The location of each of `ids` that is a camp of the actor's organisation; another
+   * organisation's camp, or no camp, is simply absent. In the caller's transaction.
+   */
+  async campLocations(manager: EntityManager, actor: Pick<Actor, 'organisationId'>, ids: string[]): Promise<Map<string, string>> {
+    const qb = manager.getRepository(CampEntity).createQueryBuilder('c').select(['c.id', 'c.locationId']);
+    const camps = await ownedBy(qb, 'c', actor).andWhere('c.id = ANY(:ids)', { ids }).getMany();
+    return new Map(camps.map((c) => [c.id, c.locationId]));
+  }
+
   private async updateAtVersion(manager: EntityManager, actor: Actor, id: string, version: number, changes: Partial<CampEntity>): Promise<void> {
-    const result = await manager
+    const update = manager
       .createQueryBuilder()
       .update(CampEntity)
       .set({ ...changes, version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id AND version = :version AND organisation_id = :org', { id, version, org: actor.organisationId })
-      .execute();
+      .where('id = :id AND version = :version', { id, version });
+    const result = await ownedBy(update, null, actor).execute();
     if (result.affected === 0) {
       const now = await this.findEntityOrThrow(manager, actor, id);
       throw CampsException.staleVersion(version, now.version);

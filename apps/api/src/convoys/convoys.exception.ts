@@ -28,8 +28,4 @@ export class ConvoysException extends AppException {
     const error = fieldProblem(field, code, params);
     return new ConvoysException(422, 'convoy.invalid', 'Invalid convoy', error.reason, [error]);
   }
-
-  static keyReused(): ConvoysException {
-    return new ConvoysException(422, 'convoy.client_id_reused', 'Client id already used', undefined, [fieldProblem('clientId', 'field.client_id_reused')]);
-  }
 }

@@ -1,6 +1,6 @@
 import { nextLocalTime, resolveLocalTime } from '@relief-ledger/domain';
 import type { EntityManager } from 'typeorm';
-import { move } from '../stock/stock-ledger.js';
+import { move } from './demo-ledger.js';
 
 const ZONE = 'Asia/Damascus';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { move } from '../stock/stock-ledger.js';
+import { move } from './demo-ledger.js';
 
 const DAY_MS = 86_400_000;
 

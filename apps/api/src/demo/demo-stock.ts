@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { move } from '../stock/stock-ledger.js';
+import { move } from './demo-ledger.js';
 
 /** The demo catalogue: what coverage needs per unit (a family food parcel feeds 5 people for 30 days). */
 const ITEMS = [

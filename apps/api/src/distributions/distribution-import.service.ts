@@ -2,19 +2,31 @@ import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
-import { parseInstant, problemText, type ProblemCode, type ProblemParams } from '@relief-ledger/domain';
+import { CampsService } from '../camps/camps.service.js';
+import type { Actor } from '../common/actor.js';
+import {
+  DISTRIBUTION_IMPORT_COLUMNS,
+  DISTRIBUTION_IMPORT_MAX_BYTES,
+  parseInstant,
+  problemText,
+  STOCK_LIMITS,
+  type DistributionImportColumn,
+  type ProblemCode,
+  type ProblemParams,
+} from '@relief-ledger/domain';
 import { AppException } from '../common/problem/app-exception.js';
 import { happenedBounds, isSafeText } from '../common/validation/decorators.js';
-import { inLockOrder, move } from '../stock/stock-ledger.js';
+import { StockRepository } from '../stock/stock.repository.js';
 import { csvRows, CsvTooLargeError } from './csv-rows.js';
+import { DistributionsRepository, type ImportedDistribution } from './distributions.repository.js';
 import { distributionHash } from './request-hash.js';
 
-export const IMPORT_COLUMNS = ['client_id', 'camp_id', 'item_code', 'stock_point_id', 'quantity', 'households', 'people', 'distributed_at', 'notes'] as const;
-type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-/** A 20,000-row day is about 3 MB. */
-export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/** The columns of the file: the contract's, shared with the web app's template. */
+export const IMPORT_COLUMNS = DISTRIBUTION_IMPORT_COLUMNS;
+type ImportColumn = DistributionImportColumn;
+export const IMPORT_MAX_BYTES = DISTRIBUTION_IMPORT_MAX_BYTES;
 const MAX_REPORTED_ERRORS = 1_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,7 +40,8 @@ export interface ImportRowError {
 
 type Fail = (row: number, column: string, code: ProblemCode, params?: ProblemParams) => void;
 
-interface Row {
+/** A row of the file; once resolve() has found its references, a distribution to write. */
+interface Row extends ImportedDistribution {
   line: number;
   clientKey: string;
   campId: string;
@@ -42,8 +55,16 @@ interface Row {
   /** From here on, what resolve() finds: the camp's location, the item's id, the content hash, and whether the row is already in. */
   locationId: string;
   itemId: string;
-  hash: string;
+  requestHash: string;
   skip: boolean;
+  /** What write() finds: the level left after this row. */
+  stockLeft: number;
+}
+
+/** What an import answers: rows recorded now, and rows found already recorded. */
+export interface ImportAnswer {
+  imported: number;
+  skipped: number;
 }
 
 export class ImportException extends AppException {
@@ -71,10 +92,18 @@ export class ImportException extends AppException {
 export class DistributionImportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: DistributionsRepository,
+    private readonly stock: StockRepository,
+    private readonly camps: CampsService,
     private readonly audit: AuditService,
+    private readonly replays: Replays,
   ) {}
 
-  async import(actor: Actor, stream: Readable): Promise<{ imported: number; skipped: number }> {
+  /**
+   * With an Idempotency-Key, a file sent again answers the first answer (its rows were recorded
+   * then); without one, the rows' own client ids make a second upload skip them.
+   */
+  async import(actor: Actor, stream: Readable, idempotencyKey?: string): Promise<Replayed<ImportAnswer>> {
     const errors: ImportRowError[] = [];
     let errorCount = 0;
     const fail: Fail = (row, column, code, params) => {
@@ -93,16 +122,20 @@ export class DistributionImportService {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.dataSource.transaction(async (manager) => {
-          await manager.query(`SELECT pg_advisory_xact_lock(hashtext('relief-ledger:distribution-import'), hashtext($1))`, [actor.organisationId]);
-          // References are checked even when some rows are malformed: one report lists everything.
-          await this.resolve(manager, actor, rows, fail);
-          if (errorCount) throw new ImportException(errors, errorCount);
-          const fresh = rows.filter((r) => !r.skip);
-          // One id ties the import's audit row, its stock movements and its distributions together.
-          const importId = randomUUID();
-          await this.write(manager, actor, importId, fresh);
-          await this.audit.record(manager, actor, { action: 'import', entity: 'distribution', entityId: importId, changedFields: [`rows:${fresh.length}`] });
-          return { imported: fresh.length, skipped: rows.length - fresh.length };
+          await this.repository.takeImportTurn(manager, actor.organisationId);
+          const file = { rows: rows.map((r) => [r.clientKey, r.campId, r.itemCode, r.stockPointId, r.quantity, r.households, r.people, r.distributedAt, r.notes]) };
+          const request = { operation: 'distribution.import', header: idempotencyKey, content: file };
+          return this.replays.once(manager, actor.organisationId, request, async () => {
+            // References are checked even when some rows are malformed: one report lists everything.
+            await this.resolve(manager, actor, rows, fail);
+            if (errorCount) throw new ImportException(errors, errorCount);
+            const fresh = rows.filter((r) => !r.skip);
+            // One id ties the import's audit row, its stock movements and its distributions together.
+            const importId = randomUUID();
+            await this.write(manager, actor, importId, fresh);
+            await this.audit.record(manager, actor, { action: 'import', entity: 'distribution', entityId: importId, changedFields: [`rows:${fresh.length}`] });
+            return { answer: { imported: fresh.length, skipped: rows.length - fresh.length } };
+          });
         });
       } catch (error) {
         const constraint = (error as { driverError?: { constraint?: string } }).driverError?.constraint;
@@ -156,8 +189,9 @@ export class DistributionImportService {
           // Filled in by resolve(); present from the start so every row keeps one shape.
           locationId: '',
           itemId: '',
-          hash: '',
+          requestHash: '',
           skip: false,
+          stockLeft: 0,
         };
         if (!row.itemCode) fail(line, 'item_code', 'field.required');
         if (row.people < row.households) fail(line, 'people', 'field.people_below_households', { households: row.households });
@@ -168,7 +202,7 @@ export class DistributionImportService {
           if (parsed.ok) row.distributedAt = parsed.value.toISOString();
           else fail(line, 'distributed_at', parsed.code, parsed.params);
         }
-        if (row.notes && row.notes.length > 2000) fail(line, 'notes', 'field.max_length', { max: 2000 });
+        if (row.notes && row.notes.length > STOCK_LIMITS.notesMaxLength) fail(line, 'notes', 'field.max_length', { max: STOCK_LIMITS.notesMaxLength });
         for (const column of ['notes', 'item_code'] as const) {
           if (!isSafeText(get(column))) fail(line, column, 'field.unsafe_text');
         }
@@ -188,22 +222,11 @@ export class DistributionImportService {
 
   /** Checks every reference against the organisation's records, and which rows are already in. */
   private async resolve(manager: EntityManager, actor: Actor, rows: Row[], fail: Fail): Promise<void> {
-    const org = actor.organisationId;
     const uuids = (values: string[]) => [...new Set(values.filter((v) => UUID.test(v)))];
-    const camps = new Map<string, string>(
-      (await manager.query(`SELECT id, location_id FROM camps WHERE organisation_id = $1 AND id = ANY($2)`, [org, uuids(rows.map((r) => r.campId))])).map(
-        (c: { id: string; location_id: string }) => [c.id, c.location_id],
-      ),
-    );
-    const items = new Map<string, string>((await manager.query(`SELECT code, id FROM items`)).map((i: { code: string; id: string }) => [i.code, i.id]));
-    const points = new Set<string>(
-      (await manager.query(`SELECT id FROM stock_points WHERE organisation_id = $1 AND id = ANY($2) AND kind <> 'in_transit'`, [org, uuids(rows.map((r) => r.stockPointId))])).map((p: { id: string }) => p.id),
-    );
-    const existing = new Map<string, string>(
-      (await manager.query(`SELECT client_key, request_hash FROM distributions WHERE organisation_id = $1 AND client_key = ANY($2)`, [org, uuids(rows.map((r) => r.clientKey))])).map(
-        (d: { client_key: string; request_hash: string }) => [d.client_key, d.request_hash],
-      ),
-    );
+    const camps = await this.camps.campLocations(manager, actor, uuids(rows.map((r) => r.campId)));
+    const items = await this.stock.itemIdsByCode(manager);
+    const points = await this.stock.ownPointIds(manager, actor.organisationId, uuids(rows.map((r) => r.stockPointId)));
+    const existing = await this.repository.hashesByClientKey(manager, actor.organisationId, uuids(rows.map((r) => r.clientKey)));
     for (const row of rows) {
       const locationId = camps.get(row.campId);
       const itemId = items.get(row.itemCode);
@@ -219,7 +242,7 @@ export class DistributionImportService {
       if (previous !== undefined && previous !== hash) fail(row.line, 'client_id', 'import.client_id_reused');
       row.locationId = locationId ?? '';
       row.itemId = itemId ?? '';
-      row.hash = hash;
+      row.requestHash = hash;
       row.skip = previous === hash;
     }
   }
@@ -240,50 +263,30 @@ export class DistributionImportService {
       draw.rows++;
       draws.set(key, draw);
     }
-    const levelAfter = new Map<string, number>();
-    for (const draw of inLockOrder([...draws.values()])) {
-      const { balance } = await move(manager, {
+    const moved = await this.stock.moveInLockOrder(
+      manager,
+      [...draws.values()].map((draw) => ({
         organisationId: actor.organisationId,
         recordedBy: actor.userId,
         stockPointId: draw.stockPointId,
         itemId: draw.itemId,
-        kind: 'distribution',
+        kind: 'distribution' as const,
         delta: -draw.quantity,
         importId,
         reference: `CSV import ${importId}, ${draw.rows} row${draw.rows === 1 ? '' : 's'}`,
-      });
-      // The running level row by row, in file order: the first row sees the most left.
-      levelAfter.set(`${draw.stockPointId}:${draw.itemId}`, balance + draw.quantity);
-    }
-    const stockLeft = rows.map((row) => {
-      const key = `${row.stockPointId}:${row.itemId}`;
-      const left = levelAfter.get(key)! - row.quantity;
-      levelAfter.set(key, left);
-      return left;
-    });
-    const column = <T>(pick: (row: Row) => T) => rows.map(pick);
-    await manager.query(
-      `INSERT INTO distributions (id, organisation_id, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, distributed_at, notes, stock_left, recorded_by, import_id)
-       SELECT gen_random_uuid(), $1, client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, coalesce(distributed_at, now()), notes, stock_left, $2, $3
-       FROM unnest($4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::uuid[], $9::uuid[], $10::int[], $11::int[], $12::int[], $13::timestamptz[], $14::text[], $15::bigint[])
-         AS t(client_key, request_hash, camp_id, location_id, item_id, stock_point_id, quantity, households, people, distributed_at, notes, stock_left)`,
-      [
-        actor.organisationId,
-        actor.userId,
-        importId,
-        column((r) => r.clientKey),
-        column((r) => r.hash),
-        column((r) => r.campId),
-        column((r) => r.locationId),
-        column((r) => r.itemId),
-        column((r) => r.stockPointId),
-        column((r) => r.quantity),
-        column((r) => r.households),
-        column((r) => r.people),
-        column((r) => r.distributedAt),
-        column((r) => r.notes),
-        stockLeft,
-      ],
+      })),
     );
+    // The running level row by row, in file order: the first row sees the most left.
+    const levelAfter = new Map<string, number>();
+    for (const { stockPointId, itemId, balance } of moved) {
+      const key = `${stockPointId}:${itemId}`;
+      levelAfter.set(key, balance + draws.get(key)!.quantity);
+    }
+    for (const row of rows) {
+      const key = `${row.stockPointId}:${row.itemId}`;
+      row.stockLeft = levelAfter.get(key)! - row.quantity;
+      levelAfter.set(key, row.stockLeft);
+    }
+    await this.repository.insertImported(manager, actor.organisationId, actor.userId, importId, rows);
   }
 }

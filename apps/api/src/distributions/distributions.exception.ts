@@ -2,14 +2,6 @@ import { fieldProblem } from '@relief-ledger/domain';
 import { AppException } from '../common/problem/app-exception.js';
 
 export class DistributionsException extends AppException {
-  static keyRequired(): DistributionsException {
-    return new DistributionsException(400, 'distribution.key_required', 'Client id required', undefined, [fieldProblem('clientId', 'field.key_required')]);
-  }
-
-  static keyReused(): DistributionsException {
-    return new DistributionsException(422, 'distribution.key_reused', 'Client id already used', undefined, [fieldProblem('clientId', 'field.client_id_reused')]);
-  }
-
   static placeRequired(): DistributionsException {
     return new DistributionsException(400, 'distribution.place_required', 'Where?', undefined, [fieldProblem('campId', 'field.place_required')]);
   }

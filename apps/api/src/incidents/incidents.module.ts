@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { PauseWindowsModule } from '../pause-windows/pause-windows.module.js';
 import { IncidentsController } from './incidents.controller.js';
 import { IncidentsService } from './incidents.service.js';
 
-@Global()
-@Module({ controllers: [IncidentsController], providers: [IncidentsService], exports: [IncidentsService] })
+/** An incident may break pause windows; exported for convoys (struck, go/no-go), stock (losses) and the overview. */
+@Module({ imports: [PauseWindowsModule], controllers: [IncidentsController], providers: [IncidentsService], exports: [IncidentsService] })
 export class IncidentsModule {}

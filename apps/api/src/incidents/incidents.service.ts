@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IncidentResponse, Page } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { Replays } from '../common/replay/replays.js';
 import { reportedAt } from '../common/validation/reported-at.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
@@ -137,8 +137,34 @@ export class IncidentsService {
 
   /** Newest first, as `viewer`'s organisation may see them. */
   async incidents(manager: EntityManager, viewer: Pick<Actor, 'organisationId'>, filter: IncidentFilter, window = { pageSize: 1000, skip: 0 }): Promise<IncidentResponse[]> {
-    const rows: IncidentRow[] = await manager.query(`${SELECT_INCIDENTS} WHERE ${WHERE} ORDER BY i.occurred_at DESC, i.id LIMIT ${window.pageSize} OFFSET ${window.skip}`, whereParams(filter));
+    const rows: IncidentRow[] = await manager.query(`${SELECT_INCIDENTS} WHERE ${WHERE} ORDER BY i.occurred_at DESC, i.id LIMIT $6 OFFSET $7`, [
+      ...whereParams(filter),
+      window.pageSize,
+      window.skip,
+    ]);
     return rows.map((r) => (r.organisation_id === viewer.organisationId ? toResponse(r) : sharedView(toResponse(r))));
+  }
+
+  /** Whether an incident with this id was reported, by anyone (incidents are shared). */
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT 1 FROM incidents WHERE id = $1`, [id]);
+    return Boolean(row);
+  }
+
+  /** Whether the incident may be named by this convoy: it is about this convoy, or about no convoy. */
+  async concernsConvoyOrNone(manager: EntityManager, id: string, convoyId: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT 1 FROM incidents WHERE id = $1 AND (convoy_id IS NULL OR convoy_id = $2)`, [id, convoyId]);
+    return Boolean(row);
+  }
+
+  /** Incidents since `since` on the route or at one of its stops: what a convoy about to leave must weigh. */
+  async onRouteSince(manager: EntityManager, routeId: string, since: Date): Promise<{ id: string; kind: string; occurredAt: string }[]> {
+    const rows: { id: string; kind: string; occurred_at: Date }[] = await manager.query(
+      `SELECT i.id, i.kind, i.occurred_at FROM incidents i
+       WHERE i.occurred_at >= $2 AND (i.route_id = $1 OR i.location_id IN (SELECT location_id FROM route_stops WHERE route_id = $1))`,
+      [routeId, since],
+    );
+    return rows.map((i) => ({ id: i.id, kind: i.kind, occurredAt: i.occurred_at.toISOString() }));
   }
 }
 

@@ -1,8 +1,9 @@
 import { Controller, Get, Headers, Inject, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { can, fieldProblem } from '@relief-ledger/domain';
-import type { Actor } from '../auth/actor.js';
+import { can, fieldProblem, LIVE_EVENT_TYPES, LIVE_RESET_EVENT } from '@relief-ledger/domain';
+import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { AuthService } from '../auth/auth.service.js';
 import { APP_CONFIG } from '../app-config.token.js';
@@ -28,12 +29,22 @@ export class LiveEventsController {
 
   @Get()
   @Requires('convoys.read')
-  @ApiProduces('text/event-stream')
+  @ApiOperation({ summary: 'Follow the live board (Server-Sent Events)' })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Sent by a reconnecting browser: the events after it are replayed first' })
   @ApiOkResponse({
     description:
       'Server-Sent Events: convoy status changes, check-ins, incidents, pause windows. After a reconnect that is too far behind (events are kept 7 days), an `event: reset` says: reload.',
+    // OpenAPI 3.0 has no schema for the frames of a stream: their form, in words.
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          description: `A stream that does not end: frames of \`id:\` (send it back as Last-Event-ID), \`event:\` (${[...LIVE_EVENT_TYPES, LIVE_RESET_EVENT].join(', ')}) and \`data:\` (the event as JSON: a convoy's status or check-in, an IncidentResponseDto, a PauseWindowResponseDto; LiveEvent in libs/domain), and \`: keep-alive\` comments.`,
+        },
+      },
+    },
   })
+  @ProblemResponses({ 400: ['validation_failed'] })
   async stream(
     @CurrentActor() actor: Actor,
     @Headers('last-event-id') lastEventId: string | undefined,

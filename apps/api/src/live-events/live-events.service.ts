@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import type { LiveEvent } from '@relief-ledger/domain';
 import pg from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 
 /** One event as sent down the stream: `id` is what a reconnecting browser sends back. */
 export interface WireEvent {
@@ -107,8 +107,8 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
     const rows: LiveEventRow[] = await this.dataSource.query(
       `SELECT id::text, type, organisation_id, payload, shared_payload FROM live_events
        WHERE id > $1 AND (organisation_id IS NULL OR organisation_id = $2 OR shared_payload IS NOT NULL)
-       ORDER BY id LIMIT ${REPLAY_LIMIT + 1}`,
-      [afterId, actor.organisationId],
+       ORDER BY id LIMIT $3`,
+      [afterId, actor.organisationId, REPLAY_LIMIT + 1],
     );
     if (rows.length > REPLAY_LIMIT) return { complete: false, events: [] };
     return { complete: true, events: rows.map((row) => viewOf(row, actor.organisationId)).filter((e): e is WireEvent => e !== null) };
@@ -191,6 +191,6 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async pruneOld(): Promise<void> {
-    await this.dataSource.query(`DELETE FROM live_events WHERE created_at < now() - make_interval(days => ${KEEP_DAYS})`).catch(() => undefined);
+    await this.dataSource.query(`DELETE FROM live_events WHERE created_at < now() - make_interval(days => $1)`, [KEEP_DAYS]).catch(() => undefined);
   }
 }

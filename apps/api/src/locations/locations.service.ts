@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LocationResponse, Page } from '@relief-ledger/domain';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { likePattern, pageWindow, toPage } from '../common/validation/pagination.js';
 import { LocationListQueryDto, toLocationResponse } from './dto/location.dto.js';
 import { LocationEntity } from './location.entity.js';
@@ -32,7 +32,8 @@ export class LocationsService {
     return toLocationResponse(row);
   }
 
-  async exists(id: string): Promise<boolean> {
-    return this.locations.exists({ where: { id } });
+  /** Whether a location with this id exists; in the caller's transaction when given its manager. */
+  async exists(id: string, manager?: EntityManager): Promise<boolean> {
+    return (manager?.getRepository(LocationEntity) ?? this.locations).exists({ where: { id } });
   }
 }

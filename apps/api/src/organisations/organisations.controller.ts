@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Requires } from '../auth/auth.decorators.js';
 import type { OrganisationResponse } from '@relief-ledger/domain';
+import { OrganisationResponseDto } from './dto/organisation.dto.js';
 import { OrganisationsService } from './organisations.service.js';
 
 @ApiTags('organisations')
@@ -11,7 +12,8 @@ export class OrganisationsController {
 
   @Get()
   @Requires('organisations.read')
-  @ApiOkResponse({ description: 'All organisations, by name' })
+  @ApiOperation({ summary: 'List organisations' })
+  @ApiOkResponse({ type: [OrganisationResponseDto], description: 'All organisations, by name' })
   list(): Promise<OrganisationResponse[]> {
     return this.organisations.list();
   }

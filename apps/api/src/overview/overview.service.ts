@@ -13,8 +13,8 @@ import {
   type OverviewResponse,
   type StockAlert,
 } from '@relief-ledger/domain';
-import type { Actor } from '../auth/actor.js';
-import { ConvoysService } from '../convoys/convoys.service.js';
+import type { Actor } from '../common/actor.js';
+import { ConvoyBoardService } from '../convoys/convoy-board.service.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { PauseWindowsService } from '../pause-windows/pause-windows.service.js';
 import { DataSource } from 'typeorm';
@@ -43,7 +43,7 @@ function isShort(camp: OverviewCamp, kind: string, thresholdDays: number): boole
 export class OverviewService {
   constructor(
     private readonly repository: OverviewRepository,
-    private readonly convoys: ConvoysService,
+    private readonly convoys: ConvoyBoardService,
     private readonly windows: PauseWindowsService,
     private readonly incidents: IncidentsService,
     private readonly dataSource: DataSource,

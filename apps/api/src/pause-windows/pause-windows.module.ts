@@ -1,7 +1,8 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { RoutesModule } from '../routes/routes.module.js';
 import { PauseWindowsController } from './pause-windows.controller.js';
 import { PauseWindowsService } from './pause-windows.service.js';
 
-@Global()
-@Module({ controllers: [PauseWindowsController], providers: [PauseWindowsService], exports: [PauseWindowsService] })
+/** Windows cover routes and areas; exported for incidents (which break them), convoys (coverage) and the overview. */
+@Module({ imports: [RoutesModule], controllers: [PauseWindowsController], providers: [PauseWindowsService], exports: [PauseWindowsService] })
 export class PauseWindowsModule {}

@@ -13,7 +13,7 @@ import type { LocalTimeResolution, Page, PauseWindowResponse, PauseWindowStatus,
 import { DataSource, EntityManager } from 'typeorm';
 import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { LiveEventsService } from '../live-events/live-events.service.js';

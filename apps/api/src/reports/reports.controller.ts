@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiParam, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiOperation, ApiParam, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { REPORT_COLUMNS, REPORT_IDS, REPORTS, type ReportPage } from '@relief-ledger/domain';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
-import { ReportParamsDto, ReportQueryDto } from './dto/report.dto.js';
+import { ProblemResponses } from '../common/openapi/problem-responses.js';
+import { ReportPageDto, ReportParamsDto, ReportQueryDto } from './dto/report.dto.js';
 import { ReportsService } from './reports.service.js';
 
 /** Each report, its filters and columns, for the OpenAPI document. */
@@ -19,10 +20,19 @@ export class ReportsController {
 
   @Get(':report')
   @Requires('reports.export')
-  @ApiParam({ name: 'report', enum: REPORT_IDS })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: `A page of the report (json), or all of it as a download (csv with a byte-order mark, xlsx). Every request is audited.\n\n${DESCRIPTION}` })
-  @ApiUnprocessableEntityResponse({ description: 'xlsx asked for more rows than a worksheet holds: use csv' })
+  @ApiOperation({ summary: 'Get a report', description: `Every request is audited.\n\n${DESCRIPTION}` })
+  @ApiParam({ name: 'report', enum: REPORT_IDS, description: 'Which report' })
+  @ApiExtraModels(ReportPageDto)
+  @ApiOkResponse({
+    description: 'A page of the report (format=json, the default), or all of it as a download (format=csv, with a byte-order mark; format=xlsx)',
+    headers: { 'Content-Disposition': { description: 'For csv and xlsx: attachment; filename="…"', schema: { type: 'string' } } },
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ReportPageDto) } },
+      'text/csv': { schema: { type: 'string', description: 'UTF-8 with a byte-order mark; a header row (two, human then HXL, for the 4W), then one line per row' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  @ProblemResponses({ 400: ['validation_failed'], 422: ['report.too_many_rows_for_xlsx'] })
   async report(
     @CurrentActor() actor: Actor,
     @Param() params: ReportParamsDto,

@@ -14,7 +14,7 @@ import {
 import { PassThrough, type Readable } from 'node:stream';
 import { AuditService } from '../audit/audit.service.js';
 import { inThisScope } from '../common/database/organisation-context.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { ConvoyReportsRepository } from './convoy-reports.repository.js';
 import { DistributionReportsRepository } from './distribution-reports.repository.js';

@@ -1,7 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { RoutesController } from './routes.controller.js';
 import { RoutesService } from './routes.service.js';
 
-@Global()
+/** Routes are shared by every organisation; exported for pause windows (what they cover) and convoys (where they go). */
 @Module({ controllers: [RoutesController], providers: [RoutesService], exports: [RoutesService] })
 export class RoutesModule {}

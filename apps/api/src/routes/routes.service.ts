@@ -4,7 +4,7 @@ import { DEFAULT_TIME_ZONE } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { CreateRouteDto } from './dto/route.dto.js';
 import { RoutesException } from './routes.exception.js';
 
@@ -58,6 +58,18 @@ export class RoutesService {
         if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'uq_routes_name') throw RoutesException.duplicateName(dto.name);
         throw error;
       });
+  }
+
+  /** Whether a route with this id exists (routes are shared: anyone's). */
+  async exists(manager: EntityManager, id: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT 1 FROM routes WHERE id = $1`, [id]);
+    return Boolean(row);
+  }
+
+  /** Where the route starts: the location of its first stop. */
+  async firstStopLocationId(manager: EntityManager, routeId: string): Promise<string> {
+    const [stop]: { location_id: string }[] = await manager.query(`SELECT location_id FROM route_stops WHERE route_id = $1 ORDER BY position LIMIT 1`, [routeId]);
+    return stop.location_id;
   }
 
   /** Routes with their stops in order; all of them, or those with `ids`. */

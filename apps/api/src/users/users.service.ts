@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { checkPassword, type Page, type UserResponse, fieldProblem } from '@relief-ledger/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
-import type { Actor } from '../auth/actor.js';
+import type { Actor } from '../common/actor.js';
 import { hashPassword } from '../auth/password-hasher.js';
 import { ValidationException } from '../common/problem/app-exception.js';
+import { ownedBy } from '../common/scope/organisation-scope.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { CreateUserDto, toUserResponse, UpdateUserDto, UserListQueryDto } from './dto/user.dto.js';
 import { UserEntity } from './user.entity.js';
@@ -68,7 +69,7 @@ export class UsersService {
   }
 
   private async findInOrganisationOrThrow(manager: EntityManager, actor: Actor, id: string, lock = false): Promise<UserEntity> {
-    const qb = manager.getRepository(UserEntity).createQueryBuilder('u').where('u.id = :id AND u.organisation_id = :org', { id, org: actor.organisationId });
+    const qb = ownedBy(manager.getRepository(UserEntity).createQueryBuilder('u').where('u.id = :id', { id }), 'u', actor);
     if (lock) qb.setLock('pessimistic_write');
     const user = await qb.getOne();
     if (!user) throw UsersException.notFound(id);

@@ -20,10 +20,10 @@ export interface EventStream {
 }
 
 /** A Server-Sent Events client as a browser's EventSource is: cookie, optional Last-Event-ID. */
-export function openEventStream(api: RunningApi, cookie: string, lastEventId?: string): Promise<EventStream> {
+export function openEventStream(api: RunningApi, cookie: string, lastEventId?: string, extraHeaders: Record<string, string> = {}): Promise<EventStream> {
   return new Promise((resolve, reject) => {
     const url = new URL('/api/v1/events', api.url);
-    const headers: Record<string, string> = { cookie, accept: 'text/event-stream' };
+    const headers: Record<string, string> = { cookie, accept: 'text/event-stream', ...extraHeaders };
     if (lastEventId) headers['last-event-id'] = lastEventId;
     const req = http.get(url, { headers }, (res) => {
       const events: ReceivedEvent[] = [];

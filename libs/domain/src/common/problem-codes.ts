@@ -54,8 +54,6 @@ export const PROBLEM_TEXT = {
   'stock.not_reversible': 'This movement cannot be reversed ({why})',
   'stock.count_matches': 'The count matches the stock level',
   'stock.point_not_found': 'No stock point with id {id}',
-  'distribution.key_required': 'Send clientId (a UUID the device made up) or an Idempotency-Key header, so that a re-send is never recorded twice',
-  'distribution.key_reused': 'This client id was already used for a different distribution; make up a new one for a new distribution',
   'distribution.place_required': 'Give the camp, or the location of a distribution outside camps',
   'distribution.unknown_reference': 'No {what} with this id in your organisation',
   'distribution.not_found': 'No distribution with id {id}',
@@ -72,14 +70,12 @@ export const PROBLEM_TEXT = {
   'incident.unknown_reference': 'No {what} with this id',
   'incident.where_required': 'Give a location, a route or a place in words',
   'incident.in_the_future': 'An incident is reported after it happened',
-  'incident.client_id_reused': 'This client id was already used for a different incident; make a new one',
   'convoy.not_found': 'No convoy with id {id}',
   'convoy.stale_version': 'Someone else changed this convoy (you sent version {sent}, it is now at version {current}); reload it and try again',
   'convoy.illegal_transition': 'This status change is not allowed',
   'convoy.not_on_the_road': 'Only a convoy on the road checks in; this one is {status}',
   'convoy.unknown_reference': 'No {what} with this id',
   'convoy.invalid': 'The convoy cannot be planned as given',
-  'convoy.client_id_reused': 'This client id was already used for a different check-in; make a new one',
   'report.too_many_rows_for_xlsx': 'This report has {rows} rows and a worksheet holds at most {max}: download it as CSV, or narrow the period or place',
 
   // Reasons given for one field.

@@ -16,6 +16,8 @@ export interface CargoLineRequest {
 }
 
 export interface CreateConvoyRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   name: string;
   purpose: ConvoyPurpose;
   routeId: string;

@@ -23,6 +23,8 @@ export interface StockPointResponse {
 }
 
 export interface CreateStockPointRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   name: string;
   kind: StockPointKind;
   locationId: string;
@@ -65,6 +67,8 @@ export interface MovementResponse {
 }
 
 export interface ReceiptRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   stockPointId: string;
   itemId: string;
   quantity: number;
@@ -80,6 +84,8 @@ export interface ReceiptRequest {
 export const DONOR_LIMITS = { donorMaxLength: 200, pipelineReferenceMaxLength: 100 } as const;
 
 export interface TransferRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   fromStockPointId: string;
   toStockPointId: string;
   itemId: string;
@@ -88,6 +94,8 @@ export interface TransferRequest {
 }
 
 export interface LossRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   stockPointId: string;
   itemId: string;
   quantity: number;
@@ -98,6 +106,8 @@ export interface LossRequest {
 }
 
 export interface AdjustmentRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   stockPointId: string;
   itemId: string;
   /** What the count found; the movement is the difference. */
@@ -106,6 +116,8 @@ export interface AdjustmentRequest {
 }
 
 export interface ReversalRequest {
+  /** Made up by the device when the person pressed the button: a re-send records it once (or send an Idempotency-Key header). */
+  clientId?: string;
   reason: string;
 }
 

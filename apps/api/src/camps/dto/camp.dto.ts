@@ -1,6 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CAMP_LIMITS, CAMP_STATUSES } from '@relief-ledger/domain';
-import type { CampListQuery, CampResponse, CampStatus, CloseCampRequest, CreateCampRequest, UpdateCampRequest } from '@relief-ledger/domain';
+import { CAMP_LIMITS, CAMP_STATUSES, SPHERE } from '@relief-ledger/domain';
+import type {
+  CampCoverageResponse,
+  CampListQuery,
+  CampResponse,
+  CampStatus,
+  CloseCampRequest,
+  CreateCampRequest,
+  FoodCoverage,
+  ShelterCoverage,
+  UpdateCampRequest,
+} from '@relief-ledger/domain';
+import { DayField, EnumField, IdField, InstantField, IntField, NumberField, ObjectField, TextField } from '../../common/openapi/response-fields.js';
 import { CalendarDate, Count, OneOf, Text, Uuid } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { CampEntity } from '../camp.entity.js';
@@ -46,23 +56,54 @@ export class CampListQueryDto extends PageQueryDto implements CampListQuery {
 }
 
 export class CampResponseDto implements CampResponse {
-  @ApiProperty() id: string;
-  @ApiProperty() organisationId: string;
-  @ApiProperty() organisationName: string;
-  @ApiProperty() locationId: string;
-  @ApiProperty() locationName: string;
-  @ApiProperty() locationPcode: string;
-  @ApiProperty() nameEn: string;
-  @ApiProperty() nameAr: string;
-  @ApiProperty({ enum: CAMP_STATUSES }) status: CampStatus;
-  @ApiProperty() population: number;
-  @ApiProperty() households: number;
-  @ApiProperty() capacity: number;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) openedOn: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date' }) closedOn: string | null;
-  @ApiProperty() version: number;
-  @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @IdField() id: string;
+  @IdField({ description: 'The managing organisation: always your own' }) organisationId: string;
+  @TextField() organisationName: string;
+  @IdField() locationId: string;
+  @TextField() locationName: string;
+  @TextField({ example: 'SY07030101' }) locationPcode: string;
+  @TextField({ example: 'Atmeh border camp (new)' }) nameEn: string;
+  @TextField() nameAr: string;
+  @EnumField(CAMP_STATUSES) status: CampStatus;
+  @IntField({ minimum: 0, description: 'People living on site' }) population: number;
+  @IntField({ minimum: 0 }) households: number;
+  @IntField({ minimum: 0, description: 'People the site is planned for' }) capacity: number;
+  @DayField({ nullable: true, description: "In the site's own zone" }) openedOn: string | null;
+  @DayField({ nullable: true }) closedOn: string | null;
+  @IntField({ description: 'Increases on every change; send it back (body version or If-Match) to change the camp. Also the ETag' }) version: number;
+  @InstantField() createdAt: string;
+  @InstantField() updatedAt: string;
+}
+
+export class ShelterCoverageDto implements ShelterCoverage {
+  @IntField({ minimum: 0 }) households: number;
+  @IntField({ minimum: 0, description: "Family tents in the camp's stores plus those handed out at the camp" }) tentsOnSite: number;
+  @IntField({ minimum: 0, description: 'Households still without a tent' }) tentsNeeded: number;
+  @NumberField({ minimum: 0, maximum: 1, description: 'Share of households with a tent (1 when there are no households)' }) coveredShare: number;
+}
+
+export class FoodCoverageDto implements FoodCoverage {
+  @IntField({ minimum: 0 }) population: number;
+  @IntField({ minimum: 0, description: 'Food parcels handed out at the camp plus those in its stores' }) packages: number;
+  @IntField({ minimum: 0, description: 'Packages × persons per package × days per package' }) personDays: number;
+  @IntField({ minimum: 0, description: 'Whole days the whole population is fed' }) days: number;
+}
+
+/** The Sphere Handbook (2018) references coverage is measured against. */
+export class SphereDto implements Record<keyof typeof SPHERE, number> {
+  @NumberField({ example: SPHERE.coveredSpacePerPersonM2, description: 'Covered living space per person, m²' }) coveredSpacePerPersonM2: number;
+  @NumberField({ example: SPHERE.kcalPerPersonPerDay, description: 'Energy per person per day, kcal' }) kcalPerPersonPerDay: number;
+  @NumberField({ example: SPHERE.waterLitresPerPersonPerDay, description: 'Water per person per day, litres' }) waterLitresPerPersonPerDay: number;
+  @NumberField({ example: SPHERE.personsPerFamilyTent, description: 'People a family tent shelters' }) personsPerFamilyTent: number;
+}
+
+export class CampCoverageResponseDto implements CampCoverageResponse {
+  @IdField() campId: string;
+  @IntField({ minimum: 0 }) households: number;
+  @IntField({ minimum: 0 }) population: number;
+  @ObjectField(ShelterCoverageDto) shelter: ShelterCoverageDto;
+  @ObjectField(FoodCoverageDto) food: FoodCoverageDto;
+  @ObjectField(SphereDto) sphere: typeof SPHERE;
 }
 
 /** Expects `organisation` and `location` to be loaded. */

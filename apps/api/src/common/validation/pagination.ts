@@ -10,7 +10,14 @@ export class PageQueryDto {
   pageSize?: number;
 }
 
-export function pageWindow(query: PageQueryDto): { page: number; pageSize: number; skip: number } {
+/** Which rows of a list a page is: repositories bind `pageSize` and `skip` as LIMIT and OFFSET parameters. */
+export interface PageWindow {
+  page: number;
+  pageSize: number;
+  skip: number;
+}
+
+export function pageWindow(query: PageQueryDto): PageWindow {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? PAGE_SIZE_DEFAULT;
   return { page, pageSize, skip: (page - 1) * pageSize };

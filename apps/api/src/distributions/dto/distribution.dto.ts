@@ -1,9 +1,11 @@
-import type { CreateDistributionRequest, DistributionResponse } from '@relief-ledger/domain';
+import { STOCK_LIMITS } from '@relief-ledger/domain';
+import type { CreateDistributionRequest, DistributionResponse, DistributionTotal } from '@relief-ledger/domain';
+import { IdField, InstantField, IntField, TextField } from '../../common/openapi/response-fields.js';
 import { Count, DayOrInstant, Instant, Text, Uuid } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { QUANTITY_MAX } from '../../stock/dto/stock.dto.js';
 
-const PEOPLE_MAX = 1_000_000;
+const PEOPLE_MAX = STOCK_LIMITS.peopleMax;
 
 export class CreateDistributionDto implements CreateDistributionRequest {
   @Uuid({ optional: true, description: 'Made up by the client; or send an Idempotency-Key header' }) clientId?: string;
@@ -17,7 +19,7 @@ export class CreateDistributionDto implements CreateDistributionRequest {
 
   @Instant({ optional: true, kind: 'past', description: 'When it was handed out, with offset; defaults to now' }) distributedAt?: string;
 
-  @Text(2000, { optional: true }) notes?: string;
+  @Text(STOCK_LIMITS.notesMaxLength, { optional: true }) notes?: string;
 }
 
 export class DistributionListQueryDto extends PageQueryDto {
@@ -26,6 +28,40 @@ export class DistributionListQueryDto extends PageQueryDto {
 
   @DayOrInstant({ optional: true }) from?: string;
   @DayOrInstant({ optional: true }) to?: string;
+}
+
+export class DistributionResponseDto implements DistributionResponse {
+  @IdField() id: string;
+  @TextField({ description: 'The client id or Idempotency-Key it was recorded with' }) clientId: string;
+  @IdField({ nullable: true, description: 'null for a distribution outside camps' }) campId: string | null;
+  @IdField() locationId: string;
+  @IdField() itemId: string;
+  @IdField() stockPointId: string;
+  @IntField({ minimum: 1 }) quantity: number;
+  @IntField({ minimum: 0 }) households: number;
+  @IntField({ minimum: 0 }) people: number;
+  @InstantField() distributedAt: string;
+  @TextField({ nullable: true }) notes: string | null;
+  @IntField({ minimum: 0, description: 'What the stock point held of the item right after this distribution' }) stockLeft: number;
+  @IdField({ description: 'The user who recorded it' }) recordedBy: string;
+  @InstantField() createdAt: string;
+}
+
+export class DistributionTotalResponseDto implements DistributionTotal {
+  @IdField({ nullable: true, description: 'null: distributions outside camps' }) campId: string | null;
+  @TextField({ nullable: true }) campName: string | null;
+  @IdField() itemId: string;
+  @TextField() itemCode: string;
+  @IntField({ minimum: 0 }) quantity: number;
+  @IntField({ minimum: 0 }) households: number;
+  @IntField({ minimum: 0 }) people: number;
+  @IntField({ minimum: 0, description: 'How many distributions are summed' }) distributions: number;
+}
+
+/** The import's answer has no contract type in libs/domain yet: this class is its only description. */
+export class DistributionImportResponseDto {
+  @IntField({ minimum: 0, description: 'Rows recorded' }) imported: number;
+  @IntField({ minimum: 0, description: 'Rows already recorded with the same content (an upload sent twice), skipped' }) skipped: number;
 }
 
 export interface DistributionRow {

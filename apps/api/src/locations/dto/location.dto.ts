@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCATION_LEVELS } from '@relief-ledger/domain';
 import type { LocationLevel, LocationListQuery, LocationResponse } from '@relief-ledger/domain';
+import { EnumField, IdField, NumberField, TextField } from '../../common/openapi/response-fields.js';
 import { OneOf, Text, Uuid } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { LocationEntity } from '../location.entity.js';
@@ -17,15 +17,15 @@ export class LocationListQueryDto extends PageQueryDto implements LocationListQu
 }
 
 export class LocationResponseDto implements LocationResponse {
-  @ApiProperty() id: string;
-  @ApiProperty({ example: 'SY07' }) pcode: string;
-  @ApiProperty({ enum: LOCATION_LEVELS }) level: LocationLevel;
-  @ApiPropertyOptional({ nullable: true, type: String }) parentId: string | null;
-  @ApiProperty() nameEn: string;
-  @ApiProperty() nameAr: string;
-  @ApiPropertyOptional({ nullable: true, type: Number }) latitude: number | null;
-  @ApiPropertyOptional({ nullable: true, type: Number }) longitude: number | null;
-  @ApiProperty({ example: 'Asia/Damascus' }) timeZone: string;
+  @IdField() id: string;
+  @TextField({ example: 'SY07', description: 'OCHA P-code' }) pcode: string;
+  @EnumField(LOCATION_LEVELS) level: LocationLevel;
+  @IdField({ nullable: true, description: 'null for a governorate' }) parentId: string | null;
+  @TextField({ example: 'Idlib' }) nameEn: string;
+  @TextField({ example: 'إدلب' }) nameAr: string;
+  @NumberField({ nullable: true, minimum: -90, maximum: 90 }) latitude: number | null;
+  @NumberField({ nullable: true, minimum: -180, maximum: 180 }) longitude: number | null;
+  @TextField({ example: 'Asia/Damascus', description: 'IANA time zone' }) timeZone: string;
 }
 
 export function toLocationResponse(entity: LocationEntity): LocationResponse {

@@ -1,4 +1,5 @@
-import type { AnnouncedTime, CreatePauseWindowRequest, PauseWindowStatus } from '@relief-ledger/domain';
+import type { AnnouncedTime, CreatePauseWindowRequest, PauseWindowResponse, PauseWindowStatus } from '@relief-ledger/domain';
+import { DayField, EnumField, IdField, InstantField, ListField, ObjectField, TextField } from '../../common/openapi/response-fields.js';
 import { PAUSE_WINDOW_STATUSES, WALL_CLOCK_TIME } from '@relief-ledger/domain';
 import { Matches } from 'class-validator';
 import { CalendarDate, Instant, Nested, OneOf, Text, Uuid, UuidList, said } from '../../common/validation/decorators.js';
@@ -32,4 +33,46 @@ export class CreatePauseWindowDto implements CreatePauseWindowRequest {
 export class PauseWindowListQueryDto extends PageQueryDto {
   @OneOf(PAUSE_WINDOW_STATUSES, { optional: true }) status?: PauseWindowStatus;
   @Uuid({ optional: true }) routeId?: string;
+}
+
+type WallClock = PauseWindowResponse['startsLocal'];
+type WindowRoute = PauseWindowResponse['routes'][number];
+type WindowArea = PauseWindowResponse['areas'][number];
+
+/** A start or end as read on the wall clock of the window's zone. */
+export class WallClockDto implements WallClock {
+  @DayField() date: string;
+  @TextField({ example: '18:00' }) time: string;
+  @TextField({ example: '+02:00' }) offset: string;
+}
+
+export class WindowRouteDto implements WindowRoute {
+  @IdField() id: string;
+  @TextField() name: string;
+}
+
+export class WindowAreaDto implements WindowArea {
+  @IdField() id: string;
+  @TextField({ example: 'SY0702' }) pcode: string;
+  @TextField() nameEn: string;
+}
+
+export class PauseWindowResponseDto implements PauseWindowResponse {
+  @IdField() id: string;
+  @TextField() announcedBy: string;
+  @TextField({ description: 'The announcement as received, word for word' }) sourceText: string;
+  @InstantField() announcedAt: string;
+  @TextField({ example: 'Asia/Damascus' }) zone: string;
+  @InstantField() startsAt: string;
+  @InstantField() endsAt: string;
+  @ObjectField(WallClockDto) startsLocal: WallClockDto;
+  @ObjectField(WallClockDto) endsLocal: WallClockDto;
+  @EnumField(PAUSE_WINDOW_STATUSES) status: PauseWindowStatus;
+  @InstantField({ nullable: true, description: 'When an incident broke it' }) violatedAt: string | null;
+  @IdField({ nullable: true }) violatedByIncidentId: string | null;
+  @ListField(WindowRouteDto) routes: WindowRouteDto[];
+  @ListField(WindowAreaDto) areas: WindowAreaDto[];
+  @TextField({ nullable: true }) notes: string | null;
+  @TextField({ description: 'The organisation that entered it' }) recordedByOrganisation: string;
+  @InstantField() createdAt: string;
 }

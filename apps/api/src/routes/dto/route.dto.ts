@@ -1,6 +1,7 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROUTE_LIMITS, problemText } from '@relief-ledger/domain';
-import type { CreateRouteRequest } from '@relief-ledger/domain';
+import type { CreateRouteRequest, RouteResponse, RouteStop } from '@relief-ledger/domain';
+import { IdField, ListField, TextField } from '../../common/openapi/response-fields.js';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, ValidateBy } from 'class-validator';
 import { Text, Uuid, UuidList, said } from '../../common/validation/decorators.js';
 
@@ -30,3 +31,23 @@ export class CreateRouteDto implements CreateRouteRequest {
   line?: [number, number][];
 }
 
+export class RouteStopDto implements RouteStop {
+  @IdField() locationId: string;
+  @TextField({ example: 'SY07030101' }) pcode: string;
+  @TextField() nameEn: string;
+  @TextField() nameAr: string;
+}
+
+export class RouteResponseDto implements RouteResponse {
+  @IdField() id: string;
+  @TextField({ example: 'Sarmada to Atmeh border' }) name: string;
+  @ListField(RouteStopDto, { description: 'First stop to last' }) stops: RouteStopDto[];
+  @TextField({ example: 'Asia/Damascus', description: "The zone the route's times are announced in (its first stop's)" }) timeZone: string;
+  @ApiProperty({
+    type: 'array',
+    nullable: true,
+    items: { type: 'array', items: { type: 'number' }, minItems: 2, maxItems: 2 },
+    description: 'GeoJSON LineString coordinates [longitude, latitude], for a map',
+  })
+  line: [number, number][] | null;
+}

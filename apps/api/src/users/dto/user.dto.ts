@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PASSWORD_MAX_LENGTH, ROLES } from '@relief-ledger/domain';
 import type { CreateUserRequest, Role, UpdateUserRequest, UserResponse } from '@relief-ledger/domain';
 import { IsString, MaxLength } from 'class-validator';
+import { EnumField, FlagField, IdField, InstantField, IntField, TextField } from '../../common/openapi/response-fields.js';
 import { Count, Email, Flag, OneOf, Text, said } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 import { UserEntity } from '../user.entity.js';
@@ -26,6 +27,17 @@ export class UpdateUserDto implements UpdateUserRequest {
 }
 
 export class UserListQueryDto extends PageQueryDto {}
+
+export class UserResponseDto implements UserResponse {
+  @IdField() id: string;
+  @IdField() organisationId: string;
+  @TextField() name: string;
+  @TextField() email: string;
+  @EnumField(ROLES) role: Role;
+  @FlagField({ description: 'false: disabled, cannot sign in' }) active: boolean;
+  @IntField({ description: 'Send it back (body version or If-Match) to change the user' }) version: number;
+  @InstantField() createdAt: string;
+}
 
 export function toUserResponse(entity: UserEntity): UserResponse {
   return {

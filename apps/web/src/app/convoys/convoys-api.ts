@@ -22,7 +22,8 @@ import { rethrowAsProblem } from '../core/problems/to-problem';
 const API = '/api/v1/convoys';
 
 /** `code` of the 422 for a check-in client id the server has already seen with other details. */
-export const CHECK_IN_KEY_REUSED_CODE = 'convoy.client_id_reused';
+// The replay rule's one code, from the contract.
+export { KEY_REUSED_CODE as CHECK_IN_KEY_REUSED_CODE } from '@relief-ledger/domain';
 
 export interface RecordedCheckIn {
   event: ConvoyEventResponse;

@@ -86,7 +86,8 @@ export class ImportRejectedError extends ProblemError {
 }
 
 export const IMPORT_INVALID_CODE = 'distribution.import_invalid';
-export const KEY_REUSED_CODE = 'distribution.key_reused';
+// The replay rule's one code, from the contract.
+export { KEY_REUSED_CODE } from '@relief-ledger/domain';
 export const STOCK_INSUFFICIENT_CODE = 'stock.insufficient';
 
 /**

@@ -10,7 +10,8 @@ import { rethrowAsProblem } from '../core/problems/to-problem';
 const API = '/api/v1/incidents';
 
 /** `code` of the 422 for a client id the server has already seen with another report. */
-export const INCIDENT_KEY_REUSED_CODE = 'incident.client_id_reused';
+// The replay rule's one code, from the contract.
+export { KEY_REUSED_CODE as INCIDENT_KEY_REUSED_CODE } from '@relief-ledger/domain';
 
 export interface ReportedIncident {
   incident: IncidentResponse;

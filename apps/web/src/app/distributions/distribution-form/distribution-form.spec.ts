@@ -264,7 +264,7 @@ describe('DistributionForm', () => {
         type: 'about:blank',
         title: 'Client id already used',
         status: 422,
-        code: 'distribution.key_reused',
+        code: 'idempotency.key_reused',
         errors: [{ field: 'clientId', reason: 'was already used for a different distribution' }],
       },
       { status: 422, statusText: 'Unprocessable Entity' },

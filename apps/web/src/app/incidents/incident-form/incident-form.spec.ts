@@ -166,7 +166,7 @@ describe('IncidentForm', () => {
 
     await press(sut, 'Report incident');
     expectReport().flush(
-      { type: 'about:blank', title: 'Client id already used', status: 422, code: 'incident.client_id_reused', errors: [{ field: 'clientId', reason: 'already used' }] },
+      { type: 'about:blank', title: 'Client id already used', status: 422, code: 'idempotency.key_reused', errors: [{ field: 'clientId', reason: 'already used' }] },
       { status: 422, statusText: 'Unprocessable Entity' },
     );
     await fixture.whenStable();

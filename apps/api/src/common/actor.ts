@@ -1,6 +1,10 @@
 import type { Role } from '@relief-ledger/domain';
 
-/** Who is making the request, as established by the auth guard. Services take it as a parameter. */
+/**
+ * Who is making the request, as established by the auth guard (auth/). It lives in common/
+ * because every feature takes it: services as a parameter, repositories its organisationId,
+ * the one scope of every record an organisation owns.
+ */
 export interface Actor {
   userId: string;
   organisationId: string;
