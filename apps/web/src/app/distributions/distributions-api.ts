@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse, HttpEventType, HttpHeaders } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CreateDistributionRequest, DistributionResponse, Page, Problem } from '@relief-ledger/domain';
+import { CreateDistributionRequest, DistributionResponse, Page, Problem, ProblemParams } from '@relief-ledger/domain';
 import { catchError, filter, map, Observable, throwError } from 'rxjs';
 
 import { clampPageSize, toParams } from '../core/http/query-params';
@@ -64,7 +64,10 @@ export interface ImportResult {
 export interface ImportRowError {
   row: number;
   column: string;
+  /** English; `code` and `params` say it in the user's language (`problem.<code>`). */
   reason: string;
+  code?: string;
+  params?: ProblemParams;
 }
 
 export type ImportEvent =
@@ -157,14 +160,20 @@ function rethrowImportProblem(error: unknown): Observable<never> {
   const problem = toProblem(error);
   if (problem.code === IMPORT_INVALID_CODE && error instanceof HttpErrorResponse && isRecord(error.error)) {
     const rows = Array.isArray(error.error['errors']) ? error.error['errors'] : [];
-    const rowErrors = rows.filter(isImportRowError).map(({ row, column, reason }) => ({ row, column: column ?? '', reason }));
+    const rowErrors = rows.filter(isImportRowError).map(({ row, column, reason, code, params }) => ({
+      row,
+      column: column ?? '',
+      reason,
+      ...(typeof code === 'string' ? { code } : {}),
+      ...(isRecord(params) ? { params: params as ProblemParams } : {}),
+    }));
     return throwError(() => new ImportRejectedError(problem, rowErrors));
   }
   return throwError(() => new ProblemError(problem));
 }
 
 // A problem with the file as a whole (no header row, say) may come without a column.
-function isImportRowError(value: unknown): value is { row: number; column?: string | null; reason: string } {
+function isImportRowError(value: unknown): value is { row: number; column?: string | null; reason: string; code?: unknown; params?: unknown } {
   if (!isRecord(value) || !hasNumbers(value, ['row']) || !hasStrings(value, ['reason'])) return false;
   const column = value['column'];
   return column === undefined || column === null || typeof column === 'string';

@@ -8,13 +8,13 @@ export const distributionsRoutes: Routes = [
   {
     path: '',
     loadComponent: () => import('./distribution-list/distribution-list').then((m) => m.DistributionList),
-    title: 'Distributions · Relief Ledger',
+    title: 'distributions.title.list',
   },
   {
     path: 'new',
     canActivate: [permissionGuard('distributions.write')],
     loadComponent: () => import('./distribution-form/distribution-form').then((m) => m.DistributionForm),
-    title: 'Log a distribution · Relief Ledger',
+    title: 'distributions.title.new',
   },
   {
     path: 'import',
@@ -22,6 +22,6 @@ export const distributionsRoutes: Routes = [
     // This page's DistributionsApi sends over XHR, the only way to see upload progress.
     providers: [...provideUploadProgressHttp(), DistributionsApi],
     loadComponent: () => import('./distribution-import/distribution-import').then((m) => m.DistributionImport),
-    title: 'Import distributions · Relief Ledger',
+    title: 'distributions.title.import',
   },
 ];

@@ -69,6 +69,10 @@ describe('reportFileUrl', () => {
     );
   });
 
+  it("asks for the headers in the reader's language", () => {
+    expect(sut('stock-card', { stockPointId: 'sp-1', itemId: 'item-1', lang: 'ar' }, 'xlsx')).toBe('/api/v1/reports/stock-card?stockPointId=sp-1&itemId=item-1&lang=ar&format=xlsx');
+  });
+
   it('encodes what a donor name may hold', () => {
     expect(sut('receipts-by-donor', { donor: 'Qatar Charity & ECHO' }, 'xlsx')).toBe('/api/v1/reports/receipts-by-donor?donor=Qatar%20Charity%20%26%20ECHO&format=xlsx');
   });

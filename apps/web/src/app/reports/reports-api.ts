@@ -32,7 +32,7 @@ export class ReportsApi {
 /**
  * Where the browser downloads the report as a file, with the same filters as the preview but
  * every row: a plain link, so the session cookie goes along and the file streams to disk rather
- * than through this app's memory.
+ * than through this app's memory. `query.lang` asks for the headers in the reader's language.
  */
 export function reportFileUrl(report: ReportId, query: ReportQuery, format: ReportFileFormat): string {
   const { page: _page, pageSize: _pageSize, format: _format, ...filters } = query;

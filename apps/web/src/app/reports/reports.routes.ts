@@ -5,16 +5,16 @@ import { ReportList } from './report-list/report-list';
 
 /** Loaded only for `/reports`, behind `permissionGuard('reports.export')` in `app.routes.ts`. */
 export const reportsRoutes: Routes = [
-  { path: '', component: ReportList, title: 'Reports · Relief Ledger' },
+  { path: '', component: ReportList, title: 'reports.title.list' },
   {
     path: ':report',
     loadComponent: () => import('./report-page/report-page').then((m) => m.ReportPage),
-    title: 'Report · Relief Ledger',
+    title: 'reports.title.report',
   },
   {
     path: ':report/print',
     loadComponent: () => import('./report-print/report-print').then((m) => m.ReportPrint),
     data: BARE_LAYOUT,
-    title: 'Report · Relief Ledger',
+    title: 'reports.title.report',
   },
 ];

@@ -1,6 +1,7 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { of, throwError } from 'rxjs';
 
+import { provideTestTranslations } from '../../core/i18n/testing/test-translations';
 import { ProblemError } from '../../core/problems/problem-error';
 import { CampsApi } from '../camps-api';
 import { aCoverage } from '../testing/camp-fixtures';
@@ -79,5 +80,41 @@ describe('CampCoverage', () => {
 
     expect(text(sut.querySelector('[role="alert"]'))).toContain('Coverage unavailable');
     expect(sut.querySelector('.measures')).toBeNull();
+  });
+});
+
+describe('CampCoverage in Arabic and Turkish', () => {
+  async function showCoverageIn(lang: 'ar' | 'tr', digits: 'latn' | 'arab' = 'latn'): Promise<HTMLElement> {
+    TestBed.configureTestingModule({ providers: [provideTestTranslations(lang, digits), { provide: CampsApi, useValue: { getCoverage: () => of(aCoverage()) } }] });
+    const fixture = TestBed.createComponent(CampCoverage);
+    fixture.componentRef.setInput('campId', 'camp-1');
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  function text(element: Element | null | undefined): string {
+    return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  }
+
+  it('counts tents, households and days in Arabic, with their plural forms', async () => {
+    const sut = await showCoverageIn('ar');
+
+    expect(text(sut.querySelector('h2'))).toBe('التغطية');
+    expect(text(sut.querySelector('.shelter'))).toContain('500 خيمة في الموقع مقابل 840 أسرة');
+    expect(text(sut.querySelector('.shelter .need'))).toContain('ما زال مطلوبًا: 340 خيمة');
+    expect(text(sut.querySelector('.food .headline'))).toBe('30 يومًا من الغذاء');
+  });
+
+  it('writes the figures in Arabic-Indic digits for a user who chose them', async () => {
+    const sut = await showCoverageIn('ar', 'arab');
+
+    expect(text(sut.querySelector('.food .headline'))).toBe('٣٠ يومًا من الغذاء');
+  });
+
+  it('says the coverage in Turkish, its figures grouped the Turkish way', async () => {
+    const sut = await showCoverageIn('tr');
+
+    expect(text(sut.querySelector('.shelter .headline'))).toBe('500 çadır alanda, 840 hane için');
+    expect(text(sut.querySelector('.food'))).toContain('4.200 kişi için 840 gıda kolisi: 126.000 kişi-gün.');
   });
 });

@@ -8,9 +8,11 @@ import { of, throwError } from 'rxjs';
 import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { ProblemError } from '../../core/problems/problem-error';
 import { CampsApi } from '../camps-api';
-import { STALE_VERSION_MESSAGE } from '../stale-version';
 import { aCamp, aCoverage } from '../testing/camp-fixtures';
 import { CampDetail } from './camp-detail';
+
+/** What `camps.detail.stale` says in English. */
+const STALE_VERSION_MESSAGE = 'This camp was changed by someone else; reload to see their changes';
 
 function staleVersion(): ProblemError {
   return new ProblemError({ type: 'about:blank', title: 'Camp changed meanwhile', status: 409, code: 'camp.stale_version' });

@@ -1,28 +1,32 @@
-import { DatePipe, DecimalPipe, PercentPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { CampResponse } from '@relief-ledger/domain';
 import { filter } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { CalendarDatePipe, DateTimePipe, NumberPipe } from '../../core/i18n/format-pipes';
+import { formatNumber } from '../../core/i18n/intl-format';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { toProblem } from '../../core/problems/to-problem';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
+import { localName } from '../../shared/lookups/local-name';
 import { CampCoverage } from '../camp-coverage/camp-coverage';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
-import { CAMP_NOT_FOUND_MESSAGE } from '../camp-not-found';
-import { isStaleVersion, STALE_VERSION_MESSAGE } from '../stale-version';
+import { isStaleVersion } from '../stale-version';
 import { CloseCampDecision, CloseCampDialog, CloseCampDialogData } from '../close-camp-dialog/close-camp-dialog';
 
 /** One camp: names, place, figures, coverage, and the Edit and Close actions for the roles that may write. */
 @Component({
   selector: 'rl-camp-detail',
-  imports: [CampCoverage, CampStatusChip, DatePipe, DecimalPipe, LoadStatus, MatButtonModule, PercentPipe, RouterLink],
+  imports: [CalendarDatePipe, CampCoverage, CampStatusChip, DateTimePipe, LoadStatus, MatButtonModule, NumberPipe, RouterLink, TranslocoPipe],
   templateUrl: './camp-detail.html',
   styleUrl: './camp-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,24 +37,26 @@ export class CampDetail {
   private readonly snackBar = inject(MatSnackBar);
   private readonly title = inject(Title);
   private readonly session = inject(SessionStore);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
-  protected readonly conflictMessage = STALE_VERSION_MESSAGE;
-  protected readonly notFoundMessage = CAMP_NOT_FOUND_MESSAGE;
   protected readonly canWrite = computed(() => this.session.can('camps.write'));
   protected readonly camp = apiResource(
     computed(() => this.id() || undefined),
     (id) => this.api.getCamp(id),
-    { onLoaded: (camp) => this.title.setTitle(`${camp.nameEn} · Relief Ledger`) },
+    { onLoaded: (camp) => this.title.setTitle(`${localName(camp, this.language.lang())} · ${this.language.t('app.name')}`) },
   );
   protected readonly closing = signal(false);
   protected readonly closeProblem = signal<string | undefined>(undefined);
   protected readonly conflict = signal(false);
+  /** "82%" of the capacity taken, in the user's language. */
   protected readonly occupancy = computed(() => {
     const camp = this.camp.value();
-    return camp && camp.capacity > 0 ? camp.population / camp.capacity : undefined;
+    if (!camp || camp.capacity <= 0) return undefined;
+    return formatNumber(camp.population / camp.capacity, this.language.words().locale, { style: 'percent', maximumFractionDigits: 0 });
   });
 
   protected reloadCamp(): void {
@@ -64,7 +70,7 @@ export class CampDetail {
     if (!camp || this.closing()) return;
     this.dialog
       .open<CloseCampDialog, CloseCampDialogData, CloseCampDecision>(CloseCampDialog, {
-        data: { campName: camp.nameEn },
+        data: { campName: localName(camp, this.language.lang()) },
         autoFocus: 'dialog',
       })
       .afterClosed()
@@ -80,12 +86,12 @@ export class CampDetail {
       next: (closed) => {
         this.camp.value.set(closed);
         this.closing.set(false);
-        this.snackBar.open('Camp closed', undefined, { duration: 3000 });
+        this.snackBar.open(this.language.t('camps.detail.closed'), undefined, { duration: 3000 });
       },
       error: (error: unknown) => {
         const problem = toProblem(error);
         if (isStaleVersion(problem)) this.conflict.set(true);
-        else this.closeProblem.set(problemMessage(problem));
+        else this.closeProblem.set(this.messages.message(problem));
         this.closing.set(false);
       },
     });

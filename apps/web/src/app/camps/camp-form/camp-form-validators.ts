@@ -23,12 +23,13 @@ export function campFiguresRule(field: keyof CampFigures): ValidatorFn {
     const households: unknown = group.get('households')?.value;
     const capacity: unknown = group.get('capacity')?.value;
     if (!Number.isInteger(population) || !Number.isInteger(households) || !Number.isInteger(capacity)) return null;
-    const reason = checkCampFigures({
+    // The field error itself, code and figures: the form says it in the user's language.
+    const error = checkCampFigures({
       population: population as number,
       households: households as number,
       capacity: capacity as number,
-    }).find((error) => error.field === field)?.reason;
-    return reason ? { campFigures: reason } : null;
+    }).find((candidate) => candidate.field === field);
+    return error ? { campFigures: error } : null;
   };
 }
 

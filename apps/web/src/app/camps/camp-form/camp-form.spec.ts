@@ -10,10 +10,12 @@ import { ProblemError } from '../../core/problems/problem-error';
 import { NETWORK_FAILURE_MESSAGE, NETWORK_PROBLEM_TYPE } from '../../core/problems/to-problem';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { CampsApi } from '../camps-api';
-import { STALE_VERSION_MESSAGE } from '../stale-version';
 import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { aCamp, aLocation, aPage } from '../testing/camp-fixtures';
 import { CampForm, LOCATION_SEARCH_DEBOUNCE_MS } from './camp-form';
+
+/** What `camps.detail.stale` says in English. */
+const STALE_VERSION_MESSAGE = 'This camp was changed by someone else; reload to see their changes';
 
 @Component({ template: '' })
 class CampPageStub {}

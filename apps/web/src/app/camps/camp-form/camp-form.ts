@@ -18,6 +18,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import {
   CAMP_LIMITS,
   CAMP_STATUSES,
@@ -25,6 +26,7 @@ import {
   CampStatus,
   canCampMove,
   CreateCampRequest,
+  FieldError,
   LocationResponse,
   Problem,
   UpdateCampRequest,
@@ -32,14 +34,17 @@ import {
 import { catchError, debounceTime, distinctUntilChanged, filter, map, merge, of, startWith, Subject, switchMap, tap } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { LanguageService } from '../../core/i18n/language.service';
+import { NumberInput } from '../../core/i18n/number-input';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { toProblem } from '../../core/problems/to-problem';
 import { apiResource } from '../../shared/api-resource/api-resource';
+import { countErrorMessage } from '../../shared/forms/count-validators';
+import { placeFieldErrors } from '../../shared/forms/place-field-errors';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { CampsApi } from '../camps-api';
-import { CAMP_NOT_FOUND_MESSAGE } from '../camp-not-found';
-import { CAMP_STATUS_LABELS } from '../camp-status-labels';
-import { isStaleVersion, STALE_VERSION_MESSAGE } from '../stale-version';
+import { isStaleVersion } from '../stale-version';
 import { campFiguresRule, optionChosen, requiredText, wholeNumber } from './camp-form-validators';
 
 type EditableStatus = Exclude<CampStatus, 'closed'>;
@@ -62,14 +67,15 @@ const FIGURES = ['population', 'households', 'capacity'] as const;
 /** Request fields whose form control has another name. */
 const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { locationId: 'location' };
 
+/** Translation keys: what to say under a field left empty. */
 const REQUIRED_MESSAGES: Readonly<Record<string, string>> = {
-  nameEn: 'Enter the English name',
-  nameAr: 'Enter the Arabic name',
-  location: 'Choose a location',
-  status: 'Choose a status',
-  population: 'Enter the number of people on site (0 if none yet)',
-  households: 'Enter the number of households (0 if none yet)',
-  capacity: 'Enter how many people the site is planned for',
+  nameEn: 'camps.form.required.nameEn',
+  nameAr: 'camps.form.required.nameAr',
+  location: 'camps.form.required.location',
+  status: 'camps.form.required.status',
+  population: 'camps.form.required.population',
+  households: 'camps.form.required.households',
+  capacity: 'camps.form.required.capacity',
 };
 
 function createCampFormGroup() {
@@ -107,8 +113,10 @@ function peopleValidators(field: (typeof FIGURES)[number]) {
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
+    NumberInput,
     ReactiveFormsModule,
     RouterLink,
+    TranslocoPipe,
   ],
   // Messages such as "households (20) cannot exceed population (10) …" take two lines on a phone;
   // dynamic subscripts push the next field down instead of running over it.
@@ -125,13 +133,13 @@ export class CampForm {
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
   private readonly session = inject(SessionStore);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   /** Route parameter `:id`; absent when creating. */
   readonly id = input<string>();
 
   protected readonly limits = CAMP_LIMITS;
-  protected readonly conflictMessage = STALE_VERSION_MESSAGE;
-  protected readonly notFoundMessage = CAMP_NOT_FOUND_MESSAGE;
   protected readonly form = createCampFormGroup();
 
   /** The camp as last read from the server; its `version` goes back with the update. */
@@ -157,7 +165,7 @@ export class CampForm {
     return CAMP_STATUSES.filter(
       (status): status is EditableStatus =>
         status !== 'closed' && (current === undefined || canCampMove({ from: current, to: status })),
-    ).map((status) => ({ value: status, label: CAMP_STATUS_LABELS[status] }));
+    );
   });
 
   private readonly lookupRetries = new Subject<void>();
@@ -175,15 +183,12 @@ export class CampForm {
   protected errorFor(name: CampFormControlName): string {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
+    const t = (key: string, params?: Record<string, number>) => this.language.t(key, params);
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (errors['required']) return REQUIRED_MESSAGES[name] ?? 'Required';
-    if (errors['maxlength']) return `At most ${CAMP_LIMITS.nameMaxLength} characters`;
-    if (errors['wholeNumber']) return 'Enter a whole number';
-    if (errors['min']) return 'Cannot be negative';
-    if (errors['max']) return `At most ${CAMP_LIMITS.peopleMax.toLocaleString('en')}`;
-    if (errors['notChosen']) return 'Choose a location from the list';
-    if (typeof errors['campFigures'] === 'string') return errors['campFigures'];
-    return 'Check this value';
+    if (errors['maxlength']) return t('form.atMostCharacters', { max: CAMP_LIMITS.nameMaxLength });
+    if (errors['notChosen']) return t('camps.form.chooseFromList');
+    if (errors['campFigures']) return this.messages.fieldReason(errors['campFigures'] as FieldError);
+    return countErrorMessage(errors, t(REQUIRED_MESSAGES[name] ?? 'form.checkValue'), this.language.words());
   }
 
   protected saveCamp(): void {
@@ -202,7 +207,7 @@ export class CampForm {
       next: (saved) => {
         this.saving.set(false);
         this.form.markAsPristine();
-        this.snackBar.open('Camp saved', undefined, { duration: 3000 });
+        this.snackBar.open(this.language.t('camps.form.saved'), undefined, { duration: 3000 });
         void this.router.navigate(['/camps', saved.id]);
       },
       error: (error: unknown) => {
@@ -224,20 +229,7 @@ export class CampForm {
       this.revealProblemAfterRender();
       return;
     }
-    const unplaced: string[] = [];
-    for (const { field, reason } of problem.errors ?? []) {
-      const control = this.form.get(CONTROL_FOR_FIELD[field] ?? field);
-      if (control) {
-        control.setErrors({ ...control.errors, server: reason });
-        control.markAsTouched();
-      } else {
-        unplaced.push(reason);
-      }
-    }
-    const placed = (problem.errors?.length ?? 0) > unplaced.length;
-    this.saveProblem.set(
-      [problemMessage(problem), ...unplaced, ...(placed ? ['check the fields marked below'] : [])].join(' — '),
-    );
+    this.saveProblem.set(placeFieldErrors(this.form, problem, this.messages, CONTROL_FOR_FIELD));
     this.revealProblemAfterRender();
   }
 
@@ -314,7 +306,7 @@ export class CampForm {
           this.lookups.listLocations({ name: name || undefined, pageSize: LOCATION_OPTIONS_MAX }).pipe(
             map((page) => page.items.filter((item) => CAMP_LOCATION_LEVELS.includes(item.level)).map(toLocationOption)),
             catchError((error: unknown) => {
-              this.lookupProblem.set(`Locations: ${problemMessage(toProblem(error))}`);
+              this.lookupProblem.set(this.language.t('locationField.searchFailed', { problem: this.messages.message(toProblem(error)) }));
               return of([]);
             }),
           ),

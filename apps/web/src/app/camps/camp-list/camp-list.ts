@@ -1,5 +1,4 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
@@ -9,17 +8,18 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { CAMP_STATUSES, CampListQuery, CampStatus, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@relief-ledger/domain';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { NumberPipe } from '../../core/i18n/format-pipes';
 import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
 import { pagedResource } from '../../shared/api-resource/paged-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { CampsApi } from '../camps-api';
 import { CampStatusChip } from '../camp-status-chip/camp-status-chip';
-import { CAMP_STATUS_LABELS } from '../camp-status-labels';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 
@@ -31,16 +31,17 @@ export const SEARCH_DEBOUNCE_MS = 300;
   selector: 'rl-camp-list',
   imports: [
     CampStatusChip,
-    DecimalPipe,
     LoadStatus,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatTableModule,
+    NumberPipe,
     PagePaginator,
     ReactiveFormsModule,
     RouterLink,
+    TranslocoPipe,
   ],
   templateUrl: './camp-list.html',
   styleUrl: './camp-list.scss',
@@ -59,7 +60,6 @@ export class CampList {
   readonly pageSize = input<string>();
 
   protected readonly statuses = CAMP_STATUSES;
-  protected readonly statusLabels = CAMP_STATUS_LABELS;
   protected readonly pageSizeOptions = [10, 20, 50, PAGE_SIZE_MAX];
   protected readonly columns = ['nameEn', 'status', 'location', 'organisation', 'population', 'households', 'capacity'];
 

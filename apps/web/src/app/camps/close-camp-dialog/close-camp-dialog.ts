@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
 
 export interface CloseCampDialogData {
   campName: string;
@@ -17,20 +18,20 @@ export interface CloseCampDecision {
 /** Asks before closing a camp, because closing cannot be undone. */
 @Component({
   selector: 'rl-close-camp-dialog',
-  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule],
+  imports: [MatButtonModule, MatDialogModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, TranslocoPipe],
   template: `
-    <h2 mat-dialog-title>Close {{ data.campName }}?</h2>
+    <h2 mat-dialog-title>{{ 'camps.closeDialog.title' | transloco: { name: data.campName } }}</h2>
     <mat-dialog-content>
-      <p>Closing is final: a closed camp cannot be reopened or edited. Its figures stay in the reports.</p>
+      <p>{{ 'camps.closeDialog.message' | transloco }}</p>
       <mat-form-field>
-        <mat-label>Closed on</mat-label>
+        <mat-label>{{ 'camps.field.closedOn' | transloco }}</mat-label>
         <input matInput type="date" [formControl]="closedOn" />
-        <mat-hint>Leave empty for today</mat-hint>
+        <mat-hint>{{ 'camps.closeDialog.hint' | transloco }}</mat-hint>
       </mat-form-field>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" (click)="keepCampOpen()">Keep open</button>
-      <button mat-flat-button type="button" class="confirm" (click)="confirmClose()">Close camp</button>
+      <button mat-button type="button" (click)="keepCampOpen()">{{ 'camps.closeDialog.keepOpen' | transloco }}</button>
+      <button mat-flat-button type="button" class="confirm" (click)="confirmClose()">{{ 'camps.detail.close' | transloco }}</button>
     </mat-dialog-actions>
   `,
   styles: `

@@ -6,6 +6,7 @@ import { provideRouter } from '@angular/router';
 import { of } from 'rxjs';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { provideTestTranslations } from '../../core/i18n/testing/test-translations';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import {
   aCampChoice,
@@ -23,12 +24,17 @@ import {
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { aDistribution } from '../testing/distribution-fixtures';
-import { DistributionForm, KEY_REUSED_MESSAGE } from './distribution-form';
+import { DistributionForm } from './distribution-form';
+
+/** What `distributions.form.keyReused` says in English. */
+const KEY_REUSED_MESSAGE = 'An earlier press already logged this entry with other figures';
 
 describe('DistributionForm', () => {
   let fixture: ComponentFixture<DistributionForm>;
   let http: HttpTestingController;
   let clientIds: number;
+  /** Set by the specs of another language, which provide its translations too. */
+  let language: 'en' | 'ar' = 'en';
 
   beforeEach(() => {
     localStorage.clear();
@@ -48,6 +54,7 @@ describe('DistributionForm', () => {
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
         provideRouter([]),
+        ...(language === 'en' ? [] : provideTestTranslations(language)),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -207,7 +214,8 @@ describe('DistributionForm', () => {
 
     await dropConnection(first);
 
-    expect(text(sut.querySelector('[role="alert"]'))).toContain('Not logged yet');
+    expect(text(sut.querySelector('[role="alert"]'))).toContain('Not sent: the server could not be reached');
+    expect(text(sut.querySelector('[role="alert"]'))).toContain('Press "Log distribution" again');
     expect(text(sut.querySelector('[role="alert"]'))).toContain('never recorded twice');
     expect(control<HTMLInputElement>(sut, 'quantity').value).toBe('20');
     expect(sut.querySelector('[role="status"]')).toBeNull();
@@ -332,5 +340,52 @@ describe('DistributionForm', () => {
     const sut = await openForm();
 
     expect(control<HTMLSelectElement>(sut, 'stockPointId').value).toBe(ATMEH_STORE_ID);
+  });
+
+  describe('in Arabic', () => {
+    beforeAll(() => (language = 'ar'));
+    afterAll(() => (language = 'en'));
+
+    async function pressLogInArabic(sut: HTMLElement): Promise<TestRequest> {
+      const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'تسجيل التوزيع');
+      if (!button) throw new Error('no "تسجيل التوزيع" button');
+      button.click();
+      await fixture.whenStable();
+      return http.expectOne('/api/v1/distributions');
+    }
+
+    it('labels its fields and names the camps and items in Arabic', async () => {
+      const sut = await openForm();
+
+      const labels = Array.from(sut.querySelectorAll('mat-label')).map((label) => label.textContent?.trim());
+      expect(labels).toEqual(['المخيم', 'المادة', 'نقطة المخزون', 'الكمية', 'الأسر', 'الأشخاص', 'ملاحظات']);
+      const camps = Array.from(control<HTMLSelectElement>(sut, 'campId').options).map((option) => option.textContent?.trim());
+      expect(camps).toContain('مخيم أطمة الحدودي');
+      const items = Array.from(control<HTMLSelectElement>(sut, 'itemId').options).map((option) => option.textContent?.trim());
+      expect(items).toContain('خيمة عائلية');
+    });
+
+    it('stores "١٢٠" typed with Arabic-Indic digits as 120, and confirms in Arabic', async () => {
+      const sut = await openForm();
+      await choose(sut, 'campId', ATMEH_CAMP_ID);
+      await choose(sut, 'itemId', FAMILY_TENT_ID);
+      await choose(sut, 'stockPointId', ATMEH_STORE_ID);
+      await type(sut, 'quantity', '١٢٠');
+      await type(sut, 'households', '٢٤');
+
+      const request = await pressLogInArabic(sut);
+      expect(request.request.body).toMatchObject({ quantity: 120, households: 24, people: 120 });
+      await answer(request, aDistribution({ quantity: 120, households: 24, people: 120, stockLeft: 380 }));
+
+      expect(text(sut.querySelector('[role="status"]'))).toBe('سُجّل التوزيع (خيمة عائلية: 120) في مخيم أطمة الحدودي. المتبقي في \u2068Atmeh camp store\u2069: 380.');
+    });
+
+    it('says why a figure is refused in Arabic', async () => {
+      const sut = await openForm();
+      await type(sut, 'households', '20');
+      await type(sut, 'people', '10');
+
+      expect(messageUnder(sut, 'people')).toBe('شخص واحد على الأقل لكل أسرة: 20 أو أكثر');
+    });
   });
 });

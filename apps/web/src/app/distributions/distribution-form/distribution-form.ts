@@ -15,21 +15,26 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { CreateDistributionRequest, ItemResponse, Problem, StockPointResponse } from '@relief-ledger/domain';
 import { forkJoin, map } from 'rxjs';
 
+import { LanguageService } from '../../core/i18n/language.service';
+import { LocalWords } from '../../core/i18n/local-words';
+import { NumberInput } from '../../core/i18n/number-input';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 import { NETWORK_PROBLEM_TYPE, toProblem } from '../../core/problems/to-problem';
 import { apiResource } from '../../shared/api-resource/api-resource';
+import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { countErrorMessage, wholeNumber } from '../../shared/forms/count-validators';
+import { notSentText } from '../../shared/forms/form-submission';
 import { placeFieldErrors } from '../../shared/forms/place-field-errors';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { describeQuantity } from '../../shared/lookups/describe-quantity';
+import { localName } from '../../shared/lookups/local-name';
 import { CampChoice, LookupsApi } from '../../shared/lookups/lookups-api';
-import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { DistributionsApi, KEY_REUSED_CODE, RecordedDistribution } from '../distributions-api';
-import { LanguageService } from '../../core/i18n/language.service';
-import { ProblemMessages } from '../../core/problems/problem-messages';
 
 /** People counted per household until the user types the real number: the design-case family of five. */
 export const PEOPLE_PER_HOUSEHOLD = 5;
@@ -38,23 +43,16 @@ export const DISTRIBUTION_QUANTITY_MAX = 1_000_000_000;
 export const PEOPLE_MAX = 1_000_000;
 export const NOTES_MAX_LENGTH = 2000;
 
-export const NOT_SENT_MESSAGE =
-  'Not logged yet: the server could not be reached. Everything you entered is kept. ' +
-  'Press "Log distribution" again when you have a connection: it is sent as the same entry, so it is never recorded twice.';
-export const KEY_REUSED_MESSAGE =
-  'An earlier press already logged this entry with other figures: it reached the server, but the answer was lost on the way back. ' +
-  'Check the recent distributions before logging it again.';
-
 type DistributionControlName = 'campId' | 'itemId' | 'stockPointId' | 'quantity' | 'households' | 'people' | 'notes';
 
-const REQUIRED_MESSAGES: Readonly<Record<DistributionControlName, string>> = {
-  campId: 'Choose the camp',
-  itemId: 'Choose the item',
-  stockPointId: 'Choose where the items came from',
-  quantity: 'Enter how many were handed out',
-  households: 'Enter how many households received them',
-  people: 'Enter how many people are in those households',
-  notes: '',
+/** Translation keys: what to say under a field left empty. */
+const REQUIRED_MESSAGES: Readonly<Record<Exclude<DistributionControlName, 'notes'>, string>> = {
+  campId: 'distributions.form.required.campId',
+  itemId: 'distributions.form.required.itemId',
+  stockPointId: 'distributions.form.required.stockPointId',
+  quantity: 'distributions.form.required.quantity',
+  households: 'distributions.form.required.households',
+  people: 'distributions.form.required.people',
 };
 
 /** People in households: at least one person each, as the API checks. */
@@ -72,10 +70,32 @@ interface Choices {
 }
 
 /** What the confirmation needs of a send, captured when it starts (the selects may change meanwhile). */
-interface SentNames {
-  campName: string;
+export interface SentNames {
+  camp: CampChoice;
   item: ItemResponse;
   stockPointName: string;
+}
+
+/** A distribution the server confirmed, with the names it was sent with. */
+export interface LoggedDistribution extends RecordedDistribution {
+  names: SentNames | undefined;
+}
+
+/**
+ * The confirmation in the user's language: "Logged: 20 family tents at Atmeh border camp (new). 480
+ * left at Atmeh camp store.", with the camp's Arabic name in Arabic.
+ */
+export function describeLogged({ distribution, replayed, names }: LoggedDistribution, words: LocalWords): string {
+  const left = distribution.stockLeft;
+  const logged = names
+    ? words.t('distributions.form.logged', {
+        quantity: describeQuantity({ quantity: distribution.quantity, item: names.item }, words),
+        camp: localName(names.camp, words.locale.lang),
+        left,
+        stockPoint: names.stockPointName,
+      })
+    : words.t('distributions.form.loggedShort', { left });
+  return replayed ? words.t('distributions.form.replayed', { logged }) : logged;
 }
 
 /**
@@ -88,7 +108,7 @@ interface SentNames {
  */
 @Component({
   selector: 'rl-distribution-form',
-  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, ReactiveFormsModule, RouterLink],
+  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, NumberInput, ReactiveFormsModule, RouterLink, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './distribution-form.html',
   styleUrl: './distribution-form.scss',
@@ -106,6 +126,7 @@ export class DistributionForm {
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected readonly notesMaxLength = NOTES_MAX_LENGTH;
+  protected readonly peoplePerHousehold = PEOPLE_PER_HOUSEHOLD;
   protected readonly form = new FormGroup({
     campId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
     itemId: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -135,13 +156,24 @@ export class DistributionForm {
       ),
     { onLoaded: (choices) => this.applyDefaults(choices) },
   );
-  protected readonly camps = computed(() => this.choices.value()?.camps ?? []);
-  protected readonly items = computed(() => this.choices.value()?.items ?? []);
+  // Named in the user's language: Arabic names for Arabic.
+  protected readonly camps = computed(() => {
+    const lang = this.language.lang();
+    return (this.choices.value()?.camps ?? []).map((camp) => ({ id: camp.id, name: localName(camp, lang) }));
+  });
+  protected readonly items = computed(() => {
+    const lang = this.language.lang();
+    return (this.choices.value()?.items ?? []).map((item) => ({ id: item.id, name: localName(item, lang) }));
+  });
   protected readonly stockPoints = computed(() => this.choices.value()?.stockPoints ?? []);
 
   protected readonly saving = signal(false);
-  /** "Logged: 20 family tents at …. 480 left at …." after the server confirmed. */
-  protected readonly confirmation = signal<string | undefined>(undefined);
+  /** The last distribution the server confirmed; said as "Logged: 20 family tents at …. 480 left at …." */
+  private readonly logged = signal<LoggedDistribution | undefined>(undefined);
+  protected readonly confirmation = computed(() => {
+    const logged = this.logged();
+    return logged ? describeLogged(logged, this.language.words()) : undefined;
+  });
   protected readonly problem = signal<string | undefined>(undefined);
   /** The server has this client id for other figures: offer to log these as a separate distribution. */
   protected readonly keyReused = signal(false);
@@ -158,20 +190,21 @@ export class DistributionForm {
   protected errorFor(name: DistributionControlName): string {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
+    const words = this.language.words();
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (name === 'notes') return `At most ${NOTES_MAX_LENGTH} characters`;
+    if (name === 'notes') return words.t('form.atMostCharacters', { max: NOTES_MAX_LENGTH });
     if (errors['fewerThanHouseholds'] !== undefined) {
-      return `At least one person per household: ${errors['fewerThanHouseholds']} or more`;
+      return words.t('distributions.form.fewerThanHouseholds', { households: errors['fewerThanHouseholds'] as number });
     }
-    if (errors['required'] && (name === 'campId' || name === 'itemId' || name === 'stockPointId')) return REQUIRED_MESSAGES[name];
-    return countErrorMessage(errors, REQUIRED_MESSAGES[name], this.language.words());
+    if (errors['required'] && (name === 'campId' || name === 'itemId' || name === 'stockPointId')) return words.t(REQUIRED_MESSAGES[name]);
+    return countErrorMessage(errors, words.t(REQUIRED_MESSAGES[name]), words);
   }
 
   protected logDistribution(): void {
     if (this.saving()) return;
     this.problem.set(undefined);
     this.keyReused.set(false);
-    this.confirmation.set(undefined);
+    this.logged.set(undefined);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.focusFirstInvalidField();
@@ -214,18 +247,15 @@ export class DistributionForm {
   }
 
   private namesOf(request: CreateDistributionRequest): SentNames | undefined {
-    const camp = this.camps().find((candidate) => candidate.id === request.campId);
-    const item = this.items().find((candidate) => candidate.id === request.itemId);
+    const choices = this.choices.value();
+    const camp = choices?.camps.find((candidate) => candidate.id === request.campId);
+    const item = choices?.items.find((candidate) => candidate.id === request.itemId);
     const stockPoint = this.stockPoints().find((candidate) => candidate.id === request.stockPointId);
-    return camp && item && stockPoint ? { campName: camp.nameEn, item, stockPointName: stockPoint.name } : undefined;
+    return camp && item && stockPoint ? { camp, item, stockPointName: stockPoint.name } : undefined;
   }
 
   private startNextEntry({ distribution, replayed }: RecordedDistribution, names: SentNames | undefined): void {
-    const logged = names
-      ? `Logged: ${describeQuantity({ quantity: distribution.quantity, item: names.item }, this.language.words())} at ${names.campName}. ` +
-        `${distribution.stockLeft.toLocaleString('en')} left at ${names.stockPointName}.`
-      : `Logged. ${distribution.stockLeft.toLocaleString('en')} left.`;
-    this.confirmation.set(replayed ? `${logged} (An earlier press had already reached the server; it is recorded once.)` : logged);
+    this.logged.set({ distribution, replayed, names });
     this.defaults.remember({ campId: distribution.campId ?? undefined, itemId: distribution.itemId, stockPointId: distribution.stockPointId });
 
     this.clientId = this.newClientId();
@@ -238,10 +268,10 @@ export class DistributionForm {
 
   private showProblem(problem: Problem): void {
     if (problem.type === NETWORK_PROBLEM_TYPE) {
-      this.problem.set(NOT_SENT_MESSAGE);
+      this.problem.set(notSentText(this.language.t('distributions.form.log'), this.language.words()));
     } else if (problem.code === KEY_REUSED_CODE) {
       this.keyReused.set(true);
-      this.problem.set(KEY_REUSED_MESSAGE);
+      this.problem.set(this.language.t('distributions.form.keyReused'));
     } else {
       // Not enough stock arrives as a 409 with "only 40 available" under Quantity.
       this.problem.set(placeFieldErrors(this.form, { ...problem, errors: problem.errors?.filter((error) => error.field !== 'clientId') }, this.problemMessages));

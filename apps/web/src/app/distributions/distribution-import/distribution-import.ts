@@ -1,11 +1,15 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Subscription } from 'rxjs';
 
-import { problemMessage, toProblem } from '../../core/problems/to-problem';
+import { NumberPipe } from '../../core/i18n/format-pipes';
+import { formatNumber } from '../../core/i18n/intl-format';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
+import { toProblem } from '../../core/problems/to-problem';
 import { DistributionsApi, IMPORT_CSV_COLUMNS, ImportRejectedError, ImportResult, ImportRowError } from '../distributions-api';
 
 /** A file can hold thousands of bad rows; a table that long helps no one, and the count says the rest. */
@@ -23,13 +27,15 @@ interface Progress {
  */
 @Component({
   selector: 'rl-distribution-import',
-  imports: [DecimalPipe, MatButtonModule, MatProgressBarModule, RouterLink],
+  imports: [MatButtonModule, MatProgressBarModule, NumberPipe, RouterLink, TranslocoPipe],
   templateUrl: './distribution-import.html',
   styleUrl: './distribution-import.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class DistributionImport {
   private readonly api = inject(DistributionsApi);
+  private readonly language = inject(LanguageService);
+  private readonly messages = inject(ProblemMessages);
 
   protected readonly headerRow = IMPORT_CSV_COLUMNS.join(',');
   protected readonly file = signal<File | undefined>(undefined);
@@ -45,9 +51,16 @@ export class DistributionImport {
     if (!progress?.total) return undefined;
     return Math.min(100, Math.round((progress.sent / progress.total) * 100));
   });
+  /** "25%" in the user's language and digits. */
+  protected readonly percentText = computed(() => formatNumber((this.percentSent() ?? 0) / 100, this.language.words().locale, { style: 'percent' }));
   /** All sent: the server is checking and recording the rows. */
   protected readonly recording = computed(() => this.percentSent() === 100);
-  protected readonly shownRowErrors = computed(() => this.rowErrors().slice(0, ROW_ERRORS_SHOWN));
+  /** The bad cells shown, each reason in the user's language (the server's English for a code this app does not know). */
+  protected readonly shownRowErrors = computed(() =>
+    this.rowErrors()
+      .slice(0, ROW_ERRORS_SHOWN)
+      .map((error) => ({ ...error, reason: this.messages.fieldReason({ field: error.column, reason: error.reason, code: error.code, params: error.params }) })),
+  );
   protected readonly hiddenRowErrors = computed(() => Math.max(0, this.rowErrors().length - ROW_ERRORS_SHOWN));
 
   private upload: Subscription | undefined;
@@ -80,7 +93,7 @@ export class DistributionImport {
       error: (error: unknown) => {
         this.uploading.set(false);
         if (error instanceof ImportRejectedError) this.rowErrors.set(error.rowErrors);
-        this.problem.set(problemMessage(toProblem(error)));
+        this.problem.set(this.messages.message(toProblem(error)));
       },
     });
   }

@@ -1,5 +1,4 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -8,18 +7,22 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@relief-ledger/domain';
 import { forkJoin, map } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { DateTimePipe, NumberPipe } from '../../core/i18n/format-pipes';
+import { LanguageService } from '../../core/i18n/language.service';
 import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { pagedResource } from '../../shared/api-resource/paged-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
+import { localName } from '../../shared/lookups/local-name';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { dayRangeToInstants, isDay } from '../../shared/time/day-range';
-import { DistributionListQuery, DistributionsApi } from '../distributions-api';
+import { DistributionListQuery, DistributionsApi, DistributionTotal } from '../distributions-api';
 
 /**
  * Distributions of the organisation, newest first, filtered by camp, item and days, a page at a
@@ -28,16 +31,17 @@ import { DistributionListQuery, DistributionsApi } from '../distributions-api';
 @Component({
   selector: 'rl-distribution-list',
   imports: [
-    DatePipe,
-    DecimalPipe,
+    DateTimePipe,
     LoadStatus,
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatTableModule,
+    NumberPipe,
     PagePaginator,
     RouterLink,
+    TranslocoPipe,
   ],
   templateUrl: './distribution-list.html',
   styleUrl: './distribution-list.scss',
@@ -49,6 +53,7 @@ export class DistributionList {
   private readonly session = inject(SessionStore);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
+  private readonly language = inject(LanguageService);
 
   /** Query parameters `?campId=&itemId=&from=&to=&page=&pageSize=`; days as YYYY-MM-DD. */
   readonly campId = input<string>();
@@ -63,18 +68,22 @@ export class DistributionList {
   protected readonly totalColumns = ['camp', 'item', 'quantity', 'households', 'people', 'distributions'];
   protected readonly canWrite = computed(() => this.session.can('distributions.write'));
 
-  /** Names for the ids the distributions carry. */
+  /** The camps, items and stock points the distributions name by id. */
   protected readonly names = apiResource(signal(true), () =>
-    forkJoin({ camps: this.lookups.listCamps(), items: this.lookups.listItems(), stockPoints: this.lookups.listStockPoints() }).pipe(
-      map(({ camps, items, stockPoints }) => ({
-        camps: new Map(camps.map((camp) => [camp.id, camp.nameEn])),
-        items: new Map(items.map((item) => [item.id, item.nameEn])),
-        stockPoints: new Map(stockPoints.map((point) => [point.id, point.name])),
-        campList: camps,
-        itemList: items,
-      })),
-    ),
+    forkJoin({ camps: this.lookups.listCamps(), items: this.lookups.listItems(), stockPoints: this.lookups.listStockPoints() }),
   );
+  /** Camps and items named in the user's language (Arabic names for Arabic), for the filters and the rows. */
+  protected readonly campList = computed(() => {
+    const lang = this.language.lang();
+    return (this.names.value()?.camps ?? []).map((camp) => ({ id: camp.id, name: localName(camp, lang) }));
+  });
+  protected readonly itemList = computed(() => {
+    const lang = this.language.lang();
+    return (this.names.value()?.items ?? []).map((item) => ({ id: item.id, name: localName(item, lang) }));
+  });
+  private readonly campNames = computed(() => new Map(this.campList().map((camp) => [camp.id, camp.name])));
+  private readonly itemNames = computed(() => new Map(this.itemList().map((item) => [item.id, item.name])));
+  private readonly stockPointNames = computed(() => new Map((this.names.value()?.stockPoints ?? []).map((point) => [point.id, point.name])));
 
   protected readonly filter = computed(
     () => ({
@@ -114,16 +123,22 @@ export class DistributionList {
   );
 
   protected campName(id: string | null): string {
-    if (id === null) return 'Outside camps';
-    return this.names.value()?.camps.get(id) ?? '…';
+    if (id === null) return this.language.t('distributions.list.outsideCamps');
+    return this.campNames().get(id) ?? '…';
+  }
+
+  /** The camp of a total, as the list names it; the API's name while the camps load. */
+  protected totalCampName(total: DistributionTotal): string {
+    if (total.campId === null) return this.language.t('distributions.list.outsideCamps');
+    return this.campNames().get(total.campId) ?? total.campName ?? '…';
   }
 
   protected itemName(id: string): string {
-    return this.names.value()?.items.get(id) ?? '…';
+    return this.itemNames().get(id) ?? '…';
   }
 
   protected stockPointName(id: string): string {
-    return this.names.value()?.stockPoints.get(id) ?? '…';
+    return this.stockPointNames().get(id) ?? '…';
   }
 
   protected filterBy(name: 'campId' | 'itemId' | 'from' | 'to', value: string): void {

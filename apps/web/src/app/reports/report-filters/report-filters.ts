@@ -4,16 +4,19 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Problem, REPORT_LEVELS, ReportDefinition, ReportFilterName, ReportLevel, ReportQuery } from '@relief-ledger/domain';
 
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { DonorField } from '../../shared/donor-field/donor-field';
 import { optionChosen } from '../../shared/forms/option-chosen';
 import { placeFieldErrors } from '../../shared/forms/place-field-errors';
 import { LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
+import { localName } from '../../shared/lookups/local-name';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
-import { isCalendarDay, REPORT_LEVEL_LABELS } from '../report-query';
-import { ProblemMessages } from '../../core/problems/problem-messages';
+import { isCalendarDay, REPORT_LEVEL_KEYS } from '../report-query';
 
 type FilterControl = 'from' | 'to' | 'location' | 'campId' | 'stockPointId' | 'itemId' | 'donor' | 'level';
 
@@ -30,7 +33,7 @@ const SELECTS: readonly ('campId' | 'stockPointId' | 'itemId')[] = ['campId', 's
  */
 @Component({
   selector: 'rl-report-filters',
-  imports: [DonorField, LocationField, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  imports: [DonorField, LocationField, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './report-filters.html',
   styleUrl: './report-filters.scss',
@@ -40,6 +43,7 @@ export class ReportFilters {
   private readonly problemMessages = inject(ProblemMessages);
   private readonly lookups = inject(LookupsApi);
   private readonly injector = inject(Injector);
+  private readonly language = inject(LanguageService);
 
   readonly definition = input.required<ReportDefinition>();
   /** The filters in the address. */
@@ -50,7 +54,7 @@ export class ReportFilters {
   readonly problem = input<Problem>();
   readonly apply = output<ReportQuery>();
 
-  protected readonly levels = REPORT_LEVELS.map((level) => ({ value: level, label: REPORT_LEVEL_LABELS[level] }));
+  protected readonly levels = REPORT_LEVELS.map((level) => ({ value: level, key: REPORT_LEVEL_KEYS[level] }));
   protected readonly takes = computed(() => new Set<ReportFilterName>(this.definition().filters));
   protected readonly requires = computed(() => new Set<ReportFilterName>(this.definition().required));
 
@@ -69,6 +73,15 @@ export class ReportFilters {
   protected readonly camps = apiResource(this.whenTaken('campId'), () => this.lookups.listCamps());
   protected readonly stockPoints = apiResource(this.whenTaken('stockPointId'), () => this.lookups.listStockPoints());
   protected readonly items = apiResource(this.whenTaken('itemId'), () => this.lookups.listItems());
+  /** Camps and items named in the user's language (Arabic names for Arabic). */
+  protected readonly campChoices = computed(() => {
+    const lang = this.language.lang();
+    return (this.camps.value() ?? []).map((camp) => ({ id: camp.id, name: localName(camp, lang) }));
+  });
+  protected readonly itemChoices = computed(() => {
+    const lang = this.language.lang();
+    return (this.items.value() ?? []).map((item) => ({ id: item.id, name: localName(item, lang) }));
+  });
 
   /** The period the API chose when the address names none, as the form shows it. */
   private readonly defaults = computed(() => ({ from: this.applied()?.from, to: this.applied()?.to, level: this.applied()?.level }), {
@@ -102,11 +115,12 @@ export class ReportFilters {
   protected errorFor(name: FilterControl): string {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
+    const t = (key: string) => this.language.t(key);
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (errors['notChosen']) return 'Choose a location from the list, or clear the field';
-    if (errors['day']) return 'Enter a day that exists';
-    if (errors['order']) return 'The end of the period comes before its start';
-    if (errors['required']) return name === 'stockPointId' ? 'Choose the stock point' : 'Choose the item';
+    if (errors['notChosen']) return t('reports.filter.chooseLocation');
+    if (errors['day']) return t('reports.filter.dayExists');
+    if (errors['order']) return t('reports.filter.order');
+    if (errors['required']) return t(name === 'stockPointId' ? 'reports.filter.chooseStockPoint' : 'reports.filter.chooseItem');
     return '';
   }
 

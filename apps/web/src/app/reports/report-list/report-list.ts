@@ -1,34 +1,35 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { REPORT_IDS, REPORTS } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { REPORT_IDS, reportText, REPORTS } from '@relief-ledger/domain';
+
+import { LanguageService } from '../../core/i18n/language.service';
+import { REPORT_DESCRIPTION_KEYS } from '../report-query';
 
 /** The reports a manager hands to donors and the cluster, each opening its filters and preview. */
 @Component({
   selector: 'rl-report-list',
-  imports: [RouterLink],
+  imports: [RouterLink, TranslocoPipe],
   template: `
     <div class="rl-page">
       <header class="rl-page-header">
-        <h1>Reports</h1>
+        <h1>{{ 'reports.list.heading' | transloco }}</h1>
       </header>
-      <p class="intro">
-        Preview a report on screen, then download it as CSV or Excel, or print it (or save it as PDF). Every download is recorded
-        in the audit trail. Days and months are the sites' local ones.
-      </p>
-      <ul class="rl-cards reports" aria-label="Reports">
-        @for (report of reports; track report.id) {
+      <p class="intro">{{ 'reports.list.intro' | transloco }}</p>
+      <ul class="rl-cards reports" [attr.aria-label]="'reports.list.heading' | transloco">
+        @for (report of reports(); track report.id) {
           <li>
             <a class="rl-card" [routerLink]="report.id">
               <span class="rl-card-head">
                 <span class="title">{{ report.title }}</span>
                 @if (report.hxl) {
-                  <span class="rl-chip tag">HXL</span>
+                  <span class="rl-chip tag" translate="no" dir="ltr">HXL</span>
                 }
                 @if (report.shared) {
-                  <span class="rl-chip tag">All organisations</span>
+                  <span class="rl-chip tag">{{ 'reports.list.allOrganisations' | transloco }}</span>
                 }
               </span>
-              <span class="rl-muted">{{ report.description }}</span>
+              <span class="rl-muted">{{ report.description | transloco }}</span>
             </a>
           </li>
         }
@@ -63,5 +64,11 @@ import { REPORT_IDS, REPORTS } from '@relief-ledger/domain';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportList {
-  protected readonly reports = REPORT_IDS.map((id) => REPORTS[id]);
+  private readonly language = inject(LanguageService);
+
+  /** Each report with its title in the user's language (the API's `reportText`, as its files have it) and its description's key. */
+  protected readonly reports = computed(() => {
+    const lang = this.language.lang();
+    return REPORT_IDS.map((id) => ({ ...REPORTS[id], title: reportText(REPORTS[id].title, lang), description: REPORT_DESCRIPTION_KEYS[id] }));
+  });
 }

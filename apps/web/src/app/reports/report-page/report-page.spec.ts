@@ -94,9 +94,9 @@ describe('ReportPage', () => {
 
     expect(wordsIn(sut.querySelector('h1'))).toBe('4W of distributions');
     expect(labels(sut)).toEqual(['From', 'To', 'Location', 'Camp', 'Item', 'Aggregated by']);
-    expect(api.getReportPage).toHaveBeenCalledWith('4w', { from: '2019-12-01', to: '2019-12-31', level: 'district', page: 2, pageSize: 20 });
+    expect(api.getReportPage).toHaveBeenCalledWith('4w', { from: '2019-12-01', to: '2019-12-31', level: 'district', lang: 'en', page: 2, pageSize: 20 });
     expect(field(sut, 'From').querySelector('input')?.value).toBe('2019-12-01');
-    expect(wordsIn(sut.querySelector('.about'))).toBe('24 rows · 1 Dec 2019 to 31 Dec 2019 · days in Asia/Damascus · made at 16:00 Damascus, Mon, 23 Dec 2019');
+    expect(wordsIn(sut.querySelector('.about'))).toBe('24 rows · 1 Dec 2019 to 31 Dec 2019 · days in Damascus · made at 16:00 Damascus, Mon, 23 Dec 2019');
     expect(sut.querySelectorAll('rl-report-table tbody tr')).toHaveLength(2);
     expect(wordsIn(sut.querySelector('tr.totals th'))).toBe('Total of all 24 rows');
   });
@@ -104,7 +104,7 @@ describe('ReportPage', () => {
   it('shows the period the API chose when the address names none', async () => {
     const sut = await openPage('/reports/4w');
 
-    expect(api.getReportPage).toHaveBeenCalledWith('4w', { page: 1, pageSize: 20 });
+    expect(api.getReportPage).toHaveBeenCalledWith('4w', { lang: 'en', page: 1, pageSize: 20 });
     expect(field(sut, 'From').querySelector('input')?.value).toBe('2019-12-01');
     expect(field(sut, 'To').querySelector('input')?.value).toBe('2019-12-31');
   });
@@ -112,9 +112,9 @@ describe('ReportPage', () => {
   it('downloads the CSV and the XLSX and prints with the same filters', async () => {
     const sut = await openPage('/reports/4w?from=2019-12-01&to=2019-12-31&pcode=SY0703&page=2');
 
-    expect(link(sut, 'Download CSV')?.getAttribute('href')).toBe('/api/v1/reports/4w?from=2019-12-01&to=2019-12-31&pcode=SY0703&format=csv');
+    expect(link(sut, 'Download CSV')?.getAttribute('href')).toBe('/api/v1/reports/4w?from=2019-12-01&to=2019-12-31&pcode=SY0703&lang=en&format=csv');
     expect(link(sut, 'Download CSV')?.hasAttribute('download')).toBe(true);
-    expect(link(sut, 'Download Excel (XLSX)')?.getAttribute('href')).toBe('/api/v1/reports/4w?from=2019-12-01&to=2019-12-31&pcode=SY0703&format=xlsx');
+    expect(link(sut, 'Download Excel (XLSX)')?.getAttribute('href')).toBe('/api/v1/reports/4w?from=2019-12-01&to=2019-12-31&pcode=SY0703&lang=en&format=xlsx');
     expect(link(sut, 'Print / Save as PDF')?.getAttribute('href')).toBe('/reports/4w/print?from=2019-12-01&to=2019-12-31&pcode=SY0703');
   });
 
@@ -139,7 +139,7 @@ describe('ReportPage', () => {
     await showReport(sut);
 
     expect(TestBed.inject(Router).url).toBe(`/reports/4w?from=2019-11-01&to=2019-11-30&itemId=${FAMILY_TENT_ID}&level=governorate`);
-    expect(api.getReportPage).toHaveBeenLastCalledWith('4w', { from: '2019-11-01', to: '2019-11-30', itemId: FAMILY_TENT_ID, level: 'governorate', page: 1, pageSize: 20 });
+    expect(api.getReportPage).toHaveBeenLastCalledWith('4w', { from: '2019-11-01', to: '2019-11-30', itemId: FAMILY_TENT_ID, level: 'governorate', lang: 'en', page: 1, pageSize: 20 });
   });
 
   it("filters the donor report by donor, suggesting the donors named before", async () => {
@@ -151,7 +151,7 @@ describe('ReportPage', () => {
     await showReport(sut);
 
     expect(TestBed.inject(Router).url).toBe('/reports/receipts-by-donor?donor=ECHO');
-    expect(api.getReportPage).toHaveBeenLastCalledWith('receipts-by-donor', { donor: 'ECHO', page: 1, pageSize: 20 });
+    expect(api.getReportPage).toHaveBeenLastCalledWith('receipts-by-donor', { donor: 'ECHO', lang: 'en', page: 1, pageSize: 20 });
   });
 
   it('refuses a period that ends before it starts', async () => {
@@ -180,7 +180,7 @@ describe('ReportPage', () => {
     await pick(sut, 'Item', 'Family tent');
     await showReport(sut);
 
-    expect(api.getReportPage).toHaveBeenCalledWith('stock-card', { stockPointId: ATMEH_STORE_ID, itemId: FAMILY_TENT_ID, page: 1, pageSize: 20 });
+    expect(api.getReportPage).toHaveBeenCalledWith('stock-card', { stockPointId: ATMEH_STORE_ID, itemId: FAMILY_TENT_ID, lang: 'en', page: 1, pageSize: 20 });
   });
 
   it("puts a refused filter's reason under it", async () => {
@@ -194,12 +194,12 @@ describe('ReportPage', () => {
   });
 
   it('names a refused filter that is not on show in the banner', async () => {
-    const problem = { type: 'about:blank', title: 'Invalid report filters', status: 400, errors: [{ field: 'format', reason: 'format must be json, csv or xlsx' }] };
+    const problem = { type: 'about:blank', title: 'Invalid report filters', status: 400, errors: [{ field: 'format', reason: 'must be json, csv or xlsx' }] };
     api.getReportPage.mockReturnValue(throwError(() => new ProblemError(problem)));
 
     const sut = await openPage('/reports/4w');
 
-    expect(wordsIn(sut.querySelector('[role="alert"]'))).toContain('Invalid report filters — format: format must be json, csv or xlsx');
+    expect(wordsIn(sut.querySelector('[role="alert"]'))).toContain('Invalid report filters — format must be json, csv or xlsx');
   });
 
   it('points to the CSV when the report has more rows than a spreadsheet holds', async () => {

@@ -2,21 +2,22 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input } f
 import { MatButtonModule } from '@angular/material/button';
 import { Title } from '@angular/platform-browser';
 import { RouterLink } from '@angular/router';
-import { Page, Problem, REPORT_IDS, REPORTS, ReportQuery, XLSX_MAX_ROWS } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Page, Problem, REPORT_IDS, reportText, REPORTS, ReportQuery, XLSX_MAX_ROWS } from '@relief-ledger/domain';
 
-import { problemMessage } from '../../core/problems/to-problem';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ProblemMessages } from '../../core/problems/problem-messages';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { BarChart } from '../../shared/charts/bar-chart';
 import { injectQueryUpdater, readChoice, readPage } from '../../shared/list-query/list-query';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
-import { describeDay, describeWallClockShort } from '../../shared/time/zoned-time';
+import { describeDay, describeWallClockShort, zoneName } from '../../shared/time/zoned-time';
 import { reportChart } from '../report-chart';
 import { ReportFilters } from '../report-filters/report-filters';
-import { describeCalendarDay, filterParams, missingFilters, readReportFilters, REPORT_FILTER_LABELS } from '../report-query';
+import { describeMissing, describePeriod, filterParams, missingFilters, readReportFilters, REPORT_DESCRIPTION_KEYS } from '../report-query';
 import { ReportTable } from '../report-table/report-table';
 import { reportFileUrl, ReportsApi } from '../reports-api';
-import { LanguageService } from '../../core/i18n/language.service';
 
 /**
  * One report: its filters, a preview of its first rows with the totals over all of them, and
@@ -26,7 +27,7 @@ import { LanguageService } from '../../core/i18n/language.service';
  */
 @Component({
   selector: 'rl-report-page',
-  imports: [BarChart, LoadStatus, MatButtonModule, PagePaginator, ReportFilters, ReportTable, RouterLink],
+  imports: [BarChart, LoadStatus, MatButtonModule, PagePaginator, ReportFilters, ReportTable, RouterLink, TranslocoPipe],
   templateUrl: './report-page.html',
   styleUrl: './report-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -34,6 +35,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 export class ReportPage {
   private readonly language = inject(LanguageService);
   private readonly api = inject(ReportsApi);
+  private readonly messages = inject(ProblemMessages);
   private readonly updateQuery = injectQueryUpdater();
 
   /** Route parameter `:report`. */
@@ -53,6 +55,15 @@ export class ReportPage {
   protected readonly definition = computed(() => {
     const id = readChoice(this.report(), REPORT_IDS);
     return id ? REPORTS[id] : undefined;
+  });
+  /** The report's title in the user's language, as its files have it (the API's `reportText`). */
+  protected readonly title = computed(() => {
+    const definition = this.definition();
+    return definition ? reportText(definition.title, this.language.lang()) : '';
+  });
+  protected readonly descriptionKey = computed(() => {
+    const definition = this.definition();
+    return definition ? REPORT_DESCRIPTION_KEYS[definition.id] : '';
   });
   protected readonly filters = computed<ReportQuery>(
     () => {
@@ -75,17 +86,15 @@ export class ReportPage {
     const definition = this.definition();
     return definition ? missingFilters(definition, this.filters()) : [];
   });
-  protected readonly missingText = computed(() =>
-    this.missing()
-      .map((name) => REPORT_FILTER_LABELS[name].toLowerCase())
-      .join(' and '),
-  );
+  protected readonly missingText = computed(() => describeMissing(this.missing(), this.language.words()));
 
   private readonly request = computed(
     () => {
       const definition = this.definition();
       if (!definition || this.missing().length > 0) return undefined;
-      return { report: definition.id, query: { ...this.filters(), ...readPage({ page: this.page(), pageSize: this.pageSize() }) } };
+      // The headers and names come in the user's language, and again in another when it changes.
+      const query = { ...this.filters(), lang: this.language.lang(), ...readPage({ page: this.page(), pageSize: this.pageSize() }) };
+      return { report: definition.id, query };
     },
     { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
   );
@@ -101,27 +110,33 @@ export class ReportPage {
   });
   protected readonly chart = computed(() => {
     const page = this.shown();
-    return page ? reportChart(page) : undefined;
+    return page ? reportChart(page, this.language.words()) : undefined;
   });
-  /** "24 rows · 1 Dec 2019 to 31 Dec 2019 · days in Asia/Damascus · made at 16:00 Damascus, Mon, 23 Dec 2019". */
+  /** "24 rows · 1 Dec 2019 to 31 Dec 2019 · days in Damascus · made at 16:00 Damascus, Mon, 23 Dec 2019". */
   protected readonly about = computed(() => {
     const page = this.shown();
     if (!page) return '';
+    const words = this.language.words();
     const { from, to } = page.filters;
-    const period = from || to ? `${from ? describeCalendarDay(from) : '…'} to ${to ? describeCalendarDay(to) : '…'}` : undefined;
-    const made = `${describeWallClockShort({ instant: page.generatedAt, zone: page.zone }, this.language.words())}, ${describeDay({ instant: page.generatedAt, zone: page.zone }, this.language.words())}`;
-    return [`${page.total.toLocaleString('en')} ${page.total === 1 ? 'row' : 'rows'}`, period, `days in ${page.zone}`, `made at ${made}`]
+    const at = { instant: page.generatedAt, zone: page.zone };
+    return [
+      words.t('reports.page.rows', { count: page.total }),
+      from || to ? describePeriod({ from, to }, words, { start: '…', end: '…' }) : undefined,
+      words.t('reports.page.daysIn', { zone: zoneName(page.zone, words) }),
+      words.t('reports.page.madeAt', { time: describeWallClockShort(at, words), day: describeDay(at, words) }),
+    ]
       .filter(Boolean)
       .join(' · ');
   });
-  /** A refused preview: the API's words, with the reasons that belong to no field on show. */
+  /** A refused preview: the problem in the user's language, with the reasons that belong to no field on show. */
   protected readonly problem = computed<Problem | undefined>(() => {
     const problem = this.preview.problem();
     if (!problem?.errors?.length) return problem;
     const shownFields = new Set<string>(this.definition()?.filters ?? []);
-    const elsewhere = problem.errors.filter((error) => !shownFields.has(error.field)).map(({ field, reason }) => `${field}: ${reason}`);
-    const marked = problem.errors.length > elsewhere.length ? ['see the filters marked above'] : [];
-    return { ...problem, detail: [problemMessage(problem), ...elsewhere, ...marked].join(' — ') };
+    const elsewhere = problem.errors.filter((error) => !shownFields.has(error.field)).map((error) => this.messages.unplacedReason(error));
+    const marked = problem.errors.length > elsewhere.length ? [this.language.t('reports.page.seeFilters')] : [];
+    // Said as it is: without its code, the banner shows this sentence rather than the code's alone.
+    return { ...problem, code: undefined, detail: this.messages.join([this.messages.message(problem), ...elsewhere, ...marked]) };
   });
 
   protected readonly csvUrl = computed(() => this.fileUrl('csv'));
@@ -137,7 +152,7 @@ export class ReportPage {
     const title = inject(Title);
     effect(() => {
       const definition = this.definition();
-      if (definition) title.setTitle(`${definition.title} · Reports · Relief Ledger`);
+      if (definition) title.setTitle(`${this.title()} · ${this.language.t('reports.title.list')} · ${this.language.t('app.name')}`);
     });
   }
 
@@ -152,6 +167,6 @@ export class ReportPage {
   private fileUrl(format: 'csv' | 'xlsx'): string | undefined {
     const definition = this.definition();
     if (!definition || this.missing().length > 0) return undefined;
-    return reportFileUrl(definition.id, this.filters(), format);
+    return reportFileUrl(definition.id, { ...this.filters(), lang: this.language.lang() }, format);
   }
 }

@@ -6,6 +6,7 @@ import { REPORT_COLUMNS } from '@relief-ledger/domain';
 import { of } from 'rxjs';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
+import { provideTestTranslations } from '../../core/i18n/testing/test-translations';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { aFoodParcel, anItem, FAMILY_TENT_ID } from '../../shared/lookups/testing/lookup-fixtures';
 import { wordsIn } from '../../shared/testing/words-in';
@@ -17,6 +18,8 @@ describe('ReportPrint', () => {
   let harness: RouterTestingHarness;
   let api: { getReportPage: jest.Mock };
   let lookups: { listItems: jest.Mock; listLocations: jest.Mock };
+  /** Set by the specs of another language, which provide its translations too. */
+  let language: 'en' | 'ar' = 'en';
 
   const movements = () =>
     aReportPage({
@@ -38,6 +41,7 @@ describe('ReportPrint', () => {
         { provide: ReportsApi, useValue: api },
         { provide: LookupsApi, useValue: lookups },
         provideRouter([{ path: 'reports/:report/print', component: ReportPrint }], withComponentInputBinding()),
+        ...(language === 'en' ? [] : provideTestTranslations(language, 'arab')),
       ],
     });
     signInAs('manager');
@@ -53,13 +57,13 @@ describe('ReportPrint', () => {
   it('heads the report with the organisation, title, filters, zone and time it was made', async () => {
     const sut = await openPrint(`/reports/stock-movements/print?from=2019-12-01&to=2019-12-31&itemId=${FAMILY_TENT_ID}`);
 
-    expect(api.getReportPage).toHaveBeenCalledWith('stock-movements', { from: '2019-12-01', to: '2019-12-31', itemId: FAMILY_TENT_ID, page: 1, pageSize: 5_000 });
+    expect(api.getReportPage).toHaveBeenCalledWith('stock-movements', { from: '2019-12-01', to: '2019-12-31', itemId: FAMILY_TENT_ID, lang: 'en', page: 1, pageSize: 5_000 });
     expect(wordsIn(sut.querySelector('.organisation'))).toBe('Humanitarian Relief Organization (HRO)');
     expect(wordsIn(sut.querySelector('h1'))).toBe('Stock movement summary');
     expect(Array.from(sut.querySelectorAll('.about > div')).map((line) => wordsIn(line))).toEqual([
       'Period 1 Dec 2019 to 31 Dec 2019',
       'Item Family tent',
-      'Days and times in Asia/Damascus',
+      'Days and times in Damascus',
       'Generated at 16:00 Damascus (UTC+02:00), Mon, 23 Dec 2019',
       'Rows 1',
     ]);
@@ -81,7 +85,7 @@ describe('ReportPrint', () => {
     const sut = await openPrint('/reports/4w/print?from=2019-12-01');
 
     expect(wordsIn(sut.querySelector('.truncated'))).toBe('First 1 of 12,345 rows: download the CSV for all.');
-    expect(sut.querySelector('.truncated a')?.getAttribute('href')).toBe('/api/v1/reports/4w?from=2019-12-01&format=csv');
+    expect(sut.querySelector('.truncated a')?.getAttribute('href')).toBe('/api/v1/reports/4w?from=2019-12-01&lang=en&format=csv');
   });
 
   it("opens the browser's print dialog, and keeps its buttons off the paper", async () => {
@@ -108,5 +112,36 @@ describe('ReportPrint', () => {
 
     expect(api.getReportPage).not.toHaveBeenCalled();
     expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe('Choose the stock point and item to make this report.');
+  });
+  it('numbers the sheets "Page 1 of 3" at their foot, and stops when the print view closes', async () => {
+    await openPrint('/reports/stock-movements/print');
+    const root = TestBed.inject(DOCUMENT).documentElement;
+
+    expect(root.style.getPropertyValue('--rl-page-footer')).toBe("'Page ' counter(page, decimal) ' of ' counter(pages, decimal)");
+
+    harness.fixture.destroy();
+    expect(root.style.getPropertyValue('--rl-page-footer')).toBe('');
+  });
+
+  describe('in Arabic with Arabic-Indic digits', () => {
+    beforeAll(() => (language = 'ar'));
+    afterAll(() => (language = 'en'));
+
+    it('asks for the headers in Arabic, and heads and numbers the sheets in Arabic', async () => {
+      // The profile's choice wins over the device's: this user chose Arabic with Arabic-Indic digits.
+      signInAs('manager', { language: 'ar', digits: 'arab' });
+      const sut = await openPrint(`/reports/stock-movements/print?from=2019-12-01&to=2019-12-31&itemId=${FAMILY_TENT_ID}`);
+
+      expect(api.getReportPage).toHaveBeenCalledWith('stock-movements', expect.objectContaining({ lang: 'ar' }));
+      expect(wordsIn(sut.querySelector('h1'))).toBe('ملخص حركة المخزون');
+      const about = Array.from(sut.querySelectorAll('.about > div')).map((line) => wordsIn(line));
+      expect(about[0]).toBe('الفترة من ١ كانون الأول ٢٠١٩ إلى ٣١ كانون الأول ٢٠١٩');
+      expect(about[1]).toBe('المادة خيمة عائلية');
+      expect(about).toContain('الأيام والأوقات بتوقيت دمشق');
+      expect(wordsIn(sut.querySelector('tr.totals th'))).toBe('المجموع');
+      expect(TestBed.inject(DOCUMENT).documentElement.style.getPropertyValue('--rl-page-footer')).toBe(
+        "'صفحة ' counter(page, arabic-indic) ' من ' counter(pages, arabic-indic)",
+      );
+    });
   });
 });

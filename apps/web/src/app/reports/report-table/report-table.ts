@@ -1,12 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { ReportPage } from '@relief-ledger/domain';
 
-import { formatCell } from '../report-query';
+import { LanguageService } from '../../core/i18n/language.service';
+import { cellWords, formatCell } from '../report-query';
 
 /**
  * A page of a report as a plain table: the report's own columns, the rows, and the totals of the
- * summed columns over every row of the report (not only those shown) as the last row. Text
- * cells are isolated (`bdi`), so an Arabic camp name keeps its order beside English ones. The
+ * summed columns over every row of the report (not only those shown) as the last row. The
+ * headers come in the user's language from the API; codes (a convoy's status) are put in words
+ * here. Text cells are isolated (`bdi`), so an Arabic camp name keeps its order beside English ones. The
  * totals are the last row of the body rather than a footer, which a printer repeats on every sheet.
  */
 @Component({
@@ -16,7 +18,7 @@ import { formatCell } from '../report-query';
       <thead>
         <tr>
           @for (column of page().columns; track column.key) {
-            <th scope="col" [class.figure]="column.type === 'number'">{{ column.header }}</th>
+            <th scope="col" [class.figure]="column.type === 'number'"><bdi>{{ column.header }}</bdi></th>
           }
         </tr>
       </thead>
@@ -123,29 +125,37 @@ import { formatCell } from '../report-query';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ReportTable {
+  private readonly language = inject(LanguageService);
+
   readonly page = input.required<ReportPage>();
   /** The table's accessible name: "4W of distributions". */
   readonly label = input.required<string>();
 
   protected readonly rows = computed(() => {
-    const { columns, rows, zone } = this.page();
+    const { report, columns, rows, zone } = this.page();
+    const words = this.language.words();
     return rows.map((row) =>
-      columns.map((column) => ({ value: formatCell(column, row[column.key], zone), text: column.type === 'text', figure: column.type === 'number' })),
+      columns.map((column) => ({
+        value: cellWords(report, column.key, row[column.key], words) ?? formatCell(column, row[column.key], zone, words),
+        text: column.type === 'text',
+        figure: column.type === 'number',
+      })),
     );
   });
 
   /** One cell per column: the total of a summed column, empty for the others. None when nothing is summed. */
   protected readonly totals = computed(() => {
     const { columns, totals, zone } = this.page();
+    const words = this.language.words();
     if (!columns.some((column) => column.total && totals[column.key] !== undefined)) return undefined;
     return columns.map((column) => ({
-      value: column.total ? formatCell(column, totals[column.key], zone) : '',
+      value: column.total ? formatCell(column, totals[column.key], zone, words) : '',
       figure: column.type === 'number' && !!column.total,
     }));
   });
 
   protected readonly totalsLabel = computed(() => {
     const { rows, total } = this.page();
-    return total > rows.length ? `Total of all ${total.toLocaleString('en')} rows` : 'Total';
+    return total > rows.length ? this.language.t('reports.table.totalOfAll', { count: total }) : this.language.t('reports.table.total');
   });
 }

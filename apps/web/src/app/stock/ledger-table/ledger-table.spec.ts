@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MovementResponse } from '@relief-ledger/domain';
 
+import { provideTestTranslations, wordsFor } from '../../core/i18n/testing/test-translations';
 import { aMovement } from '../testing/stock-fixtures';
 import { describeFunding, LedgerTable } from './ledger-table';
 
@@ -61,12 +62,35 @@ describe('LedgerTable', () => {
   });
 });
 
+describe('LedgerTable in Arabic', () => {
+  it('says what happened to the stock in Arabic, its change isolated left to right', async () => {
+    TestBed.configureTestingModule({ providers: provideTestTranslations('ar', 'arab') });
+    const fixture = TestBed.createComponent(LedgerTable);
+    fixture.componentRef.setInput('movements', [aMovement({ kind: 'loss', quantity: -5, balance: 475, reference: null, lossCause: 'looted', reason: null })]);
+    fixture.componentRef.setInput('label', 'سجل حركة خيمة عائلية');
+    await fixture.whenStable();
+    const sut = fixture.nativeElement as HTMLElement;
+
+    expect(sut.querySelector('th')?.textContent?.trim()).toBe('التاريخ والوقت');
+    expect(sut.querySelector('.kind')?.textContent).toBe('فقدان');
+    expect(sut.querySelector('.detail')?.textContent?.trim()).toBe('نُهب');
+    expect(sut.querySelector('td.change bdi')?.getAttribute('dir')).toBe('ltr');
+    expect(sut.querySelector('td.change')?.textContent?.trim()).toBe('\u2212٥');
+    expect(sut.querySelector('td.balance')?.textContent?.trim()).toBe('٤٧٥');
+  });
+});
+
 describe('describeFunding', () => {
   const sut = describeFunding;
 
   it('names the donor, with the pipeline when there is one', () => {
-    expect(sut({ donor: 'ECHO', pipelineReference: null })).toBe('From ECHO');
-    expect(sut({ donor: null, pipelineReference: 'SHL-19-044' })).toBe('Pipeline SHL-19-044');
-    expect(sut({ donor: null, pipelineReference: null })).toBeNull();
+    expect(sut({ donor: 'ECHO', pipelineReference: null }, wordsFor('en'))).toBe('From ECHO');
+    expect(sut({ donor: null, pipelineReference: 'SHL-19-044' }, wordsFor('en'))).toBe('Pipeline SHL-19-044');
+    expect(sut({ donor: null, pipelineReference: null }, wordsFor('en'))).toBeNull();
+  });
+
+  it('names them in Arabic and Turkish too', () => {
+    expect(sut({ donor: 'ECHO', pipelineReference: 'SHL-19-044' }, wordsFor('ar'))).toBe('من \u2068ECHO\u2069 (\u2068SHL-19-044\u2069)');
+    expect(sut({ donor: 'ECHO', pipelineReference: null }, wordsFor('tr'))).toBe('Bağışçı: ECHO');
   });
 });

@@ -1,9 +1,12 @@
-import { DatePipe, DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { MovementResponse } from '@relief-ledger/domain';
 
-import { LOSS_CAUSE_LABELS, MOVEMENT_KIND_LABELS } from '../stock-labels';
+import { DateTimePipe, NumberPipe } from '../../core/i18n/format-pipes';
+import { LanguageService } from '../../core/i18n/language.service';
+import { LocalWords } from '../../core/i18n/local-words';
+import { LEDGER_KIND_KEYS } from '../stock-words';
 
 /**
  * One item's movements at a stock point, newest first as the API sends them, each with the level
@@ -11,36 +14,36 @@ import { LOSS_CAUSE_LABELS, MOVEMENT_KIND_LABELS } from '../stock-labels';
  */
 @Component({
   selector: 'rl-ledger-table',
-  imports: [DatePipe, DecimalPipe, MatTableModule],
+  imports: [DateTimePipe, MatTableModule, NumberPipe, TranslocoPipe],
   template: `
     <div class="rl-table-wrap">
       <table mat-table [dataSource]="movements()" [attr.aria-label]="label()">
         <ng-container matColumnDef="recordedAt">
-          <th mat-header-cell *matHeaderCellDef>When</th>
-          <td mat-cell *matCellDef="let movement" class="when">{{ movement.recordedAt | date: 'd MMM y, HH:mm' }}</td>
+          <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.when' | transloco }}</th>
+          <td mat-cell *matCellDef="let movement" class="when">{{ movement.recordedAt | rlDateTime }}</td>
         </ng-container>
         <ng-container matColumnDef="kind">
-          <th mat-header-cell *matHeaderCellDef>Movement</th>
+          <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.movement' | transloco }}</th>
           <td mat-cell *matCellDef="let movement">
-            <span class="kind">{{ kindLabel(movement) }}</span>
+            <span class="kind">{{ kindKey(movement) | transloco }}</span>
             @if (detailOf(movement); as detail) {
               <!-- The space keeps the two apart for screen readers; the line break is the style's. -->
-              <span class="detail"> {{ detail }}</span>
+              <span class="detail">&ngsp;<bdi>{{ detail }}</bdi></span>
             }
           </td>
         </ng-container>
         <ng-container matColumnDef="quantity">
-          <th mat-header-cell *matHeaderCellDef class="figure">Change</th>
+          <th mat-header-cell *matHeaderCellDef class="figure">{{ 'stock.ledger.change' | transloco }}</th>
           <td
             mat-cell
             *matCellDef="let movement"
             class="figure change"
             [class.out]="movement.quantity < 0"
-          >{{ signOf(movement) }}{{ absolute(movement) | number }}</td>
+          ><bdi dir="ltr">{{ signOf(movement) }}{{ absolute(movement) | rlNumber }}</bdi></td>
         </ng-container>
         <ng-container matColumnDef="balance">
-          <th mat-header-cell *matHeaderCellDef class="figure">Balance</th>
-          <td mat-cell *matCellDef="let movement" class="figure balance">{{ movement.balance | number }}</td>
+          <th mat-header-cell *matHeaderCellDef class="figure">{{ 'stock.ledger.balance' | transloco }}</th>
+          <td mat-cell *matCellDef="let movement" class="figure balance">{{ movement.balance | rlNumber }}</td>
         </ng-container>
 
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
@@ -76,14 +79,17 @@ import { LOSS_CAUSE_LABELS, MOVEMENT_KIND_LABELS } from '../stock-labels';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LedgerTable {
+  private readonly language = inject(LanguageService);
+
   readonly movements = input.required<readonly MovementResponse[]>();
-  /** The table's accessible name: "Ledger of family tents". */
+  /** The table's accessible name, translated by the caller: "Ledger of Family tent". */
   readonly label = input.required<string>();
 
   protected readonly columns = ['recordedAt', 'kind', 'quantity', 'balance'];
 
-  protected kindLabel(movement: MovementResponse): string {
-    return MOVEMENT_KIND_LABELS[movement.kind];
+  /** What happened to the stock, as a translation key: "Received", "Stock count". */
+  protected kindKey(movement: MovementResponse): string {
+    return LEDGER_KIND_KEYS[movement.kind];
   }
 
   protected signOf(movement: MovementResponse): string {
@@ -98,19 +104,20 @@ export class LedgerTable {
 
   /** The cause of a loss, the donor and pipeline of a receipt, the waybill, or the reason given for a count or a reversal. */
   protected detailOf(movement: MovementResponse): string {
+    const words = this.language.words();
     const parts = [
-      movement.lossCause ? LOSS_CAUSE_LABELS[movement.lossCause] : null,
-      describeFunding(movement),
+      movement.lossCause ? words.t(`lossCause.${movement.lossCause}`) : null,
+      describeFunding(movement, words),
       movement.reference,
       movement.reason,
     ].filter((part): part is string => !!part);
-    return parts.join(' — ');
+    return parts.join(words.t('stock.ledger.separator'));
   }
 }
 
-/** "From ECHO (ECHO/SYR/BUD/2019/91012)": who funded a receipt, and under which pipeline. */
-export function describeFunding({ donor, pipelineReference }: Pick<MovementResponse, 'donor' | 'pipelineReference'>): string | null {
-  if (donor && pipelineReference) return `From ${donor} (${pipelineReference})`;
-  if (donor) return `From ${donor}`;
-  return pipelineReference ? `Pipeline ${pipelineReference}` : null;
+/** "From ECHO (ECHO/SYR/BUD/2019/91012)": who funded a receipt, and under which pipeline, in the user's language. */
+export function describeFunding({ donor, pipelineReference }: Pick<MovementResponse, 'donor' | 'pipelineReference'>, words: LocalWords): string | null {
+  if (donor && pipelineReference) return words.t('stock.ledger.fromDonorPipeline', { donor, pipeline: pipelineReference });
+  if (donor) return words.t('stock.ledger.fromDonor', { donor });
+  return pipelineReference ? words.t('stock.ledger.pipeline', { pipeline: pipelineReference }) : null;
 }

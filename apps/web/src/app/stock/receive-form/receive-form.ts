@@ -1,17 +1,20 @@
-import { ChangeDetectionStrategy, Component, inject, input, OnInit, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { DONOR_LIMITS, ItemResponse, MovementResponse, StockPointResponse } from '@relief-ledger/domain';
 
+import { LanguageService } from '../../core/i18n/language.service';
+import { NumberInput } from '../../core/i18n/number-input';
 import { DonorField } from '../../shared/donor-field/donor-field';
 import { countErrorMessage, requiredText } from '../../shared/forms/count-validators';
-import { StockApi } from '../stock-api';
 import { FormSubmission } from '../../shared/forms/form-submission';
+import { localName } from '../../shared/lookups/local-name';
+import { StockApi } from '../stock-api';
 import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
-import { LanguageService } from '../../core/i18n/language.service';
 
 /**
  * Records stock arriving at a stock point: its waybill, and who funded it and under which
@@ -19,46 +22,46 @@ import { LanguageService } from '../../core/i18n/language.service';
  */
 @Component({
   selector: 'rl-receive-form',
-  imports: [DonorField, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  imports: [DonorField, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, NumberInput, ReactiveFormsModule, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   template: `
     <form class="rl-inline-form" [formGroup]="form" (ngSubmit)="receiveStock()" novalidate aria-labelledby="receive-heading">
-      <h3 id="receive-heading">Receive</h3>
+      <h3 id="receive-heading">{{ 'stock.point.receive' | transloco }}</h3>
       @if (submission.problem(); as message) {
         <div class="rl-banner" role="alert"><p>{{ message }}</p></div>
       }
       <div class="fields">
         <mat-form-field>
-          <mat-label>Item</mat-label>
+          <mat-label>{{ 'stock.field.item' | transloco }}</mat-label>
           <mat-select formControlName="itemId">
-            @for (item of items(); track item.id) {
-              <mat-option [value]="item.id">{{ item.nameEn }}</mat-option>
+            @for (item of itemChoices(); track item.id) {
+              <mat-option [value]="item.id"><bdi>{{ item.name }}</bdi></mat-option>
             }
           </mat-select>
           <mat-error>{{ errorFor('itemId') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Quantity</mat-label>
-          <input matInput type="number" inputmode="numeric" min="1" step="1" formControlName="quantity" />
+          <mat-label>{{ 'stock.field.quantity' | transloco }}</mat-label>
+          <input matInput rlNumberInput inputmode="numeric" formControlName="quantity" />
           <mat-error>{{ errorFor('quantity') }}</mat-error>
         </mat-form-field>
         <mat-form-field class="wide">
-          <mat-label>Reference</mat-label>
-          <input matInput formControlName="reference" autocomplete="off" [maxlength]="referenceMaxLength" />
-          <mat-hint>Waybill or delivery note, e.g. "waybill ATM-2019-1222"</mat-hint>
+          <mat-label>{{ 'stock.field.reference' | transloco }}</mat-label>
+          <input matInput formControlName="reference" dir="auto" autocomplete="off" [maxlength]="referenceMaxLength" />
+          <mat-hint>{{ 'stock.receive.referenceHint' | transloco }}</mat-hint>
           <mat-error>{{ errorFor('reference') }}</mat-error>
         </mat-form-field>
-        <rl-donor-field [control]="form.controls.donor" hint="Who funded it, e.g. ECHO; leave empty if unknown" [error]="errorFor('donor')" />
+        <rl-donor-field [control]="form.controls.donor" [hint]="'stock.receive.donorHint' | transloco" [error]="errorFor('donor')" />
         <mat-form-field>
-          <mat-label>Pipeline reference</mat-label>
-          <input matInput formControlName="pipelineReference" autocomplete="off" [maxlength]="pipelineReferenceMaxLength" />
-          <mat-hint>The donor's grant or pipeline number</mat-hint>
+          <mat-label>{{ 'stock.receive.pipelineReference' | transloco }}</mat-label>
+          <input matInput formControlName="pipelineReference" dir="ltr" autocomplete="off" [maxlength]="pipelineReferenceMaxLength" />
+          <mat-hint>{{ 'stock.receive.pipelineHint' | transloco }}</mat-hint>
           <mat-error>{{ errorFor('pipelineReference') }}</mat-error>
         </mat-form-field>
       </div>
       <div class="rl-form-actions">
-        <button mat-flat-button type="submit" [disabled]="submission.saving()">Receive stock</button>
-        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="submission.saving()">{{ 'stock.receive.submit' | transloco }}</button>
+        <button mat-button type="button" (click)="cancelled.emit()">{{ 'common.cancel' | transloco }}</button>
       </div>
     </form>
   `,
@@ -89,6 +92,11 @@ export class ReceiveForm implements OnInit {
     pipelineReference: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(DONOR_LIMITS.pipelineReferenceMaxLength)] }),
   });
   protected readonly submission = new FormSubmission(this.form);
+  /** The catalogue named in the user's language (Arabic names for Arabic). */
+  protected readonly itemChoices = computed(() => {
+    const lang = this.language.lang();
+    return this.items().map((item) => ({ id: item.id, name: localName(item, lang) }));
+  });
 
   ngOnInit(): void {
     this.form.controls.itemId.setValue(this.itemId() ?? '');
@@ -97,17 +105,18 @@ export class ReceiveForm implements OnInit {
   protected errorFor(name: 'itemId' | 'quantity' | 'reference' | 'donor' | 'pipelineReference'): string {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
+    const words = this.language.words();
     if (name === 'donor' || name === 'pipelineReference') {
       if (typeof errors['server'] === 'string') return errors['server'];
-      return errors['maxlength'] ? `At most ${errors['maxlength'].requiredLength} characters` : '';
+      return errors['maxlength'] ? words.t('form.atMostCharacters', { max: errors['maxlength'].requiredLength as number }) : '';
     }
-    if (name === 'itemId') return typeof errors['server'] === 'string' ? errors['server'] : 'Choose the item';
+    if (name === 'itemId') return typeof errors['server'] === 'string' ? errors['server'] : words.t('stock.receive.chooseItem');
     if (name === 'reference') {
       if (typeof errors['server'] === 'string') return errors['server'];
-      if (errors['maxlength']) return `At most ${REFERENCE_MAX_LENGTH} characters`;
-      return 'Enter the waybill or delivery note reference';
+      if (errors['maxlength']) return words.t('form.atMostCharacters', { max: REFERENCE_MAX_LENGTH });
+      return words.t('stock.receive.referenceRequired');
     }
-    return countErrorMessage(errors, 'Enter how many arrived', this.language.words());
+    return countErrorMessage(errors, words.t('stock.receive.quantityRequired'), words);
   }
 
   protected receiveStock(): void {

@@ -2,8 +2,9 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { of } from 'rxjs';
 
+import { provideTestTranslations } from '../../core/i18n/testing/test-translations';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
-import { aStockPoint, aWarehouse, ATMEH_STORE_ID, FOOD_PARCEL_ID, SARMADA_WAREHOUSE_ID } from '../../shared/lookups/testing/lookup-fixtures';
+import { aFoodParcel, anItem, aStockPoint, aWarehouse, ATMEH_STORE_ID, FOOD_PARCEL_ID, SARMADA_WAREHOUSE_ID } from '../../shared/lookups/testing/lookup-fixtures';
 import { StockApi } from '../stock-api';
 import { aLevel } from '../testing/stock-fixtures';
 import { StockOverview } from './stock-overview';
@@ -63,5 +64,17 @@ describe('StockOverview', () => {
     const sut = await openOverview();
 
     expect(sut.textContent).toContain('no warehouse or camp store yet');
+  });
+  it('names the items in Arabic from the catalogue, and the figures without the English units', async () => {
+    TestBed.configureTestingModule({
+      providers: [...provideTestTranslations('ar'), { provide: LookupsApi, useValue: { listStockPoints, listItems: () => of([anItem(), aFoodParcel()]) } }],
+    });
+
+    const sut = await openOverview();
+
+    const first = sut.querySelector('li.point');
+    expect(first?.querySelector('.meta')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('مخزن المخيم · Atmeh');
+    expect(first?.querySelector('tbody tr')?.textContent?.replace(/\s+/g, ' ').trim()).toBe('خيمة عائلية 480');
+    expect(first?.querySelector('table')?.getAttribute('aria-label')).toBe('المخزون في \u2068Atmeh camp store\u2069');
   });
 });

@@ -1,14 +1,16 @@
-import { DecimalPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
-import { forkJoin, map, Observable, of, switchMap } from 'rxjs';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ItemResponse, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
+import { catchError, forkJoin, map, Observable, of, switchMap } from 'rxjs';
 
+import { NumberPipe } from '../../core/i18n/format-pipes';
+import { LanguageService } from '../../core/i18n/language.service';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { StockApi } from '../stock-api';
-import { STOCK_POINT_KIND_LABELS } from '../stock-labels';
+import { levelItemName, showsUnits } from '../stock-words';
 
 export interface StockPointWithLevels {
   point: StockPointResponse;
@@ -18,7 +20,7 @@ export interface StockPointWithLevels {
 /** Every stock point of the organisation with what it holds, one card each, linking to its ledger. */
 @Component({
   selector: 'rl-stock-overview',
-  imports: [DecimalPipe, LoadStatus, RouterLink],
+  imports: [LoadStatus, NumberPipe, RouterLink, TranslocoPipe],
   templateUrl: './stock-overview.html',
   styleUrl: './stock-overview.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -26,9 +28,19 @@ export interface StockPointWithLevels {
 export class StockOverview {
   private readonly lookups = inject(LookupsApi);
   private readonly api = inject(StockApi);
+  private readonly language = inject(LanguageService);
 
-  protected readonly kindLabels = STOCK_POINT_KIND_LABELS;
   protected readonly stock = apiResource(signal(true), () => this.loadStockPoints());
+  /** The catalogue, for the items' Arabic names (asked for in Arabic only); the levels' English names while it loads, or if it cannot. */
+  private readonly items = apiResource(
+    computed(() => (this.language.lang() === 'ar' ? true : undefined)),
+    () => this.lookups.listItems().pipe(catchError(() => of<ItemResponse[]>([]))),
+  );
+  protected readonly showUnits = computed(() => showsUnits(this.language.lang()));
+
+  protected itemName(level: StockLevelResponse): string {
+    return levelItemName(level, this.items.value(), this.language.lang());
+  }
 
   // An organisation has a handful of stock points, so one request each for their levels is fine.
   private loadStockPoints(): Observable<StockPointWithLevels[]> {

@@ -1,26 +1,27 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
-import { MovementResponse, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Problem } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { MovementResponse, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Problem, StockLevelResponse } from '@relief-ledger/domain';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { NumberPipe } from '../../core/i18n/format-pipes';
+import { formatNumber } from '../../core/i18n/intl-format';
+import { LanguageService } from '../../core/i18n/language.service';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { pagedResource } from '../../shared/api-resource/paged-resource';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { describeQuantity } from '../../shared/lookups/describe-quantity';
+import { localName } from '../../shared/lookups/local-name';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { LedgerTable } from '../ledger-table/ledger-table';
 import { ReceiveForm } from '../receive-form/receive-form';
 import { StockApi } from '../stock-api';
-import { STOCK_POINT_KIND_LABELS } from '../stock-labels';
+import { levelItemName, showsUnits } from '../stock-words';
 import { TransferForm } from '../transfer-form/transfer-form';
-import { LanguageService } from '../../core/i18n/language.service';
-
-export const STOCK_POINT_NOT_FOUND_MESSAGE = 'This stock point does not exist, or belongs to another organisation.';
 
 interface LedgerRequest {
   stockPointId: string;
@@ -38,7 +39,7 @@ type OpenForm = 'receive' | 'transfer' | undefined;
  */
 @Component({
   selector: 'rl-stock-point-page',
-  imports: [DecimalPipe, LedgerTable, LoadStatus, MatButtonModule, PagePaginator, ReceiveForm, RouterLink, TransferForm],
+  imports: [LedgerTable, LoadStatus, MatButtonModule, NumberPipe, PagePaginator, ReceiveForm, RouterLink, TransferForm, TranslocoPipe],
   templateUrl: './stock-point-page.html',
   styleUrl: './stock-point-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -60,8 +61,6 @@ export class StockPointPage {
   readonly page = input<string>();
   readonly pageSize = input<string>();
 
-  protected readonly kindLabels = STOCK_POINT_KIND_LABELS;
-  protected readonly notFoundMessage = STOCK_POINT_NOT_FOUND_MESSAGE;
   protected readonly pageSizeOptions = [10, 20, 50, PAGE_SIZE_MAX];
   protected readonly canWrite = computed(() => this.session.can('stock.write'));
   protected readonly openForm = signal<OpenForm>(undefined);
@@ -74,6 +73,7 @@ export class StockPointPage {
   protected readonly stockPointProblem = computed<Problem | undefined>(() => {
     const problem = this.stockPoints.problem();
     if (problem) return problem;
+    // A 404 whose words are never shown: the page says `stock.point.notFound` instead.
     return this.stockPoints.value() && !this.stockPoint() ? { type: 'about:blank', title: 'Stock point not found', status: 404 } : undefined;
   });
   protected readonly levels = apiResource(
@@ -84,9 +84,14 @@ export class StockPointPage {
   /** The item whose ledger is on show: the one in the address, else the first the stock point holds. */
   protected readonly shownItemId = computed(() => this.itemId() || this.levels.value()?.[0]?.itemId);
   protected readonly shownLevel = computed(() => this.levels.value()?.find((level) => level.itemId === this.shownItemId()));
-  protected readonly shownItemName = computed(
-    () => this.shownLevel()?.itemName ?? this.items.value()?.find((item) => item.id === this.shownItemId())?.nameEn ?? '',
-  );
+  protected readonly shownItemName = computed(() => {
+    const lang = this.language.lang();
+    const level = this.shownLevel();
+    if (level) return levelItemName(level, this.items.value(), lang);
+    const item = this.items.value()?.find((candidate) => candidate.id === this.shownItemId());
+    return item ? localName(item, lang) : '';
+  });
+  protected readonly showUnits = computed(() => showsUnits(this.language.lang()));
 
   private readonly ledgerRequest = computed<LedgerRequest | undefined>(
     () => {
@@ -109,8 +114,12 @@ export class StockPointPage {
   constructor() {
     effect(() => {
       const point = this.stockPoint();
-      if (point) this.title.setTitle(`${point.name} · Relief Ledger`);
+      if (point) this.title.setTitle(`${point.name} · ${this.language.t('app.name')}`);
     });
+  }
+
+  protected itemName(level: StockLevelResponse): string {
+    return levelItemName(level, this.items.value(), this.language.lang());
   }
 
   protected showForm(form: OpenForm): void {
@@ -129,7 +138,8 @@ export class StockPointPage {
 
   protected showReceipt(movement: MovementResponse): void {
     this.openForm.set(undefined);
-    this.announce(`Received ${this.quantityOf(movement)} at ${this.stockPoint()?.name ?? 'the stock point'}`);
+    const stockPoint = this.stockPoint()?.name ?? this.language.t('stock.point.theStockPoint');
+    this.announce(this.language.t('stock.point.received', { quantity: this.quantityOf(movement), stockPoint }));
     this.showMovementsOf(movement.itemId);
   }
 
@@ -137,9 +147,9 @@ export class StockPointPage {
     this.openForm.set(undefined);
     const into = legs.find((leg) => leg.kind === 'transfer_in');
     const out = legs.find((leg) => leg.kind === 'transfer_out') ?? legs[0];
-    const destination = this.stockPoints.value()?.find((point) => point.id === into?.stockPointId)?.name ?? 'the other stock point';
+    const destination = this.stockPoints.value()?.find((point) => point.id === into?.stockPointId)?.name ?? this.language.t('stock.point.otherStockPoint');
     if (out) {
-      this.announce(`Transferred ${this.quantityOf({ ...out, quantity: Math.abs(out.quantity) })} to ${destination}`);
+      this.announce(this.language.t('stock.point.transferred', { quantity: this.quantityOf({ ...out, quantity: Math.abs(out.quantity) }), stockPoint: destination }));
       this.showMovementsOf(out.itemId);
     }
   }
@@ -155,7 +165,8 @@ export class StockPointPage {
 
   private quantityOf(movement: MovementResponse): string {
     const item = this.items.value()?.find((candidate) => candidate.id === movement.itemId);
-    return item ? describeQuantity({ quantity: movement.quantity, item }, this.language.words()) : movement.quantity.toLocaleString('en');
+    const words = this.language.words();
+    return item ? describeQuantity({ quantity: movement.quantity, item }, words) : formatNumber(movement.quantity, words.locale);
   }
 
   private announce(message: string): void {

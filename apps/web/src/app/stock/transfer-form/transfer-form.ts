@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -6,65 +5,68 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { MovementResponse, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { ItemResponse, MovementResponse, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 
-import { countErrorMessage } from '../../shared/forms/count-validators';
-import { StockApi } from '../stock-api';
-import { FormSubmission } from '../../shared/forms/form-submission';
-import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
 import { LanguageService } from '../../core/i18n/language.service';
+import { NumberInput } from '../../core/i18n/number-input';
+import { countErrorMessage } from '../../shared/forms/count-validators';
+import { FormSubmission } from '../../shared/forms/form-submission';
+import { StockApi } from '../stock-api';
+import { movementQuantityControl, REFERENCE_MAX_LENGTH } from '../stock-form';
+import { levelItemName, showsUnits } from '../stock-words';
 
 /** Moves stock from this stock point to another of the organisation; both legs are recorded together. */
 @Component({
   selector: 'rl-transfer-form',
-  imports: [DecimalPipe, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, ReactiveFormsModule],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, NumberInput, ReactiveFormsModule, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   template: `
     <form class="rl-inline-form" [formGroup]="form" (ngSubmit)="transferStock()" novalidate aria-labelledby="transfer-heading">
-      <h3 id="transfer-heading">Transfer</h3>
+      <h3 id="transfer-heading">{{ 'stock.point.transfer' | transloco }}</h3>
       @if (submission.problem(); as message) {
         <div class="rl-banner" role="alert"><p>{{ message }}</p></div>
       }
       @if (heldItems().length === 0) {
-        <p class="nothing">{{ stockPoint().name }} holds nothing to transfer.</p>
+        <p class="nothing">{{ 'stock.transfer.nothing' | transloco: { name: stockPoint().name } }}</p>
       }
       <div class="fields">
         <mat-form-field>
-          <mat-label>Item</mat-label>
+          <mat-label>{{ 'stock.field.item' | transloco }}</mat-label>
           <mat-select formControlName="itemId">
             @for (level of heldItems(); track level.itemId) {
-              <mat-option [value]="level.itemId">{{ level.itemName }}</mat-option>
+              <mat-option [value]="level.itemId"><bdi>{{ level.name }}</bdi></mat-option>
             }
           </mat-select>
           <mat-error>{{ errorFor('itemId') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>To stock point</mat-label>
+          <mat-label>{{ 'stock.transfer.toStockPoint' | transloco }}</mat-label>
           <mat-select formControlName="toStockPointId">
             @for (point of destinations(); track point.id) {
-              <mat-option [value]="point.id">{{ point.name }}</mat-option>
+              <mat-option [value]="point.id"><bdi>{{ point.name }}</bdi></mat-option>
             }
           </mat-select>
           <mat-error>{{ errorFor('toStockPointId') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Quantity</mat-label>
-          <input matInput type="number" inputmode="numeric" min="1" step="1" formControlName="quantity" />
+          <mat-label>{{ 'stock.field.quantity' | transloco }}</mat-label>
+          <input matInput rlNumberInput inputmode="numeric" formControlName="quantity" />
           @if (available(); as level) {
-            <mat-hint>{{ level.quantity | number }} {{ level.unit }} available</mat-hint>
+            <mat-hint>{{ 'stock.transfer.available' | transloco: { quantity: level.quantity, unit: showUnits() ? level.unit : '' } }}</mat-hint>
           }
           <mat-error>{{ errorFor('quantity') }}</mat-error>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Reference</mat-label>
-          <input matInput formControlName="reference" autocomplete="off" [maxlength]="referenceMaxLength" />
-          <mat-hint>Optional: waybill or truck</mat-hint>
+          <mat-label>{{ 'stock.field.reference' | transloco }}</mat-label>
+          <input matInput formControlName="reference" dir="auto" autocomplete="off" [maxlength]="referenceMaxLength" />
+          <mat-hint>{{ 'stock.transfer.referenceHint' | transloco }}</mat-hint>
           <mat-error>{{ errorFor('reference') }}</mat-error>
         </mat-form-field>
       </div>
       <div class="rl-form-actions">
-        <button mat-flat-button type="submit" [disabled]="submission.saving()">Transfer stock</button>
-        <button mat-button type="button" (click)="cancelled.emit()">Cancel</button>
+        <button mat-flat-button type="submit" [disabled]="submission.saving()">{{ 'stock.transfer.submit' | transloco }}</button>
+        <button mat-button type="button" (click)="cancelled.emit()">{{ 'common.cancel' | transloco }}</button>
       </div>
     </form>
   `,
@@ -79,6 +81,8 @@ export class TransferForm implements OnInit {
   readonly stockPoint = input.required<StockPointResponse>();
   /** What it holds now. */
   readonly levels = input.required<readonly StockLevelResponse[]>();
+  /** The catalogue, for the items' Arabic names. */
+  readonly items = input<readonly ItemResponse[]>([]);
   /** Every stock point of the organisation, this one included. */
   readonly stockPoints = input.required<readonly StockPointResponse[]>();
   readonly itemId = input<string>();
@@ -94,7 +98,13 @@ export class TransferForm implements OnInit {
     reference: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(REFERENCE_MAX_LENGTH)] }),
   });
   protected readonly submission = new FormSubmission(this.form);
-  protected readonly heldItems = computed(() => this.levels().filter((level) => level.quantity > 0));
+  protected readonly heldItems = computed(() => {
+    const lang = this.language.lang();
+    return this.levels()
+      .filter((level) => level.quantity > 0)
+      .map((level) => ({ ...level, name: levelItemName(level, this.items(), lang) }));
+  });
+  protected readonly showUnits = computed(() => showsUnits(this.language.lang()));
   protected readonly destinations = computed(() => this.stockPoints().filter((point) => point.id !== this.stockPoint().id));
   private readonly chosenItemId = toSignal(this.form.controls.itemId.valueChanges, { initialValue: '' });
   protected readonly available = computed(() => this.levels().find((level) => level.itemId === this.chosenItemId()));
@@ -107,11 +117,12 @@ export class TransferForm implements OnInit {
   protected errorFor(name: 'itemId' | 'toStockPointId' | 'quantity' | 'reference'): string {
     const errors = this.form.controls[name].errors;
     if (!errors) return '';
+    const words = this.language.words();
     if (typeof errors['server'] === 'string') return errors['server'];
-    if (name === 'itemId') return 'Choose the item';
-    if (name === 'toStockPointId') return 'Choose where it goes';
-    if (name === 'reference') return `At most ${REFERENCE_MAX_LENGTH} characters`;
-    return countErrorMessage(errors, 'Enter how many to send', this.language.words());
+    if (name === 'itemId') return words.t('stock.receive.chooseItem');
+    if (name === 'toStockPointId') return words.t('stock.transfer.chooseDestination');
+    if (name === 'reference') return words.t('form.atMostCharacters', { max: REFERENCE_MAX_LENGTH });
+    return countErrorMessage(errors, words.t('stock.transfer.quantityRequired'), words);
   }
 
   protected transferStock(): void {
