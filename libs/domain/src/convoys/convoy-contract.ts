@@ -181,4 +181,8 @@ export const CONVOY_LIMITS = {
   vehiclesMax: 500,
   peopleMax: 100_000,
   cargoLinesMax: 50,
+  notesMaxLength: 2000,
+  placeMaxLength: 500,
+  plateMaxLength: 40,
+  driverMaxLength: 200,
 } as const;

@@ -57,3 +57,6 @@ export interface PauseWindowListQuery {
   page?: number;
   pageSize?: number;
 }
+
+/** What a person may type when announcing a window; the API refuses more, the form says so first. */
+export const PAUSE_WINDOW_LIMITS = { announcedByMaxLength: 500, sourceTextMaxLength: 10_000, notesMaxLength: 2000 } as const;

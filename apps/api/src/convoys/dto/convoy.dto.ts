@@ -30,8 +30,8 @@ import { PageQueryDto } from '../../common/validation/pagination.js';
 import { QUANTITY_MAX } from '../../stock/dto/stock.dto.js';
 
 export class VehicleDto implements Vehicle {
-  @Text(40, { optional: true }) plate?: string;
-  @Text(200, { optional: true }) driver?: string;
+  @Text(CONVOY_LIMITS.plateMaxLength, { optional: true }) plate?: string;
+  @Text(CONVOY_LIMITS.driverMaxLength, { optional: true }) driver?: string;
 }
 
 export class CargoLineDto implements CargoLineRequest {
@@ -55,7 +55,7 @@ export class CreateConvoyDto implements CreateConvoyRequest {
   @WholeNumber(CONVOY_LIMITS.checkInMinMinutes, CONVOY_LIMITS.checkInMaxMinutes, { optional: true, description: 'Minutes; default 30' }) checkInIntervalMinutes?: number;
   @Uuid({ optional: true, description: 'Where the cargo is received on arrival; required with cargo' }) destinationStockPointId?: string;
   @Nested(CargoLineDto, { optional: true, each: true, max: CONVOY_LIMITS.cargoLinesMax }) cargo?: CargoLineDto[];
-  @Text(2000, { optional: true }) notes?: string;
+  @Text(CONVOY_LIMITS.notesMaxLength, { optional: true }) notes?: string;
 }
 
 export class StruckIncidentDto implements StruckIncident {
@@ -73,8 +73,8 @@ export class ConvoyStatusDto implements ConvoyStatusRequest {
   @WholeNumber(1, 2_000_000_000, { optional: true, description: 'The version last read; or send If-Match' }) version?: number;
   @Instant({ optional: true, kind: 'past', description: 'Defaults to now' }) occurredAt?: string;
   @Uuid({ optional: true }) locationId?: string;
-  @Text(500, { optional: true }) place?: string;
-  @Text(2000, { optional: true }) note?: string;
+  @Text(CONVOY_LIMITS.placeMaxLength, { optional: true }) place?: string;
+  @Text(CONVOY_LIMITS.notesMaxLength, { optional: true }) note?: string;
   @Uuid({ optional: true, description: 'For struck: the incident already reported' }) incidentId?: string;
   @Nested(StruckIncidentDto, { optional: true, description: 'For struck: report the incident now' }) incident?: StruckIncidentDto;
 }
@@ -83,8 +83,8 @@ export class CheckInDto implements CheckInRequest {
   @Uuid({ optional: true, description: 'Made by the phone when the form opens; a re-send records the check-in once' }) clientId?: string;
   @Instant({ optional: true, kind: 'past', description: 'Defaults to now' }) occurredAt?: string;
   @Uuid({ optional: true }) locationId?: string;
-  @Text(500, { optional: true, description: '"passed Ariha"' }) place?: string;
-  @Text(2000, { optional: true }) note?: string;
+  @Text(CONVOY_LIMITS.placeMaxLength, { optional: true, description: '"passed Ariha"' }) place?: string;
+  @Text(CONVOY_LIMITS.notesMaxLength, { optional: true }) note?: string;
 }
 
 export class ConvoyListQueryDto extends PageQueryDto {

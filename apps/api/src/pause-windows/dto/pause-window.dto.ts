@@ -1,6 +1,6 @@
 import type { AnnouncedTime, CreatePauseWindowRequest, PauseWindowResponse, PauseWindowStatus } from '@relief-ledger/domain';
 import { DayField, EnumField, IdField, InstantField, ListField, ObjectField, TextField } from '../../common/openapi/response-fields.js';
-import { PAUSE_WINDOW_STATUSES, WALL_CLOCK_TIME } from '@relief-ledger/domain';
+import { PAUSE_WINDOW_LIMITS, PAUSE_WINDOW_STATUSES, WALL_CLOCK_TIME } from '@relief-ledger/domain';
 import { Matches } from 'class-validator';
 import { CalendarDate, Instant, Nested, OneOf, Text, Uuid, UuidList, said } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
@@ -19,15 +19,15 @@ export class AnnouncedTimeDto implements AnnouncedTime {
 
 export class CreatePauseWindowDto implements CreatePauseWindowRequest {
   @Uuid({ optional: true, description: 'Made up by the device; a re-send with it answers the first result (or send an Idempotency-Key header)' }) clientId?: string;
-  @Text(500, { description: 'Who announced it: "Russia and the regime, notified to the UN"' }) announcedBy: string;
-  @Text(10_000, { description: 'The announcement as received' }) sourceText: string;
+  @Text(PAUSE_WINDOW_LIMITS.announcedByMaxLength, { description: 'Who announced it: "Russia and the regime, notified to the UN"' }) announcedBy: string;
+  @Text(PAUSE_WINDOW_LIMITS.sourceTextMaxLength, { description: 'The announcement as received' }) sourceText: string;
   @Instant({ optional: true, kind: 'past', description: 'Defaults to now' }) announcedAt?: string;
   @Text(64, { description: 'IANA zone the times were announced in' }) zone: string;
   @Nested(AnnouncedTimeDto, { optional: true, description: 'Left out: from now' }) start?: AnnouncedTimeDto;
   @Nested(AnnouncedTimeDto) end: AnnouncedTimeDto;
   @UuidList(50) routeIds: string[];
   @UuidList(50) areaIds: string[];
-  @Text(2000, { optional: true }) notes?: string;
+  @Text(PAUSE_WINDOW_LIMITS.notesMaxLength, { optional: true }) notes?: string;
 }
 
 export class PauseWindowListQueryDto extends PageQueryDto {

@@ -1,6 +1,6 @@
 import { HttpClient, HttpErrorResponse, HttpEventType, HttpHeaders } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CreateDistributionRequest, DistributionResponse, Page, Problem, ProblemParams } from '@relief-ledger/domain';
+import { CreateDistributionRequest, DISTRIBUTION_IMPORT_COLUMNS, DistributionResponse, DistributionTotal, Page, Problem, ProblemParams } from '@relief-ledger/domain';
 import { catchError, filter, map, Observable, throwError } from 'rxjs';
 
 import { clampPageSize, toParams } from '../core/http/query-params';
@@ -22,17 +22,8 @@ export interface DistributionListQuery {
 
 export type DistributionTotalsQuery = Omit<DistributionListQuery, 'page' | 'pageSize'>;
 
-/** What `GET /distributions/totals` answers per camp and item. Not yet a contract type in libs/domain. */
-export interface DistributionTotal {
-  campId: string | null;
-  campName: string | null;
-  itemId: string;
-  itemCode: string;
-  quantity: number;
-  households: number;
-  people: number;
-  distributions: number;
-}
+/** What `GET /distributions/totals` answers per camp and item: the contract's type. */
+export type { DistributionTotal } from '@relief-ledger/domain';
 
 export interface RecordedDistribution {
   distribution: DistributionResponse;
@@ -41,17 +32,7 @@ export interface RecordedDistribution {
 }
 
 /** The header row a distributions CSV file starts with. */
-export const IMPORT_CSV_COLUMNS = [
-  'client_id',
-  'camp_id',
-  'item_code',
-  'stock_point_id',
-  'quantity',
-  'households',
-  'people',
-  'distributed_at',
-  'notes',
-] as const;
+export const IMPORT_CSV_COLUMNS = DISTRIBUTION_IMPORT_COLUMNS;
 
 /** What `POST /distributions/import` answers when every row was good. */
 export interface ImportResult {

@@ -1,10 +1,11 @@
+import { STOCK_LIMITS } from '@relief-ledger/domain';
 import { FormControl, Validators } from '@angular/forms';
 
 import { wholeNumber } from '../shared/forms/count-validators';
 
-/** Matches the API's limit on one movement. */
-export const MOVEMENT_QUANTITY_MAX = 1_000_000_000;
-export const REFERENCE_MAX_LENGTH = 200;
+/** The API's own limits (libs/domain), so the form refuses what the server would. */
+export const MOVEMENT_QUANTITY_MAX = STOCK_LIMITS.quantityMax;
+export const REFERENCE_MAX_LENGTH = STOCK_LIMITS.referenceMaxLength;
 
 /** The quantity of one movement: a whole number from 1 to the API's limit. */
 export function movementQuantityControl(): FormControl<number | null> {

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CheckInRequest, ConvoyEventResponse } from '@relief-ledger/domain';
+import { CheckInRequest, CONVOY_LIMITS, ConvoyEventResponse } from '@relief-ledger/domain';
 
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalWords } from '../../core/i18n/local-words';
@@ -16,7 +16,7 @@ import { describeWallClockShort } from '../../shared/time/zoned-time';
 import { CHECK_IN_KEY_REUSED_CODE, ConvoysApi, RecordedCheckIn } from '../convoys-api';
 
 export const PLACE_MAX_LENGTH = 500;
-export const NOTE_MAX_LENGTH = 2000;
+export const NOTE_MAX_LENGTH = CONVOY_LIMITS.notesMaxLength;
 
 /**
  * What the form says once the server recorded a check-in, in the user's language: "Checked in at

@@ -7,17 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import {
-  CHECK_IN_INTERVAL_DEFAULT_MINUTES,
-  CONVOY_LIMITS,
-  CONVOY_PURPOSES,
-  ConvoyPurpose,
-  CreateConvoyRequest,
-  DEFAULT_TIME_ZONE,
-  Refusal,
-  SAFETY_MARGIN_DEFAULT_MINUTES,
-  wallClockAt,
-} from '@relief-ledger/domain';
+import { CHECK_IN_INTERVAL_DEFAULT_MINUTES, CONVOY_LIMITS, CONVOY_PURPOSES, ConvoyPurpose, CreateConvoyRequest, DEFAULT_TIME_ZONE, Refusal, SAFETY_MARGIN_DEFAULT_MINUTES, STOCK_LIMITS, wallClockAt } from '@relief-ledger/domain';
 import { forkJoin } from 'rxjs';
 
 import { LanguageService } from '../../core/i18n/language.service';
@@ -36,8 +26,8 @@ import { ConvoysApi } from '../convoys-api';
 import { VEHICLE_LIMITS, vehiclesToSend } from '../vehicles';
 import { resolveEntry, WallClockEntry, wallClockEntryValidator } from './departure-time';
 
-const QUANTITY_MAX = 1_000_000_000;
-const NOTES_MAX_LENGTH = 2000;
+const QUANTITY_MAX = STOCK_LIMITS.quantityMax;
+const NOTES_MAX_LENGTH = CONVOY_LIMITS.notesMaxLength;
 
 /** Request fields whose form control has another name. */
 const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { plannedDepartureAt: 'departureTime' };

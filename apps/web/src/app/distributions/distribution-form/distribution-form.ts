@@ -16,7 +16,7 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CreateDistributionRequest, ItemResponse, Problem, StockPointResponse } from '@relief-ledger/domain';
+import { CreateDistributionRequest, ItemResponse, Problem, STOCK_LIMITS, StockPointResponse } from '@relief-ledger/domain';
 import { forkJoin, map } from 'rxjs';
 
 import { LanguageService } from '../../core/i18n/language.service';
@@ -39,9 +39,9 @@ import { DistributionsApi, KEY_REUSED_CODE, RecordedDistribution } from '../dist
 /** People counted per household until the user types the real number: the design-case family of five. */
 export const PEOPLE_PER_HOUSEHOLD = 5;
 /** The API's limits. */
-export const DISTRIBUTION_QUANTITY_MAX = 1_000_000_000;
-export const PEOPLE_MAX = 1_000_000;
-export const NOTES_MAX_LENGTH = 2000;
+export const DISTRIBUTION_QUANTITY_MAX = STOCK_LIMITS.quantityMax;
+export const PEOPLE_MAX = STOCK_LIMITS.peopleMax;
+export const NOTES_MAX_LENGTH = STOCK_LIMITS.notesMaxLength;
 
 type DistributionControlName = 'campId' | 'itemId' | 'stockPointId' | 'quantity' | 'households' | 'people' | 'notes';
 

@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AnnouncedTime, CreatePauseWindowRequest, DEFAULT_TIME_ZONE, isValidTimeZone, LocalTimeResolution, Problem, Refusal, wallClockAt } from '@relief-ledger/domain';
+import { AnnouncedTime, CreatePauseWindowRequest, DEFAULT_TIME_ZONE, isValidTimeZone, LocalTimeResolution, PAUSE_WINDOW_LIMITS, Problem, Refusal, wallClockAt } from '@relief-ledger/domain';
 import { filter, merge } from 'rxjs';
 
 import { LanguageService } from '../../core/i18n/language.service';
@@ -31,7 +31,7 @@ import { AnnouncedEntry, placeAnnouncedTime } from './announced-time';
 /** The zones a window is likely announced in; any IANA zone may be typed. */
 export const SUGGESTED_ZONES = ['Asia/Damascus', 'Europe/Istanbul', 'Asia/Beirut', 'Asia/Amman', 'UTC'];
 
-const LIMITS = { announcedBy: 500, sourceText: 10_000, notes: 2000 } as const;
+const LIMITS = { announcedBy: PAUSE_WINDOW_LIMITS.announcedByMaxLength, sourceText: PAUSE_WINDOW_LIMITS.sourceTextMaxLength, notes: PAUSE_WINDOW_LIMITS.notesMaxLength } as const;
 
 /** Request fields whose form control has another name. */
 const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = {
