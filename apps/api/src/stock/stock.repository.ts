@@ -127,9 +127,9 @@ const HAPPENED_AT = `COALESCE(m.occurred_at, (SELECT d.distributed_at FROM distr
  */
 const REVERSIBLE = `(m.kind NOT IN ('reversal', 'distribution')
   AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_id = m.id)
-  AND NOT EXISTS (
-    SELECT 1 FROM stock_movements t JOIN stock_points p ON p.id = t.stock_point_id
-    WHERE p.kind = 'in_transit' AND (t.id = m.id OR (m.transfer_id IS NOT NULL AND t.transfer_id = m.transfer_id)))) AS reversible`;
+  AND NOT EXISTS (SELECT 1 FROM stock_points p WHERE p.id = m.stock_point_id AND p.kind = 'in_transit')
+  AND (m.transfer_id IS NULL OR NOT EXISTS (
+    SELECT 1 FROM stock_movements t JOIN stock_points p ON p.id = t.stock_point_id WHERE t.transfer_id = m.transfer_id AND p.kind = 'in_transit'))) AS reversible`;
 
 /** Rows of stock levels are locked in one order everywhere, so two transfers cannot deadlock. */
 function inLockOrder<T extends { stockPointId: string; itemId: string }>(moves: T[]): T[] {
@@ -308,10 +308,13 @@ export class StockRepository {
       [stockPointId, itemId, organisationId],
     );
     const rows: LedgerRow[] = await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT m.*, ${HAPPENED_AT}, ${REVERSIBLE}, sum(m.quantity) OVER (ORDER BY m.seq) AS balance
-         FROM stock_movements m WHERE m.stock_point_id = $1 AND m.item_id = $2 AND m.organisation_id = $5
-       ) ledger ORDER BY seq DESC LIMIT $3 OFFSET $4`,
+      // The running balance needs every movement of the level; when each happened and whether it
+      // can be undone are asked only of the page's rows, outside.
+      `SELECT m.*, ${HAPPENED_AT}, ${REVERSIBLE} FROM (
+         SELECT s.*, sum(s.quantity) OVER (ORDER BY s.seq) AS balance
+         FROM stock_movements s WHERE s.stock_point_id = $1 AND s.item_id = $2 AND s.organisation_id = $5
+         ORDER BY s.seq DESC LIMIT $3 OFFSET $4
+       ) m ORDER BY m.seq DESC`,
       [stockPointId, itemId, window.pageSize, window.skip, organisationId],
     );
     return { total, rows };
