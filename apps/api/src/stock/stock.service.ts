@@ -1,4 +1,4 @@
-import { fieldProblem } from '@relief-ledger/domain';
+import { countAdjustment, fieldProblem } from '@relief-ledger/domain';
 import { Injectable } from '@nestjs/common';
 import type { ItemResponse, MovementResponse, Page, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 import { randomUUID } from 'node:crypto';
@@ -168,7 +168,8 @@ export class StockService {
     return this.recording(actor, 'adjustment', dto, idempotencyKey, async (manager) => {
       await this.repository.findPointOrThrow(manager, actor.organisationId, dto.stockPointId);
       await this.repository.findItemOrThrow(manager, dto.itemId);
-      const delta = dto.countedQuantity - (await this.repository.lockLevel(manager, actor.organisationId, dto.stockPointId, dto.itemId));
+      const level = await this.repository.lockLevel(manager, actor.organisationId, dto.stockPointId, dto.itemId);
+      const delta = countAdjustment({ level, counted: dto.countedQuantity });
       if (delta === 0) throw StockException.nothingCounted();
       return [await this.moveFor(manager, actor, { stockPointId: dto.stockPointId, itemId: dto.itemId, kind: 'adjustment', delta, reason: dto.reason })];
     }).then(({ replayed, answer }) => ({ replayed, answer: answer[0] }));

@@ -1,16 +1,16 @@
-import { ItemResponse } from '@relief-ledger/domain';
+import { countAdjustment, ItemResponse } from '@relief-ledger/domain';
 
 import { formatNumber } from '../core/i18n/intl-format';
 import { LocalWords } from '../core/i18n/local-words';
 import { describeQuantity } from '../shared/lookups/describe-quantity';
 
 /**
- * What a stock count will write before it is saved: the counted quantity less the level now.
+ * What a stock count will write, shown before it is saved: the API's own rule (libs/domain).
  * Undefined while nothing usable has been typed.
  */
 export function countDifference({ level, counted }: { level: number; counted: number | null | undefined }): number | undefined {
-  if (counted === null || counted === undefined || !Number.isInteger(counted) || counted < 0) return undefined;
-  return counted - level;
+  if (counted === null || counted === undefined || !Number.isSafeInteger(counted) || counted < 0) return undefined;
+  return countAdjustment({ level, counted });
 }
 
 /**
