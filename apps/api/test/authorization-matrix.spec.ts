@@ -120,6 +120,11 @@ const MATRIX: Record<string, Row> = {
     own: only({ coordinator: 201 }),
     call: (f, _t, n) => ({ path: '/api/v1/stock-points', body: { name: `Matrix store ${n}`, kind: 'warehouse', locationId: f.location } }),
   },
+  'PATCH /api/v1/stock-points/{id}': {
+    own: only({ coordinator: 200 }),
+    other: only({ coordinator: 404 }),
+    call: (f, t, n) => ({ path: `/api/v1/stock-points/${t === 'own' ? f.ownStore : f.otherPoint}`, body: { version: 1, name: `Renamed store ${n}` } }),
+  },
   'GET /api/v1/stock-points/{id}/levels': {
     own: all(200),
     other: all(404),

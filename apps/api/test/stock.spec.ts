@@ -61,6 +61,15 @@ describe('stock ledger and distributions', () => {
     expect(new Set(responses.map((r) => JSON.stringify(r.body))).size).toBe(1);
   };
 
+  it("offers no reversal of a convoy's legs or a distribution in the ledger, and the endpoint agrees", async () => {
+    const [warehouse] = (await coordinator.get('/api/v1/stock-points').expect(200)).body.filter((p: { name: string }) => p.name === 'Sarmada warehouse');
+    const ledger: MovementResponse[] = (await coordinator.get(`/api/v1/stock-points/${warehouse.id}/ledger?itemId=${ids.food}&pageSize=100`).expect(200)).body.items;
+    const convoyLeg = ledger.find((m) => m.kind === 'transfer_out')!;
+    const handedOut = ledger.find((m) => m.kind === 'distribution')!;
+    expect([convoyLeg.reversible, handedOut.reversible, ledger.find((m) => m.kind === 'receipt')!.reversible]).toEqual([false, false, true]);
+    for (const m of [convoyLeg, handedOut]) await coordinator.post(`/api/v1/stock/movements/${m.id}/reverse`).send({ reason: 'try' }).expect(422);
+  });
+
   it("shows the demo stock: 20,000 parcels received, the camps' parcels drawn, 300 on the road to Atmeh", async () => {
     const [warehouse] = (await coordinator.get('/api/v1/stock-points').expect(200)).body.filter((p: { name: string }) => p.name === 'Sarmada warehouse');
     const levels = (await coordinator.get(`/api/v1/stock-points/${warehouse.id}/levels`).expect(200)).body;
@@ -176,12 +185,69 @@ describe('stock ledger and distributions', () => {
     expect(loss.body).toMatchObject({ kind: 'loss', quantity: -30, balance: 70, lossCause: 'destroyed' });
     const count = await coordinator.post('/api/v1/stock/adjustments').send({ stockPointId: point, itemId: ids.food, countedQuantity: 68, reason: 'monthly count' }).expect(201);
     expect(count.body).toMatchObject({ kind: 'adjustment', quantity: -2, balance: 68 });
+    expect(loss.body.reversible).toBe(true);
     const reversal = await coordinator.post(`/api/v1/stock/movements/${loss.body.id}/reverse`).send({ reason: 'truck arrived after all' }).expect(201);
-    expect(reversal.body).toMatchObject({ kind: 'reversal', quantity: 30, balance: 98, reversesId: loss.body.id });
+    expect(reversal.body).toMatchObject({ kind: 'reversal', quantity: 30, balance: 98, reversesId: loss.body.id, reversible: false });
+    // The ledger offers to undo exactly what the reverse endpoint takes: not the reversal, not the loss it undid.
+    const ledger = (await coordinator.get(`/api/v1/stock-points/${point}/ledger?itemId=${ids.food}`).expect(200)).body.items;
+    expect(ledger.map((m: MovementResponse) => [m.kind, m.reversible])).toEqual([
+      ['reversal', false],
+      ['adjustment', true],
+      ['loss', false],
+      ['receipt', true],
+    ]);
     await coordinator.post(`/api/v1/stock/movements/${loss.body.id}/reverse`).send({ reason: 'again' }).expect(422);
     await expect(db.query(`UPDATE stock_movements SET quantity = 1 WHERE id = $1`, [loss.body.id])).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM stock_movements WHERE id = $1`, [loss.body.id])).rejects.toThrow(/append-only/);
     await expect(db.query(`UPDATE stock_levels SET quantity = -1 WHERE stock_point_id = $1`, [point])).rejects.toThrow(/chk_stock_levels_quantity/);
+  });
+
+  it('says when a movement happened apart from when it was recorded: a loss found the morning after, a distribution handed out earlier', async () => {
+    const point = await newPoint({ itemId: ids.tent, quantity: 40 });
+    const receipt = (await coordinator.get(`/api/v1/stock-points/${point}/ledger?itemId=${ids.tent}`).expect(200)).body.items[0];
+    expect(receipt.occurredAt).toBe(receipt.recordedAt);
+    const shelledAt = new Date(Date.now() - 8 * 3_600_000).toISOString();
+    const loss = await coordinator.post('/api/v1/stock/losses').send({ stockPointId: point, itemId: ids.tent, quantity: 5, cause: 'destroyed', occurredAt: shelledAt }).expect(201);
+    expect(loss.body.occurredAt).toBe(shelledAt);
+    expect(new Date(loss.body.recordedAt).getTime()).toBeGreaterThan(new Date(shelledAt).getTime());
+    const handedOutAt = '2019-12-23T09:00:00.000Z';
+    await field.post('/api/v1/distributions').send({ ...distribution(point, 3), itemId: ids.tent, distributedAt: handedOutAt }).expect(201);
+    const ledger = (await coordinator.get(`/api/v1/stock-points/${point}/ledger?itemId=${ids.tent}`).expect(200)).body.items;
+    expect(ledger.map((m: MovementResponse) => [m.kind, m.occurredAt])).toEqual([
+      ['distribution', handedOutAt],
+      ['loss', shelledAt],
+      ['receipt', receipt.recordedAt],
+    ]);
+    const future = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const refused = await coordinator.post('/api/v1/stock/losses').send({ stockPointId: point, itemId: ids.tent, quantity: 1, cause: 'looted', occurredAt: future }).expect(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'occurredAt' })]);
+  });
+
+  it('renames a stock point at the version read: ETag, If-Match, a stale version 409, a taken name 409, another organisation 404', async () => {
+    const point = await newPoint();
+    const [listed] = (await coordinator.get('/api/v1/stock-points').expect(200)).body.filter((p: { id: string }) => p.id === point);
+    expect(listed.version).toBe(1);
+    const renamed = await coordinator.patch(`/api/v1/stock-points/${point}`).send({ name: 'Idlib city store', version: 1 }).expect(200);
+    expect(renamed.body).toMatchObject({ id: point, name: 'Idlib city store', version: 2, kind: 'warehouse' });
+    expect(renamed.headers.etag).toBe('"2"');
+    const stale = await coordinator.patch(`/api/v1/stock-points/${point}`).send({ name: 'Idlib store', version: 1 }).expect(409);
+    expect(stale.body).toMatchObject({ code: 'stock.stale_version', params: { sent: 1, current: 2 } });
+    await coordinator.patch(`/api/v1/stock-points/${point}`).set('If-Match', '"2"').send({ name: 'Idlib store' }).expect(200);
+    await coordinator.patch(`/api/v1/stock-points/${point}`).send({ name: 'Idlib store again' }).expect(428);
+    const taken = await coordinator.patch(`/api/v1/stock-points/${point}`).send({ name: 'sarmada WAREHOUSE', version: 3 }).expect(409);
+    expect(taken.body).toMatchObject({ code: 'stock.duplicate_name', errors: [expect.objectContaining({ field: 'name' })] });
+    const empty = await coordinator.patch(`/api/v1/stock-points/${point}`).send({ name: '  ', version: 3 }).expect(400);
+    expect(empty.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+    await field.patch(`/api/v1/stock-points/${point}`).send({ name: 'Field store', version: 3 }).expect(403);
+    const other = await signedIn(api, 'coordinator@kidsparadise.example');
+    await other.patch(`/api/v1/stock-points/${point}`).send({ name: 'Not mine', version: 3 }).expect(404);
+    const [audit] = await db.query<{ action: string }>(`SELECT action FROM audit_log WHERE entity = 'stock_point' AND entity_id = $1 AND action = 'update' LIMIT 1`, [point]);
+    expect(audit?.action).toBe('update');
+  });
+
+  it('refuses a second stock point of the same name, whatever its case, naming the field', async () => {
+    const taken = await coordinator.post('/api/v1/stock-points').send({ name: 'SARMADA warehouse', kind: 'warehouse', locationId: ids.sarmada }).expect(409);
+    expect(taken.body).toMatchObject({ code: 'stock.duplicate_name', errors: [expect.objectContaining({ field: 'name' })] });
   });
 
   it('keeps every level equal to the sum of its movements and never negative, whatever the sequence (property)', async () => {

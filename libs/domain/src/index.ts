@@ -12,6 +12,7 @@ export * from './identity/check-password';
 export * from './identity/identity-contract';
 export * from './stock/stock';
 export * from './stock/apply-movement';
+export * from './stock/count-adjustment';
 export * from './coverage/sphere';
 export * from './coverage/shelter-coverage';
 export * from './coverage/food-coverage';

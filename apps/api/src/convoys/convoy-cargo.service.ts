@@ -30,8 +30,8 @@ export class ConvoyCargoService {
     private readonly routes: RoutesService,
   ) {}
 
-  /** In the status change's transaction, before the convoy's own status moves. */
-  async moveCargo(manager: EntityManager, actor: Actor, convoy: ConvoyRow, to: ConvoyStatus, incidentId: string | null): Promise<void> {
+  /** In the status change's transaction, before the convoy's own status moves; the goods move at the change's time. */
+  async moveCargo(manager: EntityManager, actor: Actor, convoy: ConvoyRow, to: ConvoyStatus, incidentId: string | null, occurredAt?: Date | string): Promise<void> {
     const organisationId = actor.organisationId;
     const lines = await this.convoys.cargoLines(manager, organisationId, convoy.id);
     if (lines.length === 0) return;
@@ -40,7 +40,7 @@ export class ConvoyCargoService {
       return;
     }
     const reference = `Convoy ${convoy.name}`;
-    const base = { organisationId, recordedBy: actor.userId, reference };
+    const base = { organisationId, recordedBy: actor.userId, reference, occurredAt };
     let transit = convoy.transit_stock_point_id;
     if (to === 'departed') {
       transit = await this.stock.openInTransitPoint(manager, organisationId, {

@@ -132,7 +132,7 @@ export class ConvoyCommandsService {
         incidentId = dto.incidentId;
       }
 
-      await this.cargo.moveCargo(manager, actor, convoy, dto.status, incidentId);
+      await this.cargo.moveCargo(manager, actor, convoy, dto.status, incidentId, occurredAt);
       await this.repository.setStatus(manager, actor.organisationId, id, dto.status, occurredAt);
       const eventId = await this.repository.recordStatusEvent(manager, actor.organisationId, {
         ...this.eventOf(actor, id, dto, occurredAt),

@@ -195,7 +195,7 @@ export async function insertDemoConvoys(manager: EntityManager, organisationIds:
   );
   await manager.query(`UPDATE convoys SET transit_stock_point_id = $2 WHERE id = $1`, [supply, transit.id]);
   await manager.query(`INSERT INTO convoy_cargo (convoy_id, organisation_id, source_stock_point_id, item_id, quantity, state) VALUES ($1, $4, $2, $3, 300, 'in_transit')`, [supply, warehouse.id, parcel.id, hro]);
-  const base = { organisationId: hro, recordedBy: hroCoordinator, itemId: parcel.id, reference: 'Convoy Parcels to Atmeh', transferId: crypto.randomUUID() };
+  const base = { organisationId: hro, recordedBy: hroCoordinator, itemId: parcel.id, reference: 'Convoy Parcels to Atmeh', transferId: crypto.randomUUID(), occurredAt: departed };
   await move(manager, { ...base, stockPointId: warehouse.id, kind: 'transfer_out', delta: -300 });
   await move(manager, { ...base, stockPointId: transit.id, kind: 'transfer_in', delta: 300 });
 

@@ -1,13 +1,15 @@
 import type { FastifyReply } from 'fastify';
-import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ItemResponse, MovementResponse, Page, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 import type { Actor } from '../common/actor.js';
 import { CurrentActor, Requires } from '../auth/auth.decorators.js';
 import { PageOf } from '../common/openapi/page.schema.js';
 import { markReplayed, type Replayed } from '../common/replay/replays.js';
 import { ProblemResponses, Replayable, type ProblemAnswers } from '../common/openapi/problem-responses.js';
+import { ETAG_HEADER } from '../common/openapi/response-headers.js';
 import { IdParam } from '../common/validation/id-param.js';
+import { requireVersion, withEtag } from '../common/validation/version.js';
 import {
   AdjustmentDto,
   CreateStockPointDto,
@@ -17,6 +19,7 @@ import {
   LossDto,
   MovementResponseDto,
   ReceiptDto,
+  RenameStockPointDto,
   ReversalDto,
   StockLevelResponseDto,
   StockPointResponseDto,
@@ -52,10 +55,26 @@ export class StockController {
   @Requires('stock.write')
   @ApiOperation({ summary: 'Create a stock point', description: 'A warehouse, or a camp store (with its campId).' })
   @ApiCreatedResponse({ type: StockPointResponseDto, description: 'The new stock point' })
-  @ProblemResponses({ 400: ['validation_failed'], 422: ['validation_failed', 'conflict.reference'] })
+  @ProblemResponses({ 400: ['validation_failed'], 409: ['stock.duplicate_name'], 422: ['validation_failed', 'conflict.reference'] })
   @Replayable()
   async createStockPoint(@CurrentActor() actor: Actor, @Body() dto: CreateStockPointDto, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<StockPointResponse> {
     return answered(reply, await this.stock.createStockPoint(actor, dto, key));
+  }
+
+  @Patch('stock-points/:id')
+  @Requires('stock.write')
+  @ApiOperation({ summary: 'Rename a stock point', description: 'A new name, with the version you read (body version or If-Match). Its kind, place and camp stay: they are what its ledger is about.' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag you read; overrides body.version' })
+  @ApiOkResponse({ type: StockPointResponseDto, description: 'The stock point as renamed', headers: ETAG_HEADER })
+  @ProblemResponses({ 400: ['validation_failed'], 404: ['stock.point_not_found'], 409: ['stock.stale_version', 'stock.duplicate_name'], 428: ['version.required'] })
+  async renameStockPoint(
+    @CurrentActor() actor: Actor,
+    @IdParam() id: string,
+    @Body() dto: RenameStockPointDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StockPointResponse> {
+    return withEtag(reply, await this.stock.renameStockPoint(actor, id, requireVersion(ifMatch, dto.version), dto));
   }
 
   @Get('stock-points/:id/levels')

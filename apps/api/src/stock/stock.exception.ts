@@ -31,6 +31,14 @@ export class StockException extends AppException {
     return new StockException(422, 'stock.same_point', 'Same stock point', undefined, [fieldProblem('toStockPointId', 'field.same_point')]);
   }
 
+  static staleVersion(sent: number, current: number): StockException {
+    return new StockException(409, 'stock.stale_version', 'Stock point changed meanwhile', undefined, undefined, { sent, current });
+  }
+
+  static duplicateName(name: string): StockException {
+    return new StockException(409, 'stock.duplicate_name', 'Stock point already exists', undefined, [fieldProblem('name', 'field.name_taken', { what: 'stock point', name })], { name });
+  }
+
   static movementNotFound(id: string): StockException {
     return new StockException(404, 'stock.movement_not_found', 'Movement not found', undefined, undefined, { id });
   }

@@ -37,6 +37,8 @@ export interface Movement {
   /** A receipt: who funded it and their pipeline reference. */
   donor?: string | null;
   pipelineReference?: string | null;
+  /** When the goods moved, when that is not when recorded (a loss found after the night, a convoy's status time); ISO text with offset or a Date. */
+  occurredAt?: Date | string | null;
   /** Field to name when the stock is short. */
   field?: string;
 }
@@ -68,6 +70,7 @@ export interface StockPointRow {
   location_id: string;
   location_name: string;
   camp_id: string | null;
+  version: number;
 }
 
 export interface LevelRow {
@@ -100,12 +103,33 @@ export interface MovementRow {
   pipeline_reference: string | null;
   recorded_by: string;
   recorded_at: Date;
+  /** As stored: NULL when the movement happened when recorded. */
+  occurred_at: Date | null;
+}
+
+/** A movement as read back: with when it happened (the stated time, the distribution's, or when recorded) and whether it can be undone. */
+export interface ReadMovementRow extends MovementRow {
+  happened_at: Date;
+  reversible: boolean;
 }
 
 /** A movement of the ledger, with the level right after it. */
-export interface LedgerRow extends MovementRow {
+export interface LedgerRow extends ReadMovementRow {
   balance: string;
 }
+
+/** When a movement happened, for a query over `stock_movements m`: a distribution's movement happened when it was handed out. */
+const HAPPENED_AT = `COALESCE(m.occurred_at, (SELECT d.distributed_at FROM distributions d WHERE d.id = m.distribution_id), m.recorded_at) AS happened_at`;
+
+/**
+ * Whether `POST /stock/movements/{id}/reverse` would take movement `m`: the service's rules
+ * (StockService.reverse) as one expression, so the ledger offers the button only where it works.
+ */
+const REVERSIBLE = `(m.kind NOT IN ('reversal', 'distribution')
+  AND NOT EXISTS (SELECT 1 FROM stock_movements r WHERE r.reverses_id = m.id)
+  AND NOT EXISTS (SELECT 1 FROM stock_points p WHERE p.id = m.stock_point_id AND p.kind = 'in_transit')
+  AND (m.transfer_id IS NULL OR NOT EXISTS (
+    SELECT 1 FROM stock_movements t JOIN stock_points p ON p.id = t.stock_point_id WHERE t.transfer_id = m.transfer_id AND p.kind = 'in_transit'))) AS reversible`;
 
 /** Rows of stock levels are locked in one order everywhere, so two transfers cannot deadlock. */
 function inLockOrder<T extends { stockPointId: string; itemId: string }>(moves: T[]): T[] {
@@ -138,8 +162,8 @@ export class StockRepository {
       throw StockException.insufficient(Number(current?.quantity ?? 0), -m.delta, m.field);
     }
     const [row]: { id: string }[] = await manager.query(
-      `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, loss_cause, reason, transfer_id, reverses_id, distribution_id, import_id, recorded_by, incident_id, donor, pipeline_reference)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
+      `INSERT INTO stock_movements (organisation_id, stock_point_id, item_id, kind, quantity, reference, loss_cause, reason, transfer_id, reverses_id, distribution_id, import_id, recorded_by, incident_id, donor, pipeline_reference, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
       [
         m.organisationId,
         m.stockPointId,
@@ -157,6 +181,7 @@ export class StockRepository {
         m.incidentId ?? null,
         m.donor ?? null,
         m.pipelineReference ?? null,
+        m.occurredAt ?? null,
       ],
     );
     return { movementId: row.id, stockPointId: m.stockPointId, itemId: m.itemId, balance: Number(level.quantity) };
@@ -193,11 +218,31 @@ export class StockRepository {
   /** The organisation's stock points by name, or the one with `id`; never a convoy's in-transit point. */
   stockPoints(manager: EntityManager, organisationId: string, id?: string): Promise<StockPointRow[]> {
     return manager.query(
-      `SELECT p.id, p.name, p.kind, p.location_id, l.name_en AS location_name, p.camp_id
+      `SELECT p.id, p.name, p.kind, p.location_id, l.name_en AS location_name, p.camp_id, p.version
        FROM stock_points p JOIN locations l ON l.id = p.location_id
        WHERE p.organisation_id = $1 AND ($2::uuid IS NULL OR p.id = $2) AND p.kind <> 'in_transit' ORDER BY p.name`,
       [organisationId, id ?? null],
     );
+  }
+
+  /**
+   * A new name, only if the stock point is still at `version`: the row as renamed, or undefined
+   * when it is not the organisation's (or is a convoy's in-transit point) or has moved on.
+   */
+  async renamePoint(manager: EntityManager, organisationId: string, id: string, version: number, name: string): Promise<{ version: number } | undefined> {
+    const [row] = await updateReturning<{ version: number }>(
+      manager,
+      `UPDATE stock_points SET name = $4, version = version + 1, updated_at = now()
+       WHERE id = $1 AND organisation_id = $2 AND version = $3 AND kind <> 'in_transit' RETURNING version`,
+      [id, organisationId, version, name],
+    );
+    return row;
+  }
+
+  /** Whether the organisation has a stock point of this name, whatever its case (other than `exceptId`). */
+  async pointNamed(manager: EntityManager, organisationId: string, name: string, exceptId?: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT 1 FROM stock_points WHERE organisation_id = $1 AND lower(name) = lower($2) AND ($3::uuid IS NULL OR id <> $3)`, [organisationId, name, exceptId ?? null]);
+    return Boolean(row);
   }
 
   /**
@@ -263,17 +308,20 @@ export class StockRepository {
       [stockPointId, itemId, organisationId],
     );
     const rows: LedgerRow[] = await this.dataSource.query(
-      `SELECT * FROM (
-         SELECT m.*, sum(m.quantity) OVER (ORDER BY m.seq) AS balance
-         FROM stock_movements m WHERE m.stock_point_id = $1 AND m.item_id = $2 AND m.organisation_id = $5
-       ) ledger ORDER BY seq DESC LIMIT $3 OFFSET $4`,
+      // The running balance needs every movement of the level; when each happened and whether it
+      // can be undone are asked only of the page's rows, outside.
+      `SELECT m.*, ${HAPPENED_AT}, ${REVERSIBLE} FROM (
+         SELECT s.*, sum(s.quantity) OVER (ORDER BY s.seq) AS balance
+         FROM stock_movements s WHERE s.stock_point_id = $1 AND s.item_id = $2 AND s.organisation_id = $5
+         ORDER BY s.seq DESC LIMIT $3 OFFSET $4
+       ) m ORDER BY m.seq DESC`,
       [stockPointId, itemId, window.pageSize, window.skip, organisationId],
     );
     return { total, rows };
   }
 
-  movements(manager: EntityManager, organisationId: string, ids: string[]): Promise<MovementRow[]> {
-    return manager.query(`SELECT * FROM stock_movements WHERE id = ANY($1) AND organisation_id = $2`, [ids, organisationId]);
+  movements(manager: EntityManager, organisationId: string, ids: string[]): Promise<ReadMovementRow[]> {
+    return manager.query(`SELECT m.*, ${HAPPENED_AT}, ${REVERSIBLE} FROM stock_movements m WHERE m.id = ANY($1) AND m.organisation_id = $2`, [ids, organisationId]);
   }
 
   async findMovement(manager: EntityManager, organisationId: string, id: string): Promise<MovementRow | undefined> {

@@ -1,4 +1,4 @@
-import { fieldProblem } from '@relief-ledger/domain';
+import { countAdjustment, fieldProblem } from '@relief-ledger/domain';
 import { Injectable } from '@nestjs/common';
 import type { ItemResponse, MovementResponse, Page, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,8 @@ import type { Actor } from '../common/actor.js';
 import { ValidationException } from '../common/problem/app-exception.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
-import { AdjustmentDto, CreateStockPointDto, LedgerQueryDto, LossDto, ReceiptDto, ReversalDto, TransferDto } from './dto/stock.dto.js';
+import { instantOf } from '../common/validation/decorators.js';
+import { AdjustmentDto, CreateStockPointDto, LedgerQueryDto, LossDto, ReceiptDto, RenameStockPointDto, ReversalDto, TransferDto } from './dto/stock.dto.js';
 import { StockException } from './stock.exception.js';
 import { type LedgerRow, type Movement, type Moved, type StockPointRow, StockRepository } from './stock.repository.js';
 
@@ -56,6 +57,7 @@ export class StockService {
     }
     const request = { operation: 'stock_point.create', clientId: dto.clientId, header: idempotencyKey, content: dto };
     return this.dataSource.transaction((manager) => this.replays.once(manager, actor.organisationId, request, async () => {
+      await this.nameFreeOrThrow(manager, actor, dto.name);
       if (dto.campId && !(await this.camps.campLocations(manager, actor, [dto.campId])).has(dto.campId)) {
         throw new ValidationException([fieldProblem('campId', 'field.no_such_here', { what: 'camp' })], 422);
       }
@@ -63,6 +65,25 @@ export class StockService {
       await this.audit.record(manager, actor, { action: 'create', entity: 'stock_point', entityId: id, changedFields: changedFieldNames(dto) });
       return { recordId: id, answer: toStockPointResponse((await this.repository.stockPoints(manager, actor.organisationId, id))[0]) };
     }));
+  }
+
+  /** A new name, at the version the person read: someone else's rename in between is a 409, not overwritten. */
+  async renameStockPoint(actor: Actor, id: string, version: number, dto: RenameStockPointDto): Promise<StockPointResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const [current] = await this.repository.stockPoints(manager, actor.organisationId, id);
+      if (!current) throw StockException.pointNotFound(id);
+      if (current.version !== version) throw StockException.staleVersion(version, current.version);
+      await this.nameFreeOrThrow(manager, actor, dto.name, id);
+      const renamed = await this.repository.renamePoint(manager, actor.organisationId, id, version, dto.name);
+      if (!renamed) throw StockException.staleVersion(version, (await this.repository.stockPoints(manager, actor.organisationId, id))[0]?.version ?? version);
+      await this.audit.record(manager, actor, { action: 'update', entity: 'stock_point', entityId: id, changedFields: ['name'] });
+      return toStockPointResponse((await this.repository.stockPoints(manager, actor.organisationId, id))[0]);
+    });
+  }
+
+  /** Names are unique in an organisation whatever their case (the database's index says so too, in fewer words). */
+  private async nameFreeOrThrow(manager: EntityManager, actor: Actor, name: string, exceptId?: string): Promise<void> {
+    if (await this.repository.pointNamed(manager, actor.organisationId, name, exceptId)) throw StockException.duplicateName(name);
   }
 
   async levels(actor: Actor, stockPointId: string): Promise<StockLevelResponse[]> {
@@ -136,6 +157,7 @@ export class StockService {
           lossCause: dto.cause,
           reason: dto.reason,
           incidentId: dto.incidentId,
+          occurredAt: dto.occurredAt ? instantOf(dto.occurredAt) : null,
         }),
       ];
     }).then(({ replayed, answer }) => ({ replayed, answer: answer[0] }));
@@ -146,7 +168,8 @@ export class StockService {
     return this.recording(actor, 'adjustment', dto, idempotencyKey, async (manager) => {
       await this.repository.findPointOrThrow(manager, actor.organisationId, dto.stockPointId);
       await this.repository.findItemOrThrow(manager, dto.itemId);
-      const delta = dto.countedQuantity - (await this.repository.lockLevel(manager, actor.organisationId, dto.stockPointId, dto.itemId));
+      const level = await this.repository.lockLevel(manager, actor.organisationId, dto.stockPointId, dto.itemId);
+      const delta = countAdjustment({ level, counted: dto.countedQuantity });
       if (delta === 0) throw StockException.nothingCounted();
       return [await this.moveFor(manager, actor, { stockPointId: dto.stockPointId, itemId: dto.itemId, kind: 'adjustment', delta, reason: dto.reason })];
     }).then(({ replayed, answer }) => ({ replayed, answer: answer[0] }));
@@ -197,7 +220,7 @@ export class StockService {
 }
 
 function toStockPointResponse(r: StockPointRow): StockPointResponse {
-  return { id: r.id, name: r.name, kind: r.kind, locationId: r.location_id, locationName: r.location_name, campId: r.camp_id };
+  return { id: r.id, name: r.name, kind: r.kind, locationId: r.location_id, locationName: r.location_name, campId: r.camp_id, version: r.version };
 }
 
 function toMovementResponse(r: LedgerRow): MovementResponse {
@@ -218,6 +241,8 @@ function toMovementResponse(r: LedgerRow): MovementResponse {
     donor: r.donor,
     pipelineReference: r.pipeline_reference,
     recordedBy: r.recorded_by,
+    occurredAt: r.happened_at.toISOString(),
+    reversible: r.reversible,
     recordedAt: r.recorded_at.toISOString(),
   };
 }

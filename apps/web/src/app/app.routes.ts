@@ -43,7 +43,7 @@ export const appRoutes: Routes = [
       {
         path: 'convoys',
         // Planning needs convoys.write, check-ins and status convoys.report; those routes and buttons check it.
-        canActivate: [permissionGuard('convoys.read'), translationScope('convoys')],
+        canActivate: [permissionGuard('convoys.read'), translationScope('convoys', 'stock')],
         loadChildren: () => import('./convoys/convoys.routes').then((m) => m.convoysRoutes),
       },
       {

@@ -54,6 +54,8 @@ export const PROBLEM_TEXT = {
   'stock.not_reversible': 'This movement cannot be reversed ({why})',
   'stock.count_matches': 'The count matches the stock level',
   'stock.point_not_found': 'No stock point with id {id}',
+  'stock.stale_version': 'This stock point was changed by someone else (you sent version {sent}, it is now at version {current}); reload it and apply your change again',
+  'stock.duplicate_name': 'Your organisation already has a stock point named "{name}"',
   'distribution.place_required': 'Give the camp, or the location of a distribution outside camps',
   'distribution.unknown_reference': 'No {what} with this id in your organisation',
   'distribution.not_found': 'No distribution with id {id}',

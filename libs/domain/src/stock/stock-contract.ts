@@ -20,6 +20,14 @@ export interface StockPointResponse {
   locationId: string;
   locationName: string;
   campId: string | null;
+  /** Send it back to rename the stock point (body version or If-Match); also the ETag. */
+  version: number;
+}
+
+/** `PATCH /api/v1/stock-points/{id}`: a new name, at the version last read (or If-Match). */
+export interface RenameStockPointRequest {
+  name: string;
+  version?: number;
 }
 
 export interface CreateStockPointRequest {
@@ -63,7 +71,12 @@ export interface MovementResponse {
   donor: string | null;
   pipelineReference: string | null;
   recordedBy: string;
+  /** When the goods moved: a loss's stated time, a distribution's, a convoy status change's; else when recorded. */
+  occurredAt: string;
+  /** When it was written into the ledger. */
   recordedAt: string;
+  /** Whether it can be undone by a reversal: not a distribution, a reversal, a convoy leg, or one already reversed. */
+  reversible: boolean;
 }
 
 export interface ReceiptRequest {
@@ -103,6 +116,8 @@ export interface LossRequest {
   reason?: string;
   /** The incident that caused the loss (shelling of the warehouse, a struck convoy). */
   incidentId?: string;
+  /** When the goods were lost, if before now (found in the morning after a night's shelling); with offset. */
+  occurredAt?: string;
 }
 
 export interface AdjustmentRequest {

@@ -9,14 +9,15 @@ import type {
   MovementKind,
   MovementResponse,
   ReceiptRequest,
+  RenameStockPointRequest,
   ReversalRequest,
   StockLevelResponse,
   StockPointKind,
   StockPointResponse,
   TransferRequest,
 } from '@relief-ledger/domain';
-import { EnumField, IdField, InstantField, IntField, NumberField, TextField } from '../../common/openapi/response-fields.js';
-import { Count, OneOf, Text, Uuid } from '../../common/validation/decorators.js';
+import { EnumField, FlagField, IdField, InstantField, IntField, NumberField, TextField } from '../../common/openapi/response-fields.js';
+import { Count, Instant, OneOf, Text, Uuid } from '../../common/validation/decorators.js';
 import { PageQueryDto } from '../../common/validation/pagination.js';
 
 /** More than any stock point holds (a warehouse of 20,000 parcels); keeps arithmetic exact. */
@@ -28,6 +29,11 @@ export class CreateStockPointDto implements CreateStockPointRequest {
   @OneOf(STOCK_POINT_KINDS) kind: StockPointKind;
   @Uuid() locationId: string;
   @Uuid({ optional: true, description: 'Required for a camp store' }) campId?: string;
+}
+
+export class RenameStockPointDto implements RenameStockPointRequest {
+  @Text(STOCK_LIMITS.stockPointNameMaxLength) name: string;
+  @Count(2_147_483_647, { optional: true, description: 'The version you last read (or send If-Match)' }) version?: number;
 }
 
 export class ReceiptDto implements ReceiptRequest {
@@ -61,6 +67,7 @@ export class LossDto implements LossRequest {
   @OneOf(LOSS_CAUSES) cause: LossCause;
   @Text(STOCK_LIMITS.reasonMaxLength, { optional: true }) reason?: string;
   @Uuid({ optional: true, description: 'The incident that caused the loss' }) incidentId?: string;
+  @Instant({ optional: true, kind: 'past', description: 'When the goods were lost, with offset; defaults to now' }) occurredAt?: string;
 }
 
 export class AdjustmentDto implements AdjustmentRequest {
@@ -99,6 +106,7 @@ export class StockPointResponseDto implements StockPointResponse {
   @IdField() locationId: string;
   @TextField() locationName: string;
   @IdField({ nullable: true, description: 'The camp a camp store belongs to' }) campId: string | null;
+  @IntField({ description: 'Send it back (body version or If-Match) to rename the stock point. Also the ETag' }) version: number;
 }
 
 export class StockLevelResponseDto implements StockLevelResponse {
@@ -127,7 +135,9 @@ export class MovementResponseDto implements MovementResponse {
   @TextField({ nullable: true, description: 'For a receipt: who funded it' }) donor: string | null;
   @TextField({ nullable: true, description: "For a receipt: the donor's pipeline or grant reference" }) pipelineReference: string | null;
   @IdField({ description: 'The user who recorded it' }) recordedBy: string;
-  @InstantField() recordedAt: string;
+  @InstantField({ description: "When the goods moved: a loss's stated time, a distribution's, a convoy status change's; otherwise when it was recorded" }) occurredAt: string;
+  @InstantField({ description: 'When it was written into the ledger' }) recordedAt: string;
+  @FlagField({ description: 'Whether POST /stock/movements/{id}/reverse would undo it: not a distribution, a reversal, a convoy leg, or one already reversed' }) reversible: boolean;
 }
 
 export { QUANTITY_MAX };

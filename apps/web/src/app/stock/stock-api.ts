@@ -8,6 +8,7 @@ import {
   MovementResponse,
   Page,
   ReceiptRequest,
+  RenameStockPointRequest,
   ReversalRequest,
   StockLevelResponse,
   StockPointResponse,
@@ -39,6 +40,13 @@ export class StockApi {
 
   createStockPoint(request: CreateStockPointRequest): Observable<StockPointResponse> {
     return this.http.post<unknown>(`${API}/stock-points`, request).pipe(map(readStockPointOrThrow), catchError(rethrowAsProblem));
+  }
+
+  /** A new name at the version last read; someone else's change in between is a 409 `stock.stale_version`. */
+  renameStockPoint(stockPointId: string, request: RenameStockPointRequest): Observable<StockPointResponse> {
+    return this.http
+      .patch<unknown>(`${API}/stock-points/${encodeURIComponent(stockPointId)}`, request)
+      .pipe(map(readStockPointOrThrow), catchError(rethrowAsProblem));
   }
 
   listLevels(stockPointId: string): Observable<StockLevelResponse[]> {

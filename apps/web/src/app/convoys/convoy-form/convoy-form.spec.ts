@@ -21,15 +21,18 @@ class ConvoyPageStub {}
 describe('ConvoyForm', () => {
   let fixture: ComponentFixture<ConvoyForm>;
   let http: HttpTestingController;
+  /** The routes the form offers; a test may add one before opening the form. */
+  let routes: ReturnType<typeof aRoute>[];
 
   beforeEach(() => {
+    routes = [aRoute()];
     TestBed.configureTestingModule({
       providers: [
         provideFixedClock(NOW).provider,
         { provide: VIEWER_TIME_ZONE, useValue: 'Europe/Berlin' },
         {
           provide: LookupsApi,
-          useValue: { listRoutes: () => of([aRoute()]), listStockPoints: () => of([aStockPoint(), aWarehouse()]), listItems: () => of([anItem()]) },
+          useValue: { listRoutes: () => of(routes), listStockPoints: () => of([aStockPoint(), aWarehouse()]), listItems: () => of([anItem()]) },
         },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideHttpClient(withFetch()),
@@ -170,6 +173,45 @@ describe('ConvoyForm', () => {
     await fixture.whenStable();
 
     expect(wordsIn(line.querySelector('[formControlName="itemId"]')?.closest('mat-form-field')?.querySelector('mat-error'))).toBe('no item with this id');
+  });
+
+  it('offers to create the stock point a route ending elsewhere lacks, then plans the convoy to it', async () => {
+    const toIdlib = aRoute({
+      id: 'route-idlib',
+      name: 'Sarmada to Idlib city',
+      stops: [
+        { locationId: 'loc-sarmada', pcode: 'SY07030101', nameEn: 'Sarmada', nameAr: 'سرمدا' },
+        { locationId: 'loc-idlib', pcode: 'SY07000001', nameEn: 'Idlib city', nameAr: 'مدينة إدلب' },
+      ],
+    });
+    routes = [aRoute(), toIdlib];
+    const sut = await openForm();
+    await fillEvacuation(sut);
+    await set(sut, 'routeId', 'route-idlib');
+    Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === 'Add a cargo line')!.click();
+    await fixture.whenStable();
+    const line = sut.querySelector<HTMLElement>('.cargo-line')!;
+    await set(sut, 'stockPointId', SARMADA_WAREHOUSE_ID, line);
+    await set(sut, 'itemId', FAMILY_TENT_ID, line);
+    await set(sut, 'quantity', '40', line);
+
+    expect(wordsIn(sut.querySelector('.no-destination-point'))).toContain('Your organisation has no stock point at Idlib city, where this route ends.');
+    await pressButton(sut, 'Create a stock point here');
+    const form = sut.querySelector<HTMLElement>('rl-stock-point-form')!;
+    // The route's last stop is the place, already chosen.
+    expect(form.querySelector<HTMLInputElement>('rl-location-field input')!.value).toBe('Idlib city (SY07000001)');
+    await set(sut, 'name', 'Idlib city warehouse', form);
+    await pressButton(form, 'Create stock point');
+    const create = http.expectOne({ method: 'POST', url: '/api/v1/stock-points' });
+    expect(create.request.body).toEqual({ name: 'Idlib city warehouse', kind: 'warehouse', locationId: 'loc-idlib' });
+    create.flush(aStockPoint({ id: 'point-idlib', name: 'Idlib city warehouse', kind: 'warehouse', locationId: 'loc-idlib', locationName: 'Idlib city', campId: null }));
+    await fixture.whenStable();
+
+    expect(sut.querySelector('rl-stock-point-form')).toBeNull();
+    expect(sut.querySelector('.no-destination-point')).toBeNull();
+    expect(sut.querySelector<HTMLSelectElement>('.destination select')!.value).toBe('point-idlib');
+    const request = await pressPlan(sut);
+    expect(request.request.body).toMatchObject({ routeId: 'route-idlib', destinationStockPointId: 'point-idlib' });
   });
 
   async function pressButton(sut: HTMLElement, label: string): Promise<void> {

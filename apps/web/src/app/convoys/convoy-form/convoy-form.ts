@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CHECK_IN_INTERVAL_DEFAULT_MINUTES, CONVOY_LIMITS, CONVOY_PURPOSES, ConvoyPurpose, CreateConvoyRequest, DEFAULT_TIME_ZONE, Refusal, SAFETY_MARGIN_DEFAULT_MINUTES, STOCK_LIMITS, wallClockAt } from '@relief-ledger/domain';
+import { CHECK_IN_INTERVAL_DEFAULT_MINUTES, CONVOY_LIMITS, CONVOY_PURPOSES, ConvoyPurpose, CreateConvoyRequest, DEFAULT_TIME_ZONE, Refusal, SAFETY_MARGIN_DEFAULT_MINUTES, STOCK_LIMITS, StockPointResponse, wallClockAt } from '@relief-ledger/domain';
 import { forkJoin } from 'rxjs';
 
 import { LanguageService } from '../../core/i18n/language.service';
@@ -20,6 +20,8 @@ import { FormSubmission } from '../../shared/forms/form-submission';
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { Clock } from '../../shared/time/clock';
+// The stock feature's own form, so that a stock point made here is made exactly as on the stock screens.
+import { StockPointForm } from '../../stock/stock-point-form/stock-point-form';
 import { OffsetChoice } from '../../shared/time/offset-choice';
 import { describeWallClock, VIEWER_TIME_ZONE, zoneName } from '../../shared/time/zoned-time';
 import { ConvoysApi } from '../convoys-api';
@@ -69,7 +71,7 @@ function withinVehicleCount(control: AbstractControl): ValidationErrors | null {
  */
 @Component({
   selector: 'rl-convoy-form',
-  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, NumberInput, OffsetChoice, ReactiveFormsModule, RouterLink, TranslocoPipe],
+  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, NumberInput, OffsetChoice, ReactiveFormsModule, RouterLink, StockPointForm, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './convoy-form.html',
   styleUrl: './convoy-form.scss',
@@ -125,6 +127,20 @@ export class ConvoyForm {
   protected readonly route = computed(() => this.routes().find((route) => route.id === this.value().routeId));
   protected readonly zone = computed(() => this.route()?.timeZone ?? DEFAULT_TIME_ZONE);
   protected readonly zoneCity = computed(() => zoneName(this.zone(), this.language.words()));
+  /** Where the route ends, as the stock point form takes a place. */
+  protected readonly destinationPlace = computed(() => {
+    const last = this.route()?.stops.at(-1);
+    return last ? { id: last.locationId, pcode: last.pcode, nameEn: last.nameEn, nameAr: last.nameAr } : undefined;
+  });
+  /**
+   * The route ends where the organisation has no stock point: cargo could not be received there,
+   * so the form offers to make one rather than failing on "Destination stock point: Required".
+   */
+  protected readonly destinationLacksPoint = computed(() => {
+    const place = this.destinationPlace();
+    return !!place && !this.stockPoints().some((point) => point.locationId === place.id);
+  });
+  protected readonly creatingDestination = signal(false);
   protected readonly routeStops = computed(() => (this.route()?.stops ?? []).map((stop) => stop.nameEn).join(' → '));
   /** The departure as read back: "13:30 UTC (UTC+00:00) · 14:30 Berlin (UTC+01:00) your time". */
   protected readonly departureReadBack = computed(() => {
@@ -169,6 +185,14 @@ export class ConvoyForm {
         if (routeId.value === '') routeId.setValue(wanted);
       });
     });
+  }
+
+  /** The new stock point joins the choices and becomes the destination. */
+  protected useNewDestination(point: StockPointResponse): void {
+    this.creatingDestination.set(false);
+    this.choices.value.update((choices) => (choices ? { ...choices, stockPoints: [...choices.stockPoints, point] } : choices));
+    this.form.controls.destinationStockPointId.setValue(point.id);
+    this.snackBar.open(this.language.t('convoys.form.destinationCreated', { name: point.name }), undefined, { duration: 4000 });
   }
 
   protected get cargoLines(): CargoLineGroup[] {

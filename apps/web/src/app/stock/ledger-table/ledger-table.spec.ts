@@ -47,12 +47,47 @@ describe('LedgerTable', () => {
     expect(changes.map((cell) => cell.classList.contains('out'))).toEqual([true, false]);
   });
 
-  it('shows the date of each movement and groups large figures', async () => {
-    const sut = await render([aMovement({ quantity: 20_000, balance: 20_000, recordedAt: '2019-12-18T12:00:00Z' })]);
+  it('shows when each movement happened, on the site clock with its date, and groups large figures', async () => {
+    const sut = await render([aMovement({ quantity: 20_000, balance: 20_000, occurredAt: '2019-12-18T12:00:00Z', recordedAt: '2019-12-19T07:30:00Z' })]);
 
     const [when, , change, balance] = rows(sut)[0];
-    expect(when).toContain('18 Dec 2019');
+    expect(when).toBe('14:00 Damascus, Wed, 18 Dec 2019');
     expect([change, balance]).toEqual(['+20,000', '20,000']);
+  });
+
+  it('shows when each movement was recorded only when asked', async () => {
+    const fixture = TestBed.createComponent(LedgerTable);
+    fixture.componentRef.setInput('movements', [aMovement({ occurredAt: '2019-12-18T12:00:00Z', recordedAt: '2019-12-19T07:30:00Z' })]);
+    fixture.componentRef.setInput('label', 'Ledger of Family tent');
+    await fixture.whenStable();
+    const sut = fixture.nativeElement as HTMLElement;
+    expect(sut.querySelector('.recorded')).toBeNull();
+
+    fixture.componentRef.setInput('showRecorded', true);
+    await fixture.whenStable();
+
+    expect(sut.querySelector('.recorded')?.textContent?.trim()).toBe('Recorded 09:30 Damascus, Thu, 19 Dec 2019');
+  });
+
+  it('offers "Reverse" only on the movements the API can undo, and only when allowed', async () => {
+    const fixture = TestBed.createComponent(LedgerTable);
+    const movements = [aMovement({ id: 'm-2', kind: 'distribution', quantity: -20, balance: 480, reversible: false }), aMovement({ id: 'm-1' })];
+    fixture.componentRef.setInput('movements', movements);
+    fixture.componentRef.setInput('label', 'Ledger of Family tent');
+    await fixture.whenStable();
+    const sut = fixture.nativeElement as HTMLElement;
+    expect(sut.querySelectorAll('button.reverse')).toHaveLength(0);
+
+    fixture.componentRef.setInput('canReverse', true);
+    await fixture.whenStable();
+    const buttons = Array.from(sut.querySelectorAll<HTMLButtonElement>('button.reverse'));
+    const pressed: string[] = [];
+    fixture.componentInstance.reverse.subscribe((movement) => pressed.push(movement.id));
+    buttons[0]?.click();
+
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0].getAttribute('aria-label')).toBe('Reverse: Received, 11:00 Damascus, Sun, 22 Dec 2019');
+    expect(pressed).toEqual(['m-1']);
   });
 
   it('names the table for screen readers', async () => {

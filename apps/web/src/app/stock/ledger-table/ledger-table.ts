@@ -1,11 +1,13 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { MovementResponse } from '@relief-ledger/domain';
+import { DEFAULT_TIME_ZONE, MovementResponse } from '@relief-ledger/domain';
 
-import { DateTimePipe, NumberPipe } from '../../core/i18n/format-pipes';
+import { NumberPipe } from '../../core/i18n/format-pipes';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalWords } from '../../core/i18n/local-words';
+import { describeMoment } from '../../shared/time/zoned-time';
 import { LEDGER_KIND_KEYS } from '../stock-words';
 
 /**
@@ -14,13 +16,18 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
  */
 @Component({
   selector: 'rl-ledger-table',
-  imports: [DateTimePipe, MatTableModule, NumberPipe, TranslocoPipe],
+  imports: [MatButtonModule, MatTableModule, NumberPipe, TranslocoPipe],
   template: `
     <div class="rl-table-wrap">
       <table mat-table [dataSource]="movements()" [attr.aria-label]="label()">
-        <ng-container matColumnDef="recordedAt">
+        <ng-container matColumnDef="occurredAt">
           <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.when' | transloco }}</th>
-          <td mat-cell *matCellDef="let movement" class="when">{{ movement.recordedAt | rlDateTime }}</td>
+          <td mat-cell *matCellDef="let movement" class="when">
+            {{ momentOf(movement.occurredAt) }}
+            @if (showRecorded()) {
+              <span class="recorded">&ngsp;{{ 'stock.ledger.recordedAt' | transloco: { when: momentOf(movement.recordedAt) } }}</span>
+            }
+          </td>
         </ng-container>
         <ng-container matColumnDef="kind">
           <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.movement' | transloco }}</th>
@@ -46,8 +53,25 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
           <td mat-cell *matCellDef="let movement" class="figure balance">{{ movement.balance | rlNumber }}</td>
         </ng-container>
 
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let movement; columns: columns"></tr>
+        <ng-container matColumnDef="actions">
+          <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">{{ 'stock.ledger.actions' | transloco }}</span></th>
+          <td mat-cell *matCellDef="let movement" class="actions">
+            @if (movement.reversible) {
+              <button
+                mat-button
+                type="button"
+                class="reverse"
+                [attr.aria-label]="'stock.ledger.reverseLabel' | transloco: { movement: (kindKey(movement) | transloco), when: momentOf(movement.occurredAt) }"
+                (click)="reverse.emit(movement)"
+              >
+                {{ 'stock.ledger.reverse' | transloco }}
+              </button>
+            }
+          </td>
+        </ng-container>
+
+        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
+        <tr mat-row *matRowDef="let movement; columns: columns()"></tr>
       </table>
     </div>
   `,
@@ -70,6 +94,15 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
       font-weight: 500;
     }
 
+    .recorded {
+      display: block;
+      color: var(--mat-sys-on-surface-variant);
+    }
+
+    .actions {
+      text-align: end;
+    }
+
     .detail {
       display: block;
       color: var(--mat-sys-on-surface-variant);
@@ -85,7 +118,19 @@ export class LedgerTable {
   /** The table's accessible name, translated by the caller: "Ledger of Family tent". */
   readonly label = input.required<string>();
 
-  protected readonly columns = ['recordedAt', 'kind', 'quantity', 'balance'];
+  /** Also when each movement was written into the ledger, under when it happened. */
+  readonly showRecorded = input(false);
+  /** Offer "Reverse" on the movements the API can undo. */
+  readonly canReverse = input(false);
+  /** The movement whose "Reverse" was pressed. */
+  readonly reverse = output<MovementResponse>();
+
+  protected readonly columns = computed(() => ['occurredAt', 'kind', 'quantity', 'balance', ...(this.canReverse() ? ['actions'] : [])]);
+
+  /** A past moment with its date, on the site's clock with the zone named: "09:00 Damascus, Sun, 22 Dec 2019". */
+  protected momentOf(instant: string): string {
+    return describeMoment({ instant, zone: DEFAULT_TIME_ZONE }, this.language.words());
+  }
 
   /** What happened to the stock, as a translation key: "Received", "Stock count". */
   protected kindKey(movement: MovementResponse): string {

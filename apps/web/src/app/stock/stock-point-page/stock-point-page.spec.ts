@@ -17,13 +17,15 @@ import {
   FOOD_PARCEL_ID,
   SARMADA_WAREHOUSE_ID,
 } from '../../shared/lookups/testing/lookup-fixtures';
+import { IncidentsApi } from '../../incidents/incidents-api';
+import { anIncident } from '../../incidents/testing/incident-fixtures';
 import { StockApi } from '../stock-api';
 import { aLevel, aMovement, aPage } from '../testing/stock-fixtures';
 import { StockPointPage } from './stock-point-page';
 
 describe('StockPointPage', () => {
   let harness: RouterTestingHarness;
-  let api: { [K in 'listLevels' | 'listLedger' | 'receive' | 'transfer']: jest.Mock };
+  let api: { [K in 'listLevels' | 'listLedger' | 'receive' | 'transfer' | 'recordLoss' | 'recordCount' | 'reverseMovement' | 'renameStockPoint']: jest.Mock };
 
   beforeEach(async () => {
     api = {
@@ -31,10 +33,14 @@ describe('StockPointPage', () => {
         of([aLevel(), aLevel({ itemId: FOOD_PARCEL_ID, itemCode: 'FOOD-PARCEL', itemName: 'Family food parcel', unit: 'parcel', quantity: 0 })]),
       ),
       listLedger: jest.fn(() =>
-        of(aPage([aMovement({ id: 'm-2', kind: 'distribution', quantity: -20, balance: 480, reference: null }), aMovement()], { total: 2 })),
+        of(aPage([aMovement({ id: 'm-2', kind: 'distribution', quantity: -20, balance: 480, reference: null, reversible: false }), aMovement()], { total: 2 })),
       ),
       receive: jest.fn(() => of(aMovement({ quantity: 100, balance: 580 }))),
       transfer: jest.fn(),
+      recordLoss: jest.fn(() => of(aMovement({ id: 'm-3', kind: 'loss', quantity: -30, balance: 450, lossCause: 'destroyed' }))),
+      recordCount: jest.fn(() => of(aMovement({ id: 'm-4', kind: 'adjustment', quantity: -20, balance: 460 }))),
+      reverseMovement: jest.fn(() => of(aMovement({ id: 'm-5', kind: 'reversal', quantity: -500, balance: 0, reversesId: 'm-1', reversible: false }))),
+      renameStockPoint: jest.fn(() => of(aStockPoint({ name: 'Atmeh store (new camp)', version: 2 }))),
     };
     TestBed.configureTestingModule({
       providers: [
@@ -47,6 +53,7 @@ describe('StockPointPage', () => {
             listDonors: () => of(['ECHO', 'UNHCR']),
           },
         },
+        { provide: IncidentsApi, useValue: { listIncidents: () => of(aPage([anIncident()], { total: 1 })) } },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideRouter([{ path: 'stock/:id', component: StockPointPage }], withComponentInputBinding()),
       ],
@@ -219,6 +226,106 @@ describe('StockPointPage', () => {
     });
     expect(text(sut.querySelector('rl-transfer-form [role="alert"]'))).toContain('Only 480 available at this stock point; 500 requested');
     expect(text(sut.querySelector('rl-transfer-form mat-error'))).toBe('only 480 available');
+  });
+
+  it('records a loss with its cause and the incident that caused it, chosen from the latest', async () => {
+    const sut = await openPage();
+
+    await click(buttonNamed(sut, 'Record a loss'));
+    await type(sut, 'Quantity', '30');
+    await pick(sut, 'Cause', 'Destroyed');
+    await pick(sut, 'Incident (optional)', "Airstrike · Ma'arat al-Num'an to Sarmada · Between Maaret and Ariha on the M5 · 15:10 Damascus, Mon, 23 Dec 2019");
+    await type(sut, 'Reason', ' Store roof hit ');
+    await click(buttonNamed(sut, 'Record loss'));
+
+    expect(api.recordLoss).toHaveBeenCalledWith({
+      stockPointId: ATMEH_STORE_ID,
+      itemId: FAMILY_TENT_ID,
+      quantity: 30,
+      cause: 'destroyed',
+      incidentId: 'incident-1',
+      reason: 'Store roof hit',
+    });
+    expect(buttonNamed(sut, 'Record loss')).toBeUndefined();
+    expect(text(document.querySelector('mat-snack-bar-container'))).toContain('Wrote off 30 family tents at Atmeh camp store');
+    expect(api.listLevels).toHaveBeenCalledTimes(2);
+  });
+
+  it("shows the server's refusal of a loss larger than the stock under the quantity", async () => {
+    api.recordLoss.mockReturnValue(
+      throwError(
+        () =>
+          new ProblemError({
+            type: 'about:blank',
+            title: 'Not enough stock',
+            status: 409,
+            code: 'stock.insufficient',
+            detail: 'Only 480 available at this stock point; 500 requested',
+            errors: [{ field: 'quantity', reason: 'only 480 available' }],
+          }),
+      ),
+    );
+    const sut = await openPage();
+
+    await click(buttonNamed(sut, 'Record a loss'));
+    await type(sut, 'Quantity', '500');
+    await pick(sut, 'Cause', 'Missing');
+    await click(buttonNamed(sut, 'Record loss'));
+
+    expect(text(sut.querySelector('rl-loss-form mat-error'))).toBe('only 480 available');
+  });
+
+  it('shows the difference of a count before saving, and will not send a count that matches', async () => {
+    const sut = await openPage();
+
+    await click(buttonNamed(sut, 'Count stock'));
+    await type(sut, 'Counted quantity', '480');
+    expect(text(sut.querySelector('rl-count-form .difference'))).toBe('The count matches the ledger: nothing to record');
+    expect(buttonNamed(sut, 'Record count')?.disabled).toBe(true);
+
+    await type(sut, 'Counted quantity', '460');
+    await type(sut, 'Reason', 'Monthly count');
+    expect(text(sut.querySelector('rl-count-form .difference'))).toBe(
+      '20 family tents fewer than the ledger holds: it will record an adjustment of \u2066\u221220\u2069',
+    );
+    await click(buttonNamed(sut, 'Record count'));
+
+    expect(api.recordCount).toHaveBeenCalledWith({ stockPointId: ATMEH_STORE_ID, itemId: FAMILY_TENT_ID, countedQuantity: 460, reason: 'Monthly count' });
+  });
+
+  it('reverses a movement from the ledger only after a reason and a confirmation', async () => {
+    api.listLedger.mockReturnValue(
+      of(aPage([aMovement({ id: 'm-2', kind: 'distribution', quantity: -20, balance: 480, reference: null, reversible: false }), aMovement({ quantity: 100, balance: 500 })], { total: 2 })),
+    );
+    const sut = await openPage();
+
+    // The API says the distribution cannot be undone: only the receipt offers it.
+    const reverse = Array.from(sut.querySelectorAll<HTMLButtonElement>('rl-ledger-table button.reverse'));
+    expect(reverse).toHaveLength(1);
+    await click(reverse[0]);
+    await click(buttonNamed(sut, 'Reverse movement'));
+    expect(text(sut.querySelector('rl-reverse-form mat-error'))).toBe('Say why the movement is reversed');
+    expect(document.querySelector('mat-dialog-container')).toBeNull();
+
+    await type(sut, 'Reason', 'Entered twice');
+    await click(buttonNamed(sut, 'Reverse movement'));
+    const dialog = document.querySelector('mat-dialog-container');
+    expect(text(dialog)).toContain('The ledger will record the opposite movement, \u2066\u2212100\u2069, and the level will become 380.');
+    expect(api.reverseMovement).not.toHaveBeenCalled();
+    await click(Array.from(dialog!.querySelectorAll<HTMLButtonElement>('button')).find((button) => text(button) === 'Reverse'));
+
+    expect(api.reverseMovement).toHaveBeenCalledWith('00000000-0000-4000-8000-00000000e001', { reason: 'Entered twice' });
+  });
+
+  it('renames the stock point at the version it read, and shows the new name', async () => {
+    const sut = await openPage();
+
+    await click(buttonNamed(sut, 'Rename'));
+    await type(sut, 'New name', 'Atmeh store (new camp)');
+    await click(buttonNamed(sut, 'Save name'));
+
+    expect(api.renameStockPoint).toHaveBeenCalledWith(ATMEH_STORE_ID, { name: 'Atmeh store (new camp)', version: 1 });
+    expect(text(sut.querySelector('h1'))).toBe('Atmeh store (new camp)');
   });
 
   it('says when the stock point is not one of the organisation', async () => {

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Title } from '@angular/platform-browser';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { MovementResponse, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Problem, StockLevelResponse } from '@relief-ledger/domain';
+import { MovementResponse, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX, Problem, StockLevelResponse, StockPointResponse } from '@relief-ledger/domain';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { NumberPipe } from '../../core/i18n/format-pipes';
@@ -17,8 +18,13 @@ import { describeQuantity } from '../../shared/lookups/describe-quantity';
 import { localName } from '../../shared/lookups/local-name';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
+import { signedFigure } from '../count-difference';
+import { CountForm } from '../count-form/count-form';
 import { LedgerTable } from '../ledger-table/ledger-table';
+import { LossForm } from '../loss-form/loss-form';
 import { ReceiveForm } from '../receive-form/receive-form';
+import { RenameForm } from '../rename-form/rename-form';
+import { ReverseForm } from '../reverse-form/reverse-form';
 import { StockApi } from '../stock-api';
 import { levelItemName, showsUnits } from '../stock-words';
 import { TransferForm } from '../transfer-form/transfer-form';
@@ -30,16 +36,32 @@ interface LedgerRequest {
   pageSize: number;
 }
 
-type OpenForm = 'receive' | 'transfer' | undefined;
+type OpenForm = 'receive' | 'transfer' | 'loss' | 'count' | 'rename' | 'reverse' | undefined;
 
 /**
  * One stock point: what it holds, and per item the ledger with its running balance, a page at a
  * time. The item and page live in the address (`?itemId=&page=&pageSize=`), so Back and reload keep them.
- * Coordinators receive and transfer stock from here.
+ * Coordinators receive, transfer, write off and count stock from here, reverse a mistaken
+ * movement from the ledger, and rename the stock point.
  */
 @Component({
   selector: 'rl-stock-point-page',
-  imports: [LedgerTable, LoadStatus, MatButtonModule, NumberPipe, PagePaginator, ReceiveForm, RouterLink, TransferForm, TranslocoPipe],
+  imports: [
+    CountForm,
+    LedgerTable,
+    LoadStatus,
+    LossForm,
+    MatButtonModule,
+    MatCheckboxModule,
+    NumberPipe,
+    PagePaginator,
+    ReceiveForm,
+    RenameForm,
+    ReverseForm,
+    RouterLink,
+    TransferForm,
+    TranslocoPipe,
+  ],
   templateUrl: './stock-point-page.html',
   styleUrl: './stock-point-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -64,6 +86,10 @@ export class StockPointPage {
   protected readonly pageSizeOptions = [10, 20, 50, PAGE_SIZE_MAX];
   protected readonly canWrite = computed(() => this.session.can('stock.write'));
   protected readonly openForm = signal<OpenForm>(undefined);
+  /** The ledger row whose "Reverse" was pressed. */
+  protected readonly reversing = signal<MovementResponse | undefined>(undefined);
+  /** Show when each movement was recorded, under when it happened. */
+  protected readonly showRecorded = signal(false);
 
   /** Every stock point of the organisation: this one, and where a transfer can go. There is no GET of one. */
   protected readonly stockPoints = apiResource(signal(true), () => this.lookups.listStockPoints());
@@ -124,6 +150,38 @@ export class StockPointPage {
 
   protected showForm(form: OpenForm): void {
     this.openForm.set(form);
+  }
+
+  protected startReversal(movement: MovementResponse): void {
+    this.reversing.set(movement);
+    this.openForm.set('reverse');
+  }
+
+  protected showLoss(movement: MovementResponse): void {
+    this.openForm.set(undefined);
+    const stockPoint = this.stockPoint()?.name ?? this.language.t('stock.point.theStockPoint');
+    this.announce(this.language.t('stock.point.lost', { quantity: this.quantityOf({ ...movement, quantity: Math.abs(movement.quantity) }), stockPoint }));
+    this.showMovementsOf(movement.itemId);
+  }
+
+  protected showCount(movement: MovementResponse): void {
+    this.openForm.set(undefined);
+    this.announce(this.language.t('stock.point.counted', { signed: signedFigure(movement.quantity, this.language.words()) }));
+    this.showMovementsOf(movement.itemId);
+  }
+
+  protected showReversal(movement: MovementResponse): void {
+    this.openForm.set(undefined);
+    this.reversing.set(undefined);
+    this.announce(this.language.t('stock.point.reversed', { signed: signedFigure(movement.quantity, this.language.words()) }));
+    this.showMovementsOf(movement.itemId);
+  }
+
+  protected showRename(point: StockPointResponse): void {
+    this.openForm.set(undefined);
+    // The list is the page's only source of the stock point: the renamed one, with its new version, replaces it.
+    this.stockPoints.value.update((points) => points?.map((candidate) => (candidate.id === point.id ? point : candidate)));
+    this.announce(this.language.t('stock.point.renamed', { name: point.name }));
   }
 
   protected changePage(request: PageRequest): void {

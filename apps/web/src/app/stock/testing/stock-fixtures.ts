@@ -35,7 +35,9 @@ export function aMovement(overrides: Partial<MovementResponse> = {}): MovementRe
     donor: null,
     pipelineReference: null,
     recordedBy: 'user-coordinator',
+    occurredAt: '2019-12-22T09:00:00.000Z',
     recordedAt: '2019-12-22T09:00:00.000Z',
+    reversible: true,
     ...overrides,
   };
 }

@@ -50,6 +50,7 @@ export function aStockPoint(overrides: Partial<StockPointResponse> = {}): StockP
     locationId: 'loc-atmeh',
     locationName: 'Atmeh',
     campId: ATMEH_CAMP_ID,
+    version: 1,
     ...overrides,
   };
 }
