@@ -25,7 +25,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { LanguageSwitch } from '../../core/i18n/language-switch';
 import { ProblemMessages } from '../../core/problems/problem-messages';
 import { toProblem } from '../../core/problems/to-problem';
-import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
+import { VIEWER_TIME_ZONE } from '../../shared/time/viewer-time-zone';
 
 export const DEFAULT_PAGE_AFTER_SIGN_IN = HOME_PAGE;
 
