@@ -145,6 +145,22 @@ describe('compression for field networks', () => {
       expect(res.body.equals(readFileSync(path.join(WEB_DIST, styles)))).toBe(true);
     });
 
+    // The service worker compares each file's bytes with ngsw.json's hashes, and must see a new release
+    // at once: its own files and the manifests are never cached as immutable, and decode to the files built.
+    it('serves the service worker, its manifest and the web app manifest fresh, compressed or not', async () => {
+      for (const [file, type] of [
+        ['ngsw-worker.js', /javascript/],
+        ['ngsw.json', /json/],
+        ['manifest.webmanifest', /manifest\+json/],
+      ] as const) {
+        const res = await get(api, `/${file}`, { 'accept-encoding': 'br, gzip' });
+        expect(res.status).toBe(200);
+        expect(res.headers['cache-control']).toBe('no-cache');
+        expect(res.headers['content-type']).toMatch(type);
+        expect(res.body.equals(readFileSync(path.join(WEB_DIST, file)))).toBe(true);
+      }
+    });
+
     it('serves a deep link (the app page) compressed when it is worth it, and always fresh', async () => {
       const res = await get(api, '/convoys', { 'accept-encoding': 'br, gzip' });
       expect(res.status).toBe(200);

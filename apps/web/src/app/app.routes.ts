@@ -2,7 +2,6 @@ import { Routes } from '@angular/router';
 
 import { ADMIN_PERMISSIONS } from './admin/admin-tabs';
 import { authGuard, permissionGuard, signedOutGuard } from './core/auth/auth-guards';
-import { ForbiddenPage } from './core/auth/forbidden-page/forbidden-page';
 import { HOME_PAGE } from './core/auth/home-page';
 import { translationScope } from './core/i18n/translation-scope';
 
@@ -17,6 +16,8 @@ export const appRoutes: Routes = [
     // Every other page needs a session; each feature also names the permission it needs.
     path: '',
     canActivateChild: [authGuard],
+    // The toolbar and navigation come with the first signed-in page, not with the sign-in page.
+    loadComponent: () => import('./core/shell/signed-in-layout').then((m) => m.SignedInLayout),
     children: [
       { path: '', pathMatch: 'full', redirectTo: HOME_PAGE },
       {
@@ -79,7 +80,11 @@ export const appRoutes: Routes = [
         canActivate: [permissionGuard('account.self'), translationScope('account', 'api-tokens')],
         loadChildren: () => import('./account/account.routes').then((m) => m.accountRoutes),
       },
-      { path: 'forbidden', component: ForbiddenPage, title: 'forbidden.title' },
+      {
+        path: 'forbidden',
+        loadComponent: () => import('./core/auth/forbidden-page/forbidden-page').then((m) => m.ForbiddenPage),
+        title: 'forbidden.title',
+      },
       { path: '**', redirectTo: HOME_PAGE },
     ],
   },

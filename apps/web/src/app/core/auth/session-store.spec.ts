@@ -13,6 +13,7 @@ describe('SessionStore', () => {
   let http: HttpTestingController;
 
   beforeEach(() => {
+    localStorage.clear();
     TestBed.configureTestingModule({ providers: [provideHttpClient(withFetch()), provideHttpClientTesting()] });
     sut = TestBed.inject(SessionStore);
     http = TestBed.inject(HttpTestingController);
@@ -50,6 +51,27 @@ describe('SessionStore', () => {
     http.expectOne('/api/v1/auth/session').flush(aSession());
 
     expect(await second).toEqual(aSession());
+  });
+
+  it('answers with the last session of this browser while the server cannot be reached, and forgets it on signing out', async () => {
+    sut.startSession(aSession('field'));
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withFetch()), provideHttpClientTesting()] });
+    const reopened = TestBed.inject(SessionStore);
+    http = TestBed.inject(HttpTestingController);
+
+    const offline = reopened.ensureLoaded();
+    http.expectOne('/api/v1/auth/session').error(new ProgressEvent('error'));
+    expect((await offline)?.user.role).toBe('field');
+
+    reopened.endSession();
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withFetch()), provideHttpClientTesting()] });
+    const afterSignOut = TestBed.inject(SessionStore);
+    http = TestBed.inject(HttpTestingController);
+    const signedOut = afterSignOut.ensureLoaded();
+    http.expectOne('/api/v1/auth/session').error(new ProgressEvent('error'));
+    expect(await signedOut).toBeNull();
   });
 
   it('refuses an answer that is not a session', async () => {

@@ -3,6 +3,7 @@ import { can, Permission, SessionResponse, SignInRequest } from '@relief-ledger/
 import { firstValueFrom, Observable, tap } from 'rxjs';
 
 import { AuthApi } from './auth-api';
+import { lastSession } from './last-session';
 
 /**
  * Who is signed in, for the whole app. The server decides on every request; this copy only lets
@@ -33,8 +34,9 @@ export class SessionStore {
 
   /**
    * Asks the server once who is signed in (a cookie from an earlier visit may still be valid); later
-   * calls answer from memory. When the server cannot be reached the answer is "signed out", and the
-   * next call asks again.
+   * calls answer from memory. When the server cannot be reached the answer is the last session this
+   * browser had (see `lastSession`: a field worker offline keeps their screens), or "signed out" if none,
+   * and the next call asks again.
    */
   ensureLoaded(): Promise<SessionResponse | null> {
     if (this.known) return Promise.resolve(this.current());
@@ -45,11 +47,13 @@ export class SessionStore {
         if (!this.known) {
           this.known = true;
           this.current.set(session);
+          lastSession.write(session);
         }
         return this.current();
       },
       () => {
         this.loading = undefined;
+        if (!this.known && this.current() === null) this.current.set(lastSession.read());
         return this.current();
       },
     );
@@ -69,11 +73,13 @@ export class SessionStore {
   startSession(session: SessionResponse): void {
     this.known = true;
     this.current.set(session);
+    lastSession.write(session);
   }
 
   /** Forgets the session here, for when the server said it has ended. */
   endSession(): void {
     this.known = true;
     this.current.set(null);
+    lastSession.write(null);
   }
 }

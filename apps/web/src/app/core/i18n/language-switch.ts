@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { DigitSystem, Language, LANGUAGES } from '@relief-ledger/domain';
 
@@ -18,12 +17,11 @@ const DIGIT_SAMPLES: Readonly<Record<DigitSystem, string>> = { latn: '123', arab
  */
 @Component({
   selector: 'rl-language-switch',
-  imports: [MatButtonModule, TranslocoPipe],
+  imports: [TranslocoPipe],
   template: `
     <div class="choices" role="group" [attr.aria-label]="'language.choose' | transloco">
       @for (code of languages; track code) {
         <button
-          mat-button
           type="button"
           [attr.lang]="code"
           [attr.aria-pressed]="code === language.lang()"
@@ -38,7 +36,6 @@ const DIGIT_SAMPLES: Readonly<Record<DigitSystem, string>> = { latn: '123', arab
       <div class="choices" role="group" [attr.aria-label]="'language.digits.choose' | transloco">
         @for (digits of digitSystems; track digits) {
           <button
-            mat-button
             type="button"
             [attr.aria-label]="'language.digits.' + digits | transloco"
             [attr.aria-pressed]="digits === language.digits()"
@@ -64,9 +61,21 @@ const DIGIT_SAMPLES: Readonly<Record<DigitSystem, string>> = { latn: '123', arab
       gap: 4px;
     }
 
+    /* Plain buttons drawn like Material's text buttons: the sign-in page shows this before any Material code is loaded. */
     button {
-      --mat-button-text-label-text-color: currentColor;
-      min-width: 0;
+      min-height: 40px;
+      padding-inline: 12px;
+      border: none;
+      border-radius: var(--mat-sys-corner-full, 20px);
+      background: transparent;
+      color: currentColor;
+      font: var(--mat-sys-label-large);
+      cursor: pointer;
+    }
+
+    button:hover,
+    button:focus-visible {
+      background: color-mix(in srgb, currentColor 8%, transparent);
     }
 
     .chosen {

@@ -135,4 +135,61 @@ describe('LiveEvents', () => {
     expect(source.closed).toBe(true);
     expect(sut.status()).toBe('off');
   });
+
+  describe('when the browser loses the network', () => {
+    let online: jest.SpyInstance<boolean, []>;
+
+    beforeEach(() => (online = jest.spyOn(navigator, 'onLine', 'get').mockReturnValue(true)));
+    afterEach(() => online.mockRestore());
+
+    function goOffline(): void {
+      online.mockReturnValue(false);
+      window.dispatchEvent(new Event('offline'));
+    }
+
+    function goOnline(): void {
+      online.mockReturnValue(true);
+      window.dispatchEvent(new Event('online'));
+    }
+
+    it('says offline at once, though the stream has not noticed yet', () => {
+      const source = signIn();
+      source.open();
+
+      goOffline();
+
+      expect(sut.status()).toBe('offline');
+      goOnline();
+      expect(sut.status()).toBe('live');
+    });
+
+    it('says offline rather than reconnecting when the stream fails without a network', () => {
+      const source = signIn();
+      source.open();
+
+      goOffline();
+      source.fail();
+
+      expect(sut.status()).toBe('offline');
+    });
+
+    it('opens a new stream as soon as the network is back, without waiting for the reopen delay', () => {
+      const source = signIn();
+      source.open();
+      goOffline();
+      source.fail(true);
+
+      goOnline();
+
+      expect(opened).toHaveLength(2);
+      expect(sut.status()).toBe('reconnecting');
+    });
+
+    it('says nothing while signed out, online or not', () => {
+      goOffline();
+      TestBed.tick();
+
+      expect(sut.status()).toBe('off');
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { DestroyRef, effect, inject, Injectable, InjectionToken, signal, untracked } from '@angular/core';
+import { computed, DestroyRef, effect, inject, Injectable, InjectionToken, signal, untracked } from '@angular/core';
 import { LIVE_EVENT_TYPES, LIVE_RESET_EVENT, LiveEvent, LiveEventType } from '@relief-ledger/domain';
 import { filter, Observable, Subject } from 'rxjs';
 
@@ -14,8 +14,9 @@ export const REOPEN_DELAY_MS = 15_000;
  * - `connecting`: the first connection is being made.
  * - `live`: events arrive as they happen.
  * - `reconnecting`: the connection dropped; the browser (or this service) is trying again.
+ * - `offline`: the browser says it has no network: nothing can be live, whatever the stream last said.
  */
-export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
+export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting' | 'offline';
 
 /** What this service uses of the browser's `EventSource`; specs hand in a fake. */
 export interface LiveEventSource {
@@ -46,11 +47,13 @@ export class LiveEvents {
   private readonly session = inject(SessionStore);
   private readonly received = new Subject<LiveEvent>();
   private readonly resumedAfterGap = new Subject<void>();
-  private readonly state = signal<LiveStatus>('off');
+  private readonly state = signal<Exclude<LiveStatus, 'offline'>>('off');
+  // A stream on a lost network can stay "open" for minutes before it errors; the browser knows sooner.
+  private readonly online = signal(navigator.onLine);
   private source: LiveEventSource | undefined;
   private reopenTimer: ReturnType<typeof setTimeout> | undefined;
 
-  readonly status = this.state.asReadonly();
+  readonly status = computed<LiveStatus>(() => (this.state() !== 'off' && !this.online() ? 'offline' : this.state()));
   /** Every event, as it arrives. */
   readonly events: Observable<LiveEvent> = this.received.asObservable();
   /** The stream is back after a gap in which events may have been lost, or the server could not replay them all. */
@@ -61,7 +64,18 @@ export class LiveEvents {
       const signedIn = this.session.signedIn();
       untracked(() => (signedIn ? this.connect() : this.disconnect()));
     });
-    inject(DestroyRef).onDestroy(() => this.disconnect());
+    const followNetwork = () => {
+      this.online.set(navigator.onLine);
+      // Back online while waiting to reopen a stream the browser gave up on: no need to wait.
+      if (navigator.onLine && !this.source && this.state() === 'reconnecting' && this.session.signedIn()) this.connect();
+    };
+    window.addEventListener('online', followNetwork);
+    window.addEventListener('offline', followNetwork);
+    inject(DestroyRef).onDestroy(() => {
+      window.removeEventListener('online', followNetwork);
+      window.removeEventListener('offline', followNetwork);
+      this.disconnect();
+    });
   }
 
   /** The events of these types, typed as such. */

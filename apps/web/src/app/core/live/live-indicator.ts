@@ -41,6 +41,15 @@ import { LiveEvents } from './live-events';
       background: #ffdcbe;
       color: #4a2800;
     }
+
+    .live-offline {
+      background: #eceff1;
+      color: #263238;
+    }
+
+    .live-offline .dot {
+      background: #78909c;
+    }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })

@@ -1,14 +1,9 @@
-import { InjectionToken } from '@angular/core';
 import { wallClockAt } from '@relief-ledger/domain';
 
 import { formatDay, formatTime, localDigits } from '../../core/i18n/intl-format';
 import { LocalWords } from '../../core/i18n/local-words';
 
-/** The viewer's own IANA zone, as the browser reports it. A token, so specs can fix it. */
-export const VIEWER_TIME_ZONE = new InjectionToken<string>('VIEWER_TIME_ZONE', {
-  providedIn: 'root',
-  factory: () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-});
+export { VIEWER_TIME_ZONE } from './viewer-time-zone';
 
 /** "Damascus" for Asia/Damascus, "Sao Paulo" for America/Sao_Paulo; a zone without a city (UTC) as it is. */
 export function zoneCity(zone: string): string {

@@ -47,7 +47,7 @@ describe('SignInPage', () => {
   }
 
   async function type(sut: HTMLElement, name: string, value: string): Promise<void> {
-    const input = sut.querySelector<HTMLInputElement>(`input[formControlName="${name}"]`)!;
+    const input = sut.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
     input.value = value;
     input.dispatchEvent(new Event('input'));
     await harness.fixture.whenStable();
@@ -65,7 +65,7 @@ describe('SignInPage', () => {
   }
 
   function labels(sut: HTMLElement): string[] {
-    return Array.from(sut.querySelectorAll('mat-label')).map((label) => label.textContent?.trim() ?? '');
+    return Array.from(sut.querySelectorAll('label')).map((label) => label.textContent?.trim() ?? '');
   }
 
   async function answerSignIn(body: object, init: { status?: number; statusText?: string; headers?: Record<string, string> } = {}) {
@@ -79,7 +79,7 @@ describe('SignInPage', () => {
 
     expect(labels(sut)).toEqual(['Email', 'Password']);
     expect(submitButton(sut).textContent?.trim()).toBe('Sign in');
-    expect(sut.querySelector('input[formControlName="password"]')?.getAttribute('type')).toBe('password');
+    expect(sut.querySelector('input[name="password"]')?.getAttribute('type')).toBe('password');
   });
 
   it('does not send an empty form', async () => {
@@ -102,8 +102,8 @@ describe('SignInPage', () => {
     );
 
     expect(sut.querySelector('[role="alert"]')?.textContent?.trim()).toBe('Wrong email or password');
-    expect(sut.querySelector<HTMLInputElement>('input[formControlName="password"]')?.value).toBe('');
-    expect(sut.querySelector<HTMLInputElement>('input[formControlName="email"]')?.value).toBe('field@hro.example');
+    expect(sut.querySelector<HTMLInputElement>('input[name="password"]')?.value).toBe('');
+    expect(sut.querySelector<HTMLInputElement>('input[name="email"]')?.value).toBe('field@hro.example');
     expect(router.url).toBe('/sign-in');
   });
 

@@ -8,11 +8,6 @@ import {
   input,
   signal,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 
@@ -25,14 +20,24 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { LanguageSwitch } from '../../core/i18n/language-switch';
 import { ProblemMessages } from '../../core/problems/problem-messages';
 import { toProblem } from '../../core/problems/to-problem';
-import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
+import { VIEWER_TIME_ZONE } from '../../shared/time/viewer-time-zone';
 
 export const DEFAULT_PAGE_AFTER_SIGN_IN = HOME_PAGE;
 
-/** Email and password, then on to the page the user was headed for. */
+type SignInField = 'email' | 'password';
+
+/** The shape Angular's `Validators.email` accepts, so this form refuses what the others refuse. */
+const EMAIL_PATTERN =
+  /^(?=.{1,254}$)(?=.{1,64}@)[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+)*@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+
+/**
+ * Email and password, then on to the page the user was headed for. Plain inputs and signals rather than
+ * Angular forms and Material fields: this is the first page on a field network, and those modules
+ * would add about 40 KB before anyone can sign in (see bench/README.md, issue 13).
+ */
 @Component({
   selector: 'rl-sign-in-page',
-  imports: [LanguageSwitch, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, ReactiveFormsModule, TranslocoPipe],
+  imports: [LanguageSwitch, TranslocoPipe],
   templateUrl: './sign-in-page.html',
   styleUrl: './sign-in-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -49,10 +54,10 @@ export class SignInPage {
   /** Query parameter `?returnUrl=`: where to go once signed in, if it is a page of this app. */
   readonly returnUrl = input<string>();
 
-  protected readonly form = new FormGroup({
-    email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
-    password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-  });
+  protected readonly email = signal('');
+  protected readonly password = signal('');
+  /** A field shows its error once left or once the form was sent, as Material's fields do. */
+  private readonly touched = signal<ReadonlySet<SignInField>>(new Set());
   protected readonly signingIn = signal(false);
   protected readonly problem = signal<string | undefined>(undefined);
   protected readonly passwordShown = signal(false);
@@ -61,15 +66,23 @@ export class SignInPage {
     this.passwordShown.update((shown) => !shown);
   }
 
-  protected signIn(): void {
+  protected touch(name: SignInField): void {
+    if (!this.touched().has(name)) this.touched.update((touched) => new Set([...touched, name]));
+  }
+
+  protected signIn(event?: Event): void {
+    // The browser would otherwise send the form itself and reload the page.
+    event?.preventDefault();
     if (this.signingIn()) return;
     this.problem.set(undefined);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.focus(this.form.controls.email.invalid ? 'email' : 'password');
+    const emailInvalid = this.invalidReason('email') !== undefined;
+    if (emailInvalid || this.invalidReason('password') !== undefined) {
+      this.touched.set(new Set(['email', 'password']));
+      this.focus(emailInvalid ? 'email' : 'password');
       return;
     }
-    const { email, password } = this.form.getRawValue();
+    const email = this.email();
+    const password = this.password();
     this.signingIn.set(true);
     this.store.signIn({ email: email.trim(), password }).subscribe({
       next: () => {
@@ -81,18 +94,26 @@ export class SignInPage {
         this.problem.set(this.describeFailure(error));
         if (error instanceof SignInError && error.problem.status === 401) {
           // The email is more often right than the password: keep it, and start the password again.
-          this.form.controls.password.reset();
+          this.password.set('');
           this.focus('password');
         }
       },
     });
   }
 
-  protected errorFor(name: 'email' | 'password'): string {
-    const errors = this.form.controls[name].errors;
-    if (errors?.['required']) return this.language.t(name === 'email' ? 'sign-in.emailRequired' : 'sign-in.passwordRequired');
-    if (errors?.['email']) return this.language.t('form.emailForm');
+  protected errorFor(name: SignInField): string {
+    if (!this.touched().has(name)) return '';
+    const reason = this.invalidReason(name);
+    if (reason === 'required') return this.language.t(name === 'email' ? 'sign-in.emailRequired' : 'sign-in.passwordRequired');
+    if (reason === 'email') return this.language.t('form.emailForm');
     return '';
+  }
+
+  private invalidReason(name: SignInField): 'required' | 'email' | undefined {
+    const value = name === 'email' ? this.email().trim() : this.password();
+    if (value === '') return 'required';
+    if (name === 'email' && !EMAIL_PATTERN.test(value)) return 'email';
+    return undefined;
   }
 
   private describeFailure(error: unknown): string {
@@ -109,9 +130,9 @@ export class SignInPage {
     return retryAt ? this.language.t('sign-in.retryAt', { message, time: formatTime(retryAt, this.viewerZone, this.language.words().locale) }) : message;
   }
 
-  private focus(name: 'email' | 'password'): void {
+  private focus(name: SignInField): void {
     afterNextRender(
-      { write: () => this.host.nativeElement.querySelector<HTMLInputElement>(`input[formControlName="${name}"]`)?.focus() },
+      { write: () => this.host.nativeElement.querySelector<HTMLInputElement>(`input[name="${name}"]`)?.focus() },
       { injector: this.injector },
     );
   }

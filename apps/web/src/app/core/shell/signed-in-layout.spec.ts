@@ -10,15 +10,15 @@ import { BehaviorSubject } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { signInAs } from '../auth/testing/session-fixtures';
 import { FakeEventSource, provideFakeEventSources } from '../live/testing/fake-event-source';
-import { AppShell } from './app-shell';
+import { SignedInLayout } from './signed-in-layout';
 import { BARE_LAYOUT } from './bare-layout';
 
 @Component({ template: '' })
 class PageStub {}
 
-describe('AppShell', () => {
+describe('SignedInLayout', () => {
   let http: HttpTestingController;
-  let fixture: ComponentFixture<AppShell>;
+  let fixture: ComponentFixture<SignedInLayout>;
   let layout: BehaviorSubject<BreakpointState>;
   let streams: FakeEventSource[];
 
@@ -45,9 +45,9 @@ describe('AppShell', () => {
 
   afterEach(() => http.verify());
 
-  async function openShell(role?: Role): Promise<HTMLElement> {
+  async function openLayout(role?: Role): Promise<HTMLElement> {
     if (role) signInAs(role, { name: 'Layla Haddad' });
-    fixture = TestBed.createComponent(AppShell);
+    fixture = TestBed.createComponent(SignedInLayout);
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
@@ -68,7 +68,7 @@ describe('AppShell', () => {
   }
 
   it('names the app, the user and their organisation in the toolbar', async () => {
-    const sut = await openShell('coordinator');
+    const sut = await openLayout('coordinator');
 
     const toolbar = sut.querySelector('mat-toolbar')!;
     expect(toolbar.querySelector('.app-name')?.textContent).toBe('Relief Ledger');
@@ -78,7 +78,7 @@ describe('AppShell', () => {
   });
 
   it('links a coordinator to the overview, camps, distributions, stock, convoys, routes, pause windows, incidents and reports', async () => {
-    const sut = await openShell('coordinator');
+    const sut = await openLayout('coordinator');
 
     expect(navLinks(sut)).toEqual([
       ['Overview', '/overview'],
@@ -96,7 +96,7 @@ describe('AppShell', () => {
   });
 
   it('links field staff to logging distributions and reporting incidents, and hides Admin', async () => {
-    const sut = await openShell('field');
+    const sut = await openLayout('field');
 
     expect(navLinks(sut).map(([label]) => label)).toEqual([
       'Overview',
@@ -113,7 +113,7 @@ describe('AppShell', () => {
   });
 
   it('links an administrator to the admin page too, but not to logging distributions or reporting incidents', async () => {
-    const sut = await openShell('admin');
+    const sut = await openLayout('admin');
 
     expect(navLinks(sut)).toEqual([
       ['Overview', '/overview'],
@@ -129,7 +129,7 @@ describe('AppShell', () => {
   });
 
   it('links a manager to reports, and to the admin page for its audit trail', async () => {
-    const sut = await openShell('manager');
+    const sut = await openLayout('manager');
 
     expect(navLinks(sut).map(([label]) => label)).toEqual([
       'Overview',
@@ -146,19 +146,19 @@ describe('AppShell', () => {
   });
 
   it("links a manager to their own API tokens beside the password, but not an administrator, who has the Admin page's", async () => {
-    const manager = await openShell('manager');
+    const manager = await openLayout('manager');
     expect(accountLinks(manager.querySelector('mat-toolbar')!)).toEqual([
       ['Change password', '/account/password'],
       ['My API tokens', '/account/api-tokens'],
     ]);
 
     fixture.destroy();
-    const admin = await openShell('admin');
+    const admin = await openLayout('admin');
     expect(accountLinks(admin.querySelector('mat-toolbar')!)).toEqual([['Change password', '/account/password']]);
   });
 
   it('shows a print view alone, without the toolbar and the navigation', async () => {
-    const sut = await openShell('manager');
+    const sut = await openLayout('manager');
 
     await TestBed.inject(Router).navigateByUrl('/reports/4w/print');
     await fixture.whenStable();
@@ -174,7 +174,7 @@ describe('AppShell', () => {
   });
 
   it('shows whether live updates are coming through', async () => {
-    const sut = await openShell('field');
+    const sut = await openLayout('field');
 
     expect(sut.querySelector('mat-toolbar [role="status"]')?.textContent?.trim()).toBe('Connecting…');
     streams[0].open();
@@ -186,7 +186,7 @@ describe('AppShell', () => {
   });
 
   it('marks only "Log distribution" as the current page on the form, not "Distributions" too', async () => {
-    const sut = await openShell('field');
+    const sut = await openLayout('field');
 
     await TestBed.inject(Router).navigateByUrl('/distributions/new');
     await fixture.whenStable();
@@ -196,7 +196,7 @@ describe('AppShell', () => {
   });
 
   it('links to changing the password beside Sign out', async () => {
-    const sut = await openShell('field');
+    const sut = await openLayout('field');
 
     const link = Array.from(sut.querySelectorAll<HTMLAnchorElement>('mat-toolbar a')).find((a) => a.textContent?.trim() === 'Change password');
     expect(link?.getAttribute('href')).toBe('/account/password');
@@ -204,7 +204,7 @@ describe('AppShell', () => {
   });
 
   it('shows no navigation and no user when signed out', async () => {
-    const sut = await openShell();
+    const sut = await openLayout();
 
     expect(sut.querySelector('nav[aria-label="Main"]')).toBeNull();
     expect(signOutButton(sut)).toBeUndefined();
@@ -214,7 +214,7 @@ describe('AppShell', () => {
 
   it('puts the user, the organisation and Sign out in the drawer on a phone', async () => {
     layout.next({ matches: true, breakpoints: {} });
-    const sut = await openShell('field');
+    const sut = await openLayout('field');
 
     expect(sut.querySelector('mat-toolbar .user-name')).toBeNull();
     const account = sut.querySelector('mat-sidenav .account')?.textContent;
@@ -226,7 +226,7 @@ describe('AppShell', () => {
   });
 
   it('signs out and opens the sign-in page', async () => {
-    const sut = await openShell('coordinator');
+    const sut = await openLayout('coordinator');
 
     signOutButton(sut)!.click();
     http.expectOne({ method: 'POST', url: '/api/v1/auth/sign-out' }).flush(null, { status: 204, statusText: 'No Content' });
@@ -239,7 +239,7 @@ describe('AppShell', () => {
   });
 
   it('says so and stays signed in when the sign-out did not reach the server', async () => {
-    const sut = await openShell('coordinator');
+    const sut = await openLayout('coordinator');
 
     signOutButton(sut)!.click();
     http.expectOne('/api/v1/auth/sign-out').error(new ProgressEvent('error'));
