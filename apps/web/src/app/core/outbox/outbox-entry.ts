@@ -33,7 +33,10 @@ export interface OutboxEntry {
   /** Creation order on this phone; two presses in one millisecond still keep theirs. */
   seq: number;
   state: OutboxState;
+  /** Attempts that left the phone, for the outbox page. */
   attempts: number;
+  /** Failed attempts since the last success or Send now: what the backoff doubles on. */
+  retries: number;
   /** ISO instant; the drain leaves the entry alone before it unless sent now. */
   nextAttemptAt: string;
   /** What the last attempt met: the server's problem, or the browser's for no connection. */

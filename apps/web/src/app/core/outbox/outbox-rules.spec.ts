@@ -16,6 +16,7 @@ function entry(overrides: Partial<OutboxEntry>): OutboxEntry {
     seq: 1,
     state: 'waiting',
     attempts: 0,
+    retries: 0,
     nextAttemptAt: '2019-12-23T10:00:00.000Z',
     summary: '',
     ...overrides,
