@@ -72,7 +72,7 @@ export class CheckInForm {
   protected readonly confirmation = computed(() => {
     const recorded = this.recorded();
     if (recorded) return checkInConfirmation(recorded, this.zone(), this.language.words());
-    return this.queued() ? this.language.t('outbox.savedOnPhone') : undefined;
+    return this.queued() ? this.language.t('outboxShared.savedOnPhone') : undefined;
   });
 
   private clientId = this.newClientId();

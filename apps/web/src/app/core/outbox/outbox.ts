@@ -21,6 +21,8 @@ export interface OutboxDraft {
   body: Record<string, unknown> & { clientId: string };
   /** Words for the outbox page, in the language on screen: "20 food parcels, Atmeh camp". */
   summary: string;
+  /** The refused entry this one fixes ("Fix as new entry"): discarded once this one is kept. */
+  replaces?: string;
 }
 
 /** Sent: the server's answer, read by the form. Queued: kept on this phone, to be sent when it can. */
@@ -146,10 +148,19 @@ export class Outbox {
     await this.changed();
   }
 
-  /** One of the signed-in user's entries, for "Fix as new entry". */
-  async find(id: string): Promise<OutboxEntry | undefined> {
-    const entry = await this.store.get(id);
-    return entry && entry.userId === this.userId() ? entry : undefined;
+  private fixing: OutboxEntry | undefined;
+
+  /** "Fix as new entry": the form opened next takes this entry's content as its start. */
+  startFix(entry: OutboxEntry): void {
+    this.fixing = entry;
+  }
+
+  /** The refused entry a form of this kind should start from, once. */
+  takeFix(kind: OutboxKind): OutboxEntry | undefined {
+    const entry = this.fixing;
+    if (entry?.kind !== kind || entry.userId !== this.userId()) return undefined;
+    this.fixing = undefined;
+    return entry;
   }
 
   /** The signed-in user's entries as the text of a JSON file, for someone to enter by hand. */
@@ -224,6 +235,8 @@ export class Outbox {
     const existing = entries.find((other) => other.id === entry.id);
     if (existing) return existing;
     await this.save(entry);
+    const replaced = draft.replaces === undefined ? undefined : entries.find((other) => other.id === draft.replaces && other.userId === userId);
+    if (replaced && replaced.state === 'needs-attention') await this.discard(replaced.id);
     void this.askForPersistentStorage();
     return entry;
   }

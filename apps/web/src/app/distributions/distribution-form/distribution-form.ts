@@ -179,7 +179,7 @@ export class DistributionForm {
   protected readonly confirmation = computed(() => {
     const logged = this.logged();
     if (logged) return describeLogged(logged, this.language.words());
-    return this.queued() ? this.language.t('outbox.savedOnPhone') : undefined;
+    return this.queued() ? this.language.t('outboxShared.savedOnPhone') : undefined;
   });
   protected readonly problem = signal<string | undefined>(undefined);
   /** The server has this client id for other figures: offer to log these as a separate distribution. */

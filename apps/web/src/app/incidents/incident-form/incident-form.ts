@@ -92,7 +92,7 @@ export class IncidentForm {
   protected readonly confirmation = computed(() => {
     const reported = this.reported();
     if (reported) return reportConfirmation(reported, this.language.words());
-    return this.queued() ? this.language.t('outbox.savedOnPhone') : undefined;
+    return this.queued() ? this.language.t('outboxShared.savedOnPhone') : undefined;
   });
 
   /** The routes, and the organisation's convoys planned or on the road: the ones an incident can befall. */
