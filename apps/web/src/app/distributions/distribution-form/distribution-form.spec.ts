@@ -102,7 +102,7 @@ describe('DistributionForm', () => {
   // The outbox keeps the entry in its store before sending: a few turns pass before the request leaves.
   async function settle(): Promise<void> {
     for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
-    await fixture.whenStable();
+    await fixture?.whenStable();
   }
 
   async function sentRequest(): Promise<TestRequest> {
@@ -298,6 +298,31 @@ describe('DistributionForm', () => {
     const separate = await sentRequest();
     expect(separate.request.body.clientId).toBe('client-2');
     await answer(separate, aDistribution({ clientId: 'client-2' }));
+  });
+
+  it('opens a refused outbox entry to fix as a new entry, and discards the old one once the new one is kept', async () => {
+    const outbox = TestBed.inject(Outbox);
+    const online = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    const body = { clientId: 'refused-1', campId: ATMEH_CAMP_ID, itemId: FAMILY_TENT_ID, stockPointId: ATMEH_STORE_ID, quantity: 900, households: 90, people: 450 };
+    await new Promise<void>((resolve) => outbox.send({ kind: 'distribution', url: '/api/v1/distributions', body, summary: '900 family tents' }, () => undefined).subscribe({ complete: resolve }));
+    online.mockRestore();
+    const drained = outbox.drain(true);
+    (await sentRequest()).flush({ type: 'about:blank', title: 'Not enough stock', status: 409, code: 'stock.insufficient' }, { status: 409, statusText: 'Conflict' });
+    await drained;
+    const [refused] = outbox.entries();
+    expect(refused.state).toBe('needs-attention');
+
+    outbox.startFix(refused);
+    const sut = await openForm();
+    expect(control<HTMLInputElement>(sut, 'quantity').value).toBe('900');
+    expect(control<HTMLSelectElement>(sut, 'campId').value).toBe(ATMEH_CAMP_ID);
+
+    await type(sut, 'quantity', '400');
+    const fixed = await pressLog(sut);
+    expect(fixed.request.body).toMatchObject({ clientId: 'client-1', quantity: 400, households: 90, people: 450 });
+    await answer(fixed, aDistribution({ clientId: 'client-1', quantity: 400 }));
+
+    expect(outbox.entries().map((entry) => [entry.id, entry.state])).toEqual([['client-1', 'sent']]);
   });
 
   it('does not send an entry with missing fields, and says what is missing', async () => {

@@ -187,6 +187,8 @@ export class DistributionForm {
 
   /** The id of the entry being filled in; see the class comment. */
   private clientId = this.newClientId();
+  /** The refused outbox entry this form was opened to fix ("Fix as new entry"): discarded once this one is kept. */
+  private fixing: string | undefined;
   /** Set once the user types the number of people; until then it follows households × 5. */
   private peopleEdited = false;
 
@@ -226,11 +228,12 @@ export class DistributionForm {
       ? `${describeQuantity({ quantity: request.quantity, item: names.item }, this.language.words())} · ${localName(names.camp, this.language.lang())}`
       : String(request.quantity);
     this.outbox
-      .send(distributionDraft(request, summary), readSentDistribution)
+      .send({ ...distributionDraft(request, summary), replaces: this.fixing }, readSentDistribution)
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (outcome) => {
           this.saving.set(false);
+          this.fixing = undefined;
           if (outcome.sent) this.startNextEntry({ distribution: outcome.value, replayed: outcome.replayed }, names);
           else this.startNextEntry(undefined, names);
         },
@@ -303,8 +306,16 @@ export class DistributionForm {
     afterNextRender({ write: () => this.revealProblem() }, { injector: this.injector });
   }
 
-  /** Puts back the last entry's camp, item and stock point, where they are still on offer. */
+  /** Puts back the last entry's camp, item and stock point, where they are still on offer; or the refused entry being fixed. */
   private applyDefaults(choices: Choices): void {
+    const fix = this.outbox.takeFix('distribution');
+    if (fix) {
+      this.fixing = fix.id;
+      this.form.patchValue(fix.body as Partial<CreateDistributionRequest>, { emitEvent: false });
+      this.peopleEdited = true;
+      this.form.markAllAsTouched();
+      return;
+    }
     const remembered = this.defaults.read();
     const controls = this.form.controls;
     const offer = (control: FormControl<string>, id: string | undefined, ids: readonly { id: string }[]) => {

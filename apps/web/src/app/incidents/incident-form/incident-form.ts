@@ -106,6 +106,18 @@ export class IncidentForm {
   protected readonly convoys = computed(() => this.choices.value()?.convoys ?? []);
 
   private clientId = this.newClientId();
+  /** The refused outbox entry this form was opened to fix ("Fix as new entry"): discarded once this one is kept. */
+  private fixing: string | undefined;
+
+  constructor() {
+    const fix = this.outbox.takeFix('incident');
+    if (fix) {
+      const { kind, place, description, killed, injured, convoyId, routeId } = fix.body as Partial<CreateIncidentRequest>;
+      this.fixing = fix.id;
+      this.form.patchValue({ kind, place, description, killed, injured, convoyId, routeId });
+      this.form.markAllAsTouched();
+    }
+  }
 
   protected errorFor(name: IncidentControlName): string {
     const errors = this.form.controls[name].errors;
@@ -124,9 +136,12 @@ export class IncidentForm {
       () => {
         const request = this.toRequest();
         const summary = `${this.language.t(`incidentKind.${request.kind}`)} · ${request.description.slice(0, SUMMARY_MAX_LENGTH)}`;
-        return this.outbox.send(incidentDraft(request, summary), readSentIncident);
+        return this.outbox.send({ ...incidentDraft(request, summary), replaces: this.fixing }, readSentIncident);
       },
-      (outcome) => this.startNextReport(outcome.sent ? { incident: outcome.value, replayed: outcome.replayed } : undefined),
+      (outcome) => {
+        this.fixing = undefined;
+        this.startNextReport(outcome.sent ? { incident: outcome.value, replayed: outcome.replayed } : undefined);
+      },
       (problem) => this.keyReused(problem),
     );
   }
