@@ -144,7 +144,7 @@ describe('the outbox in the browser', () => {
     expect(await again.getByRole('listitem').filter({ hasText: 'Sent' }).count()).toBe(5);
     await again.screenshot({ path: path.join(SCREENSHOTS, 'outbox-sent-phone.png'), fullPage: true });
     await context.close();
-  });
+  }, 120_000);
 
   it('sends again after an answer lost on the way back, and the server records the distribution once', async () => {
     const page = await fieldPhone();
@@ -179,7 +179,7 @@ describe('the outbox in the browser', () => {
     expect(replayed).toEqual(['true']);
     expect(await distributionsNoted(['outbox-b-lost-answer'])).toEqual(['outbox-b-lost-answer']);
     await page.context().close();
-  });
+  }, 120_000);
 
   it('keeps an entry the server refused as needing attention, with its reason, until the person discards it', async () => {
     const page = await fieldPhone();
@@ -208,7 +208,7 @@ describe('the outbox in the browser', () => {
     await entry.waitFor({ state: 'detached' });
     await waitForBadge(page, 0);
     await page.context().close();
-  });
+  }, 120_000);
 
   it('sends each entry once while two tabs are open on the outbox', async () => {
     const first = await fieldPhone();
@@ -217,10 +217,13 @@ describe('the outbox in the browser', () => {
     context.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/distributions') posts.push(request.headers()['idempotency-key'] ?? '');
     });
-    // Both screens visited while online, so their code is on the phone.
-    await first.goto('/outbox');
-    await first.getByRole('heading', { name: 'Outbox: entries made on this phone' }).waitFor();
+    // Both screens visited in this document while online, so their code is on the phone.
     await openDistributionForm(first);
+    await first.locator('rl-outbox-badge a').click();
+    await first.getByRole('heading', { name: 'Outbox: entries made on this phone' }).waitFor();
+    await first.goBack();
+    await first.getByRole('heading', { name: 'Log a distribution' }).waitFor();
+    await first.getByRole('option', { name: CAMP }).waitFor({ state: 'attached' });
     const second = await samePhone(context, '/outbox');
     await second.getByRole('heading', { name: 'Outbox: entries made on this phone' }).waitFor();
 
@@ -244,5 +247,5 @@ describe('the outbox in the browser', () => {
     expect(new Set(posts).size).toBe(3);
     expect(await distributionsNoted(notes)).toEqual(notes);
     await context.close();
-  });
+  }, 120_000);
 });
