@@ -70,6 +70,12 @@ export const appRoutes: Routes = [
         loadChildren: () => import('./reports/reports.routes').then((m) => m.reportsRoutes),
       },
       {
+        // What this phone has not sent yet; its words for entries are in the common file, for the shell's badge.
+        path: 'outbox',
+        canActivate: [permissionGuard('account.self'), translationScope('outbox')],
+        loadChildren: () => import('./outbox/outbox.routes').then((m) => m.outboxRoutes),
+      },
+      {
         path: 'admin',
         // Each tab checks its own permission too; a manager gets the audit trail only.
         canActivate: [permissionGuard(...ADMIN_PERMISSIONS), translationScope('admin', 'api-tokens')],

@@ -16,6 +16,8 @@ import {
 import { catchError, map, Observable } from 'rxjs';
 
 import { clampPageSize, toParams } from '../core/http/query-params';
+import { OutboxDraft } from '../core/outbox/outbox';
+import { OutboxAnswer } from '../core/outbox/outbox-entry';
 import { hasNumbers, hasStrings, isRecord, readPageOrThrow, unexpectedAnswer } from '../core/http/read-json';
 import { rethrowAsProblem } from '../core/problems/to-problem';
 
@@ -83,6 +85,26 @@ export class ConvoysApi {
       catchError(rethrowAsProblem),
     );
   }
+}
+
+/** A check-in as an outbox entry: what the form hands the outbox when the person presses Send. */
+export function checkInDraft(convoyId: string, request: CheckInRequest & { clientId: string }, summary: string): OutboxDraft {
+  return { kind: 'check-in', url: `${API}/${encodeURIComponent(convoyId)}/check-ins`, body: { ...request }, summary };
+}
+
+/** The server's answer to a check-in the outbox sent. */
+export function readSentCheckIn(answer: OutboxAnswer): ConvoyEventResponse {
+  return readEventOrThrow(answer.body);
+}
+
+/** A status change as an outbox entry, with the version read, so a change made meanwhile is refused rather than overwritten. */
+export function statusChangeDraft(convoyId: string, request: ConvoyStatusRequest & { clientId: string }, summary: string): OutboxDraft {
+  return { kind: 'convoy-status', url: `${API}/${encodeURIComponent(convoyId)}/status`, body: { ...request }, summary };
+}
+
+/** The server's answer to a status change the outbox sent: the convoy as it is now. */
+export function readSentStatusChange(answer: OutboxAnswer): ConvoyDetailResponse {
+  return readDetailOrThrow(answer.body);
 }
 
 /** A 409 for a version someone else moved on from, rather than for a move the table forbids. */

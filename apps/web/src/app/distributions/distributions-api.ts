@@ -4,6 +4,8 @@ import { CreateDistributionRequest, DISTRIBUTION_IMPORT_COLUMNS, DistributionRes
 import { catchError, filter, map, Observable, throwError } from 'rxjs';
 
 import { clampPageSize, toParams } from '../core/http/query-params';
+import { OutboxDraft } from '../core/outbox/outbox';
+import { OutboxAnswer } from '../core/outbox/outbox-entry';
 import { hasNumbers, hasStrings, isRecord, readPageOrThrow, unexpectedAnswer } from '../core/http/read-json';
 import { ProblemError } from '../core/problems/problem-error';
 import { rethrowAsProblem, toProblem } from '../core/problems/to-problem';
@@ -134,6 +136,16 @@ export class DistributionsApi {
         catchError(rethrowImportProblem),
       );
   }
+}
+
+/** A distribution as an outbox entry: what the form hands the outbox when the person presses Log. */
+export function distributionDraft(request: CreateDistributionRequest & { clientId: string }, summary: string): OutboxDraft {
+  return { kind: 'distribution', url: `${API}/distributions`, body: { ...request }, summary };
+}
+
+/** The server's answer to a distribution the outbox sent. */
+export function readSentDistribution(answer: OutboxAnswer): DistributionResponse {
+  return readDistributionOrThrow(answer.body);
 }
 
 // The general reader keeps only `{ field, reason }` errors; an import's are `{ row, column, reason }`.

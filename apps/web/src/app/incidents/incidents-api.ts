@@ -4,6 +4,8 @@ import { CreateIncidentRequest, INCIDENT_KINDS, IncidentListQuery, IncidentRespo
 import { catchError, map, Observable } from 'rxjs';
 
 import { clampPageSize, toParams } from '../core/http/query-params';
+import { OutboxDraft } from '../core/outbox/outbox';
+import { OutboxAnswer } from '../core/outbox/outbox-entry';
 import { hasNumbers, hasStrings, isRecord, readPageOrThrow, unexpectedAnswer } from '../core/http/read-json';
 import { rethrowAsProblem } from '../core/problems/to-problem';
 
@@ -46,6 +48,16 @@ export class IncidentsApi {
       catchError(rethrowAsProblem),
     );
   }
+}
+
+/** An incident report as an outbox entry: what the form hands the outbox when the person presses Send. */
+export function incidentDraft(request: CreateIncidentRequest & { clientId: string }, summary: string): OutboxDraft {
+  return { kind: 'incident', url: API, body: { ...request }, summary };
+}
+
+/** The server's answer to a report the outbox sent. */
+export function readSentIncident(answer: OutboxAnswer): IncidentResponse {
+  return readIncidentOrThrow(answer.body);
 }
 
 export function readIncidentOrThrow(value: unknown): IncidentResponse {

@@ -8,12 +8,13 @@ import { CheckInRequest, CONVOY_LIMITS, ConvoyEventResponse } from '@relief-ledg
 
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalWords } from '../../core/i18n/local-words';
+import { Outbox } from '../../core/outbox/outbox';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { FormSubmission, notSentText } from '../../shared/forms/form-submission';
 import { optionChosen } from '../../shared/forms/option-chosen';
-import { chosenLocationId, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
+import { chosenLocationId, describeLocation, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
 import { describeWallClockShort } from '../../shared/time/zoned-time';
-import { CHECK_IN_KEY_REUSED_CODE, ConvoysApi, RecordedCheckIn } from '../convoys-api';
+import { CHECK_IN_KEY_REUSED_CODE, checkInDraft, readSentCheckIn, RecordedCheckIn } from '../convoys-api';
 
 export const PLACE_MAX_LENGTH = 500;
 export const NOTE_MAX_LENGTH = CONVOY_LIMITS.notesMaxLength;
@@ -30,9 +31,9 @@ export function checkInConfirmation({ event, replayed }: RecordedCheckIn, zone: 
 }
 
 /**
- * "We are here, all well": the check-in from the road, on a phone. The client id is made when the
- * form opens and kept through failed sends, so pressing again after a dropped connection sends
- * the same check-in, which the server records once; it is replaced once the server confirmed.
+ * "We are here, all well": the check-in from the road, on a phone. It goes through the outbox
+ * under a client id made when the form opens: with no connection it stays on the phone and is
+ * sent later under that id, which the server records once.
  */
 @Component({
   selector: 'rl-check-in-form',
@@ -44,7 +45,7 @@ export function checkInConfirmation({ event, replayed }: RecordedCheckIn, zone: 
 })
 export class CheckInForm {
   private readonly language = inject(LanguageService);
-  private readonly api = inject(ConvoysApi);
+  private readonly outbox = inject(Outbox);
   private readonly newClientId = inject(NEW_CLIENT_ID);
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
@@ -66,9 +67,12 @@ export class CheckInForm {
   });
   /** The check-in last recorded, said in the language on screen (and again after a switch). */
   private readonly recorded = signal<RecordedCheckIn | undefined>(undefined);
+  /** The last check-in stayed on this phone (no connection): the outbox sends it later. */
+  private readonly queued = signal(false);
   protected readonly confirmation = computed(() => {
     const recorded = this.recorded();
-    return recorded && checkInConfirmation(recorded, this.zone(), this.language.words());
+    if (recorded) return checkInConfirmation(recorded, this.zone(), this.language.words());
+    return this.queued() ? this.language.t('outboxShared.savedOnPhone') : undefined;
   });
 
   private clientId = this.newClientId();
@@ -84,9 +88,14 @@ export class CheckInForm {
 
   protected checkIn(): void {
     this.recorded.set(undefined);
+    this.queued.set(false);
     this.submission.submit(
-      () => this.api.checkIn(this.convoyId(), this.toRequest()),
-      (recorded) => this.startNextCheckIn(recorded),
+      () => {
+        const request = this.toRequest();
+        const summary = describeLocation(this.form.controls.location.value) || (request.place ?? '');
+        return this.outbox.send(checkInDraft(this.convoyId(), request, summary), readSentCheckIn);
+      },
+      (outcome) => this.startNextCheckIn(outcome.sent ? { event: outcome.value, replayed: outcome.replayed } : undefined),
       (problem) => {
         if (problem.code !== CHECK_IN_KEY_REUSED_CODE) return undefined;
         this.clientId = this.newClientId();
@@ -106,10 +115,12 @@ export class CheckInForm {
     };
   }
 
-  private startNextCheckIn(recorded: RecordedCheckIn): void {
+  /** `recorded` is undefined when the check-in stayed in the outbox. */
+  private startNextCheckIn(recorded: RecordedCheckIn | undefined): void {
     this.recorded.set(recorded);
+    this.queued.set(recorded === undefined);
     this.clientId = this.newClientId();
     this.formDirective().resetForm({ location: null, place: '', note: '' });
-    this.checkedIn.emit(recorded.event);
+    if (recorded) this.checkedIn.emit(recorded.event);
   }
 }

@@ -10,6 +10,7 @@ import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { ActiveLocale } from '../../core/i18n/active-locale';
 import { LiveEvents } from '../../core/live/live-events';
 import { FakeEventSource, provideFakeEventSources } from '../../core/live/testing/fake-event-source';
+import { Outbox } from '../../core/outbox/outbox';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { wordsIn } from '../../shared/testing/words-in';
 import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
@@ -56,7 +57,7 @@ describe('ConvoyPage', () => {
     fixture.componentRef.setInput('id', CONVOY_ID);
     await fixture.whenStable();
     http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(convoy);
-    await fixture.whenStable();
+    await settle();
     return fixture.nativeElement as HTMLElement;
   }
 
@@ -86,7 +87,14 @@ describe('ConvoyPage', () => {
     await press(document.querySelector('mat-dialog-container')!, label);
   }
 
-  function expectCheckIn(): TestRequest {
+  // The outbox keeps the entry in its store before sending, and after the answer: a few turns pass.
+  async function settle(): Promise<void> {
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture.whenStable();
+  }
+
+  async function expectCheckIn(): Promise<TestRequest> {
+    await settle();
     return http.expectOne({ method: 'POST', url: `/api/v1/convoys/${CONVOY_ID}/check-ins` });
   }
 
@@ -97,7 +105,8 @@ describe('ConvoyPage', () => {
     await fixture.whenStable();
   }
 
-  function expectStatusRequest(): TestRequest {
+  async function expectStatusRequest(): Promise<TestRequest> {
+    await settle();
     return http.expectOne({ method: 'POST', url: `/api/v1/convoys/${CONVOY_ID}/status` });
   }
 
@@ -179,10 +188,10 @@ describe('ConvoyPage', () => {
 
     await press(sut, 'Arrived');
     await confirmInDialog('Record arrival');
-    const request = expectStatusRequest();
-    expect(request.request.body).toEqual({ status: 'arrived', version: 2, clientId: 'client-2' });
+    const request = (await expectStatusRequest());
+    expect(request.request.body).toEqual({ status: 'arrived', version: 2, clientId: 'client-2', occurredAt: expect.any(String) });
     request.flush(aConvoyDetail({ status: 'arrived', version: 3 }));
-    await fixture.whenStable();
+    await settle();
 
     expect(wordsIn(sut.querySelector('.badges'))).toContain('Arrived');
   });
@@ -207,11 +216,12 @@ describe('ConvoyPage', () => {
     await press(strike, 'Report struck');
     await confirmInDialog('Report struck');
 
-    expect(expectStatusRequest().request.body).toEqual({
+    expect((await expectStatusRequest()).request.body).toEqual({
       status: 'struck',
       version: 2,
       clientId: 'client-2',
       incident: { kind: 'airstrike', killed: 0, injured: 4, description: 'Second truck hit between Maaret and Ariha' },
+      occurredAt: expect.any(String),
     });
   });
 
@@ -230,11 +240,11 @@ describe('ConvoyPage', () => {
 
     await press(sut, 'Arrived');
     await confirmInDialog('Record arrival');
-    expectStatusRequest().flush(
+    (await expectStatusRequest()).flush(
       { type: 'about:blank', title: 'Conflict', status: 409, code: 'convoy.stale_version', detail: 'Version 2 is not the latest' },
       { status: 409, statusText: 'Conflict' },
     );
-    await fixture.whenStable();
+    await settle();
 
     expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(
       'Someone else changed this convoy meanwhile. It has been loaded again: check its status, then try again.',
@@ -242,23 +252,18 @@ describe('ConvoyPage', () => {
     http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail({ status: 'aborted', version: 3 }));
   });
 
-  it('re-sends the same change with the same client id when the answer was lost, and a new one after', async () => {
+  it('keeps the change on this phone when the connection dropped, and says so', async () => {
     const sut = await openPage(aConvoyDetail({ status: 'planned', departedAt: null }));
 
     await press(sut, 'Departed');
-    expectStatusRequest().error(new ProgressEvent('error'));
-    await fixture.whenStable();
-    expect(wordsIn(sut.querySelector('[role="alert"]'))).toContain('Press "Departed" again when you have a connection');
-    await press(sut, 'Departed');
-    const again = expectStatusRequest();
-    // No check-in form before departure: the first id made is this change's.
-    expect(again.request.body).toEqual({ status: 'departed', version: 2, clientId: 'client-1' });
-    again.flush(aConvoyDetail({ version: 3 }), { headers: { 'Idempotent-Replayed': 'true' } });
-    await fixture.whenStable();
+    (await expectStatusRequest()).error(new ProgressEvent('error'), { status: 0 });
+    await settle();
 
-    await press(sut, 'Abort');
-    await confirmInDialog('Abort convoy');
-    expect(expectStatusRequest().request.body.clientId).not.toBe('client-1');
+    expect(wordsIn(sut.querySelector('section[aria-labelledby="status-heading"] [role="status"]'))).toContain('Saved on this phone');
+    // No check-in form before departure: the first id made is this change's.
+    expect(TestBed.inject(Outbox).entries()).toEqual([
+      expect.objectContaining({ id: 'client-1', kind: 'convoy-status', state: 'waiting', body: expect.objectContaining({ status: 'departed', version: 2 }) }),
+    ]);
   });
 
   it('says why a move was refused', async () => {
@@ -267,8 +272,8 @@ describe('ConvoyPage', () => {
     await press(sut, 'Abort');
     await confirmInDialog('Abort convoy');
     const detail = 'The convoy is arrived: that is final, so it cannot become aborted';
-    expectStatusRequest().flush({ type: 'about:blank', title: 'Conflict', status: 409, detail }, { status: 409, statusText: 'Conflict' });
-    await fixture.whenStable();
+    (await expectStatusRequest()).flush({ type: 'about:blank', title: 'Conflict', status: 409, detail }, { status: 409, statusText: 'Conflict' });
+    await settle();
 
     expect(wordsIn(sut.querySelector('[role="alert"]'))).toBe(detail);
   });
@@ -280,36 +285,29 @@ describe('ConvoyPage', () => {
       await type(sut, 'input[formControlName="place"]', 'Ariha checkpoint');
       await type(sut, 'textarea[formControlName="note"]', 'All well');
       await press(sut.querySelector('rl-check-in-form')!, 'Check in');
-      const request = expectCheckIn();
-      expect(request.request.body).toEqual({ clientId: 'client-1', place: 'Ariha checkpoint', note: 'All well' });
+      const request = await expectCheckIn();
+      expect(request.request.body).toEqual({ clientId: 'client-1', place: 'Ariha checkpoint', note: 'All well', occurredAt: expect.any(String) });
       request.flush(aCheckInEvent({ note: 'All well' }), { status: 201, statusText: 'Created' });
-      await fixture.whenStable();
+      await settle();
 
       expect(wordsIn(sut.querySelector('.rl-confirmation'))).toBe('Checked in at 15:55 Damascus, Ariha checkpoint.');
       http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail({ events: [aCheckInEvent(), aConvoyEvent()] }));
     });
 
-    it('keeps the entry and the client id when the connection dropped, and sends the same check-in again', async () => {
+    it('keeps the check-in on this phone when the connection dropped, says so, and starts the next one', async () => {
       const sut = await openPage();
       const form = sut.querySelector('rl-check-in-form')!;
 
       await type(sut, 'input[formControlName="place"]', 'Ariha checkpoint');
       await press(form, 'Check in');
-      expectCheckIn().error(new ProgressEvent('error'));
-      await fixture.whenStable();
+      (await expectCheckIn()).error(new ProgressEvent('error'), { status: 0 });
+      await settle();
 
-      expect(wordsIn(form.querySelector('[role="alert"]'))).toContain('Press "Check in" again when you have a connection: it is sent as the same record, so it is never recorded twice');
-      expect(sut.querySelector<HTMLInputElement>('input[formControlName="place"]')!.value).toBe('Ariha checkpoint');
-      await press(form, 'Check in');
-      const again = expectCheckIn();
-      expect(again.request.body).toEqual({ clientId: 'client-1', place: 'Ariha checkpoint' });
-      again.flush(aCheckInEvent(), { status: 201, statusText: 'Created' });
-      await fixture.whenStable();
-      http.expectOne(`/api/v1/convoys/${CONVOY_ID}`).flush(aConvoyDetail());
-      await fixture.whenStable();
-
-      await press(form, 'Check in');
-      expect(expectCheckIn().request.body).toEqual({ clientId: 'client-2' });
+      expect(wordsIn(form.querySelector('[role="status"]'))).toContain('Saved on this phone');
+      expect(sut.querySelector<HTMLInputElement>('input[formControlName="place"]')!.value).toBe('');
+      expect(TestBed.inject(Outbox).entries()).toEqual([
+        expect.objectContaining({ id: 'client-1', kind: 'check-in', state: 'waiting', body: expect.objectContaining({ clientId: 'client-1', place: 'Ariha checkpoint' }) }),
+      ]);
     });
   });
 
@@ -323,8 +321,8 @@ describe('ConvoyPage', () => {
 
     await type(sut, 'input[formControlName="place"]', 'Ariha checkpoint');
     await press(sut.querySelector('rl-check-in-form')!, 'أبلغ عن الموقع');
-    expectCheckIn().flush(aCheckInEvent(), { status: 201, statusText: 'Created' });
-    await fixture.whenStable();
+    (await expectCheckIn()).flush(aCheckInEvent(), { status: 201, statusText: 'Created' });
+    await settle();
 
     // The Latin place name keeps its own direction inside the Arabic sentence.
     expect(wordsIn(sut.querySelector('.rl-confirmation'))).toBe('أُبلغ عن الموقع الساعة 15:55 بتوقيت دمشق، \u2068Ariha checkpoint\u2069.');

@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, input, output, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -6,6 +7,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { ConvoyDetailResponse, ConvoyStatusRequest, IncidentKind } from '@relief-ledger/domain';
 
 import { LanguageService } from '../../core/i18n/language.service';
+import { Outbox } from '../../core/outbox/outbox';
 import { ProblemMessages } from '../../core/problems/problem-messages';
 import { NETWORK_PROBLEM_TYPE, toProblem } from '../../core/problems/to-problem';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
@@ -15,7 +17,7 @@ import { notSentText } from '../../shared/forms/form-submission';
 import { placeFieldErrors } from '../../shared/forms/place-field-errors';
 import { IncidentDetails, incidentDetailControls } from '../../shared/incident-fields/incident-details';
 import { IncidentKindPicker } from '../../shared/incident-fields/incident-kind-picker';
-import { ConvoysApi, isStaleConvoyVersion } from '../convoys-api';
+import { isStaleConvoyVersion, readSentStatusChange, statusChangeDraft } from '../convoys-api';
 import { NextStatus, nextStatuses, STATUS_ACTIONS } from '../next-statuses';
 
 /** The incident's fields arrive from the API as `incident.description` and so on. */
@@ -40,7 +42,8 @@ const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = {
 export class StatusActions {
   private readonly problemMessages = inject(ProblemMessages);
   private readonly language = inject(LanguageService);
-  private readonly api = inject(ConvoysApi);
+  private readonly outbox = inject(Outbox);
+  private readonly destroyRef = inject(DestroyRef);
   private readonly dialog = inject(MatDialog);
   private readonly newClientId = inject(NEW_CLIENT_ID);
 
@@ -59,6 +62,8 @@ export class StatusActions {
   });
   protected readonly saving = signal(false);
   protected readonly problem = signal<string | undefined>(undefined);
+  /** The last change stayed on this phone (no connection): the outbox sends it later. */
+  protected readonly queued = signal(false);
 
   /**
    * The change tried last that may have reached the server (its answer was lost): pressing the
@@ -119,29 +124,35 @@ export class StatusActions {
     if (this.saving()) return;
     const clientId = this.unconfirmed?.status === change.status ? this.unconfirmed.clientId : this.newClientId();
     const request = { ...change, clientId };
+    const summary = `${this.language.t(STATUS_ACTIONS[change.status].label)} · ${this.convoy().name}`;
     this.saving.set(true);
-    this.api.changeStatus(this.convoy().id, request).subscribe({
-      next: (convoy) => {
-        this.unconfirmed = undefined;
-        this.saving.set(false);
-        this.reportingStrike.set(false);
-        this.incident.reset({ kind: null, killed: 0, injured: 0, description: '' });
-        this.changed.emit(convoy);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        const problem = toProblem(error);
-        this.unconfirmed = problem.type === NETWORK_PROBLEM_TYPE ? { status: change.status, clientId } : undefined;
-        if (this.unconfirmed) {
-          this.problem.set(notSentText(this.language.t(STATUS_ACTIONS[change.status].label), this.language.words()));
-        } else if (isStaleConvoyVersion(problem)) {
-          this.problem.set(this.language.t('convoys.actions.stale'));
-          this.stale.emit();
-        } else {
-          // A refused move (409) says why in its detail; a refused incident names its fields.
-          this.problem.set(request.incident ? placeFieldErrors(this.incident, problem, this.problemMessages, CONTROL_FOR_FIELD) : this.problemMessages.message(problem));
-        }
-      },
-    });
+    this.queued.set(false);
+    this.outbox
+      .send(statusChangeDraft(this.convoy().id, request, summary), readSentStatusChange)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (outcome) => {
+          this.unconfirmed = undefined;
+          this.saving.set(false);
+          this.reportingStrike.set(false);
+          this.incident.reset({ kind: null, killed: 0, injured: 0, description: '' });
+          if (outcome.sent) this.changed.emit(outcome.value);
+          else this.queued.set(true);
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          const problem = toProblem(error);
+          this.unconfirmed = problem.type === NETWORK_PROBLEM_TYPE ? { status: change.status, clientId } : undefined;
+          if (this.unconfirmed) {
+            this.problem.set(notSentText(this.language.t(STATUS_ACTIONS[change.status].label), this.language.words()));
+          } else if (isStaleConvoyVersion(problem)) {
+            this.problem.set(this.language.t('convoys.actions.stale'));
+            this.stale.emit();
+          } else {
+            // A refused move (409) says why in its detail; a refused incident names its fields.
+            this.problem.set(request.incident ? placeFieldErrors(this.incident, problem, this.problemMessages, CONTROL_FOR_FIELD) : this.problemMessages.message(problem));
+          }
+        },
+      });
   }
 }

@@ -28,6 +28,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/incidents/new', label: 'nav.reportIncident', permissions: ['incidents.write'] },
   { path: '/incidents', label: 'nav.incidents', permissions: ['incidents.read'], exact: true },
   { path: '/reports', label: 'nav.reports', permissions: ['reports.export'] },
+  // What this phone has not sent yet: every role may write something from the field.
+  { path: '/outbox', label: 'nav.outbox', permissions: ['account.self'] },
   { path: '/admin', label: 'nav.admin', permissions: ADMIN_PERMISSIONS },
 ];
 

@@ -10,6 +10,7 @@ import { BehaviorSubject } from 'rxjs';
 import { SessionStore } from '../auth/session-store';
 import { signInAs } from '../auth/testing/session-fixtures';
 import { FakeEventSource, provideFakeEventSources } from '../live/testing/fake-event-source';
+import { Outbox } from '../outbox/outbox';
 import { SignedInLayout } from './signed-in-layout';
 import { BARE_LAYOUT } from './bare-layout';
 
@@ -92,6 +93,7 @@ describe('SignedInLayout', () => {
       ['Report incident', '/incidents/new'],
       ['Incidents', '/incidents'],
       ['Reports', '/reports'],
+      ['Outbox', '/outbox'],
     ]);
   });
 
@@ -109,6 +111,7 @@ describe('SignedInLayout', () => {
       'Pause windows',
       'Report incident',
       'Incidents',
+      'Outbox',
     ]);
   });
 
@@ -124,6 +127,7 @@ describe('SignedInLayout', () => {
       ['Routes', '/routes'],
       ['Pause windows', '/pause-windows'],
       ['Incidents', '/incidents'],
+      ['Outbox', '/outbox'],
       ['Admin', '/admin'],
     ]);
   });
@@ -141,6 +145,7 @@ describe('SignedInLayout', () => {
       'Pause windows',
       'Incidents',
       'Reports',
+      'Outbox',
       'Admin',
     ]);
   });
@@ -247,5 +252,53 @@ describe('SignedInLayout', () => {
 
     expect(document.querySelector('mat-snack-bar-container')?.textContent).toContain('Not signed out');
     expect(TestBed.inject(SessionStore).signedIn()).toBe(true);
+  });
+
+  describe('with entries not sent yet', () => {
+    async function keepOneEntry(): Promise<void> {
+      jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+      const body = { clientId: 'c1', quantity: 20 };
+      await new Promise<void>((resolve) =>
+        TestBed.inject(Outbox).send({ kind: 'distribution', url: '/api/v1/distributions', body, summary: '20 family tents' }, () => undefined).subscribe({ complete: resolve }),
+      );
+      await fixture.whenStable();
+    }
+
+    afterEach(() => jest.restoreAllMocks());
+
+    it('counts them in the toolbar on every screen, linking to the outbox', async () => {
+      const sut = await openLayout('field');
+      expect(sut.querySelector('rl-outbox-badge [data-outbox-count]')?.textContent?.trim()).toBe('0');
+
+      await keepOneEntry();
+
+      const badge = sut.querySelector<HTMLAnchorElement>('rl-outbox-badge a')!;
+      expect(badge.querySelector('[data-outbox-count]')?.textContent?.trim()).toBe('1');
+      expect(badge.getAttribute('href')).toBe('/outbox');
+      expect(badge.getAttribute('aria-label')).toBe('Outbox: 1 entry not sent yet');
+    });
+
+    it('warns before signing out, and keeps them when the user goes ahead', async () => {
+      const sut = await openLayout('field');
+      await keepOneEntry();
+
+      signOutButton(sut)!.click();
+      await fixture.whenStable();
+      http.expectNone('/api/v1/auth/sign-out');
+      expect(document.querySelector('mat-dialog-container')?.textContent).toContain('1 entry made on this phone has not reached the server yet');
+
+      Array.from(document.querySelectorAll<HTMLButtonElement>('mat-dialog-container button')).find((button) => button.textContent?.trim() === 'Sign out, keep them')!.click();
+      // The dialog says it closed once its closing animation ran.
+      for (let turn = 0; turn < 5; turn++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        await fixture.whenStable();
+      }
+      http.expectOne({ method: 'POST', url: '/api/v1/auth/sign-out' }).flush(null, { status: 204, statusText: 'No Content' });
+      await fixture.whenStable();
+
+      expect(TestBed.inject(SessionStore).signedIn()).toBe(false);
+      signInAs('field', { name: 'Layla Haddad' });
+      expect(TestBed.inject(Outbox).entries().map((entry) => entry.id)).toEqual(['c1']);
+    });
   });
 });

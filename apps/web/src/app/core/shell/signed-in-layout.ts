@@ -2,6 +2,7 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -14,6 +15,9 @@ import { SessionStore } from '../auth/session-store';
 import { LiveIndicator } from '../live/live-indicator';
 import { LanguageService } from '../i18n/language.service';
 import { LanguageSwitch } from '../i18n/language-switch';
+import { Outbox } from '../outbox/outbox';
+import { OutboxBadge } from '../outbox/outbox-badge';
+import { confirmAction } from '../../shared/confirm-dialog/open-confirm-dialog';
 import { ProblemMessages } from '../problems/problem-messages';
 import { toProblem } from '../problems/to-problem';
 import { wantsBareLayout } from './bare-layout';
@@ -34,6 +38,7 @@ import { NARROW_LAYOUT_QUERY } from './narrow-layout';
     MatListModule,
     MatSidenavModule,
     MatToolbarModule,
+    OutboxBadge,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -49,6 +54,8 @@ export class SignedInLayout {
   private readonly snackBar = inject(MatSnackBar);
   private readonly language = inject(LanguageService);
   private readonly messages = inject(ProblemMessages);
+  private readonly outbox = inject(Outbox);
+  private readonly dialog = inject(MatDialog);
 
   protected readonly session = this.store.session;
   protected readonly roleLabel = computed(() => {
@@ -88,8 +95,24 @@ export class SignedInLayout {
     if (this.narrow()) this.menuOpen.set(false);
   }
 
+  /** With entries not yet sent, asks first: they stay on this phone for this user, and only this user sends them. */
   protected signOut(): void {
     if (this.signingOut()) return;
+    const unsent = this.outbox.unsentCount();
+    if (unsent === 0) {
+      this.endSession();
+      return;
+    }
+    const t = (key: string) => this.language.t(key);
+    confirmAction(this.dialog, {
+      title: t('outboxShared.signOutTitle'),
+      message: this.language.t('outboxShared.signOutMessage', { count: unsent }),
+      confirmLabel: t('outboxShared.signOutConfirm'),
+      cancelLabel: t('outboxShared.signOutCancel'),
+    }).subscribe(() => this.endSession());
+  }
+
+  private endSession(): void {
     this.signingOut.set(true);
     this.store.signOut().subscribe({
       next: () => {

@@ -22,6 +22,7 @@ import {
   SARMADA_WAREHOUSE_ID,
 } from '../../shared/lookups/testing/lookup-fixtures';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
+import { Outbox } from '../../core/outbox/outbox';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { aDistribution } from '../testing/distribution-fixtures';
 import { DistributionForm } from './distribution-form';
@@ -98,22 +99,32 @@ describe('DistributionForm', () => {
     await type(sut, 'households', '20');
   }
 
+  // The outbox keeps the entry in its store before sending: a few turns pass before the request leaves.
+  async function settle(): Promise<void> {
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+    await fixture?.whenStable();
+  }
+
+  async function sentRequest(): Promise<TestRequest> {
+    await settle();
+    return http.expectOne({ method: 'POST', url: '/api/v1/distributions' });
+  }
+
   async function pressLog(sut: HTMLElement): Promise<TestRequest> {
     const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Log distribution');
     if (!button) throw new Error('no "Log distribution" button');
     button.click();
-    await fixture.whenStable();
-    return http.expectOne({ method: 'POST', url: '/api/v1/distributions' });
+    return sentRequest();
   }
 
   async function answer(request: TestRequest, body: object, init: Parameters<TestRequest['flush']>[1] = {}): Promise<void> {
     request.flush(body, init);
-    await fixture.whenStable();
+    await settle();
   }
 
   async function dropConnection(request: TestRequest): Promise<void> {
-    request.error(new ProgressEvent('error'));
-    await fixture.whenStable();
+    request.error(new ProgressEvent('error'), { status: 0 });
+    await settle();
   }
 
   function messageUnder(sut: HTMLElement, name: string): string {
@@ -152,8 +163,11 @@ describe('DistributionForm', () => {
       quantity: 20,
       households: 20,
       people: 100,
+      // Stamped at the press, so an entry sent later still says when it was handed out.
+      distributedAt: expect.any(String),
     });
-    request.flush(aDistribution());
+    expect(request.request.headers.get('Idempotency-Key')).toBe('client-1');
+    await answer(request, aDistribution());
   });
 
   it('counts five people per household until the number of people is typed', async () => {
@@ -203,30 +217,35 @@ describe('DistributionForm', () => {
     const next = await pressLog(sut);
 
     expect(next.request.body).toMatchObject({ clientId: 'client-2', quantity: 5, people: 25 });
-    next.flush(aDistribution({ clientId: 'client-2', quantity: 5, households: 5, people: 25, stockLeft: 475 }));
+    await answer(next, aDistribution({ clientId: 'client-2', quantity: 5, households: 5, people: 25, stockLeft: 475 }));
   });
 
-  it('keeps the entry and its client id when the connection drops, and sends the same id again', async () => {
+  it('keeps the entry on this phone when the connection drops, says so, and starts the next one', async () => {
     const sut = await openForm();
     await fillTwentyTents(sut);
-    const first = await pressLog(sut);
-    const sent = first.request.body;
 
-    await dropConnection(first);
+    await dropConnection(await pressLog(sut));
 
-    expect(text(sut.querySelector('[role="alert"]'))).toContain('Not sent: the server could not be reached');
-    expect(text(sut.querySelector('[role="alert"]'))).toContain('Press "Log distribution" again');
-    expect(text(sut.querySelector('[role="alert"]'))).toContain('never recorded twice');
-    expect(control<HTMLInputElement>(sut, 'quantity').value).toBe('20');
-    expect(sut.querySelector('[role="status"]')).toBeNull();
+    expect(text(sut.querySelector('[role="status"]'))).toContain('Saved on this phone');
+    expect(sut.querySelector('[role="alert"]')).toBeNull();
+    expect(control<HTMLInputElement>(sut, 'quantity').value).toBe('');
+    const [waiting] = TestBed.inject(Outbox).entries();
+    expect(waiting).toEqual(expect.objectContaining({ id: 'client-1', state: 'waiting', kind: 'distribution' }));
+    expect(waiting.body).toMatchObject({ clientId: 'client-1', quantity: 20 });
 
-    const retry = await pressLog(sut);
-    expect(retry.request.body).toEqual(sent);
-    expect(retry.request.body.clientId).toBe('client-1');
-    await answer(retry, aDistribution(), { headers: { 'Idempotent-Replayed': 'true' } });
+    await type(sut, 'quantity', '5');
+    await type(sut, 'households', '5');
+    sut.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    // The older entry goes first, with its own id; then the new one.
+    const older = await sentRequest();
+    expect(older.request.body.clientId).toBe('client-1');
+    await answer(older, aDistribution(), { headers: { 'Idempotent-Replayed': 'true' } });
+    const next = await sentRequest();
+    expect(next.request.body).toMatchObject({ clientId: 'client-2', quantity: 5 });
+    await answer(next, aDistribution({ clientId: 'client-2', quantity: 5, households: 5, people: 25, stockLeft: 475 }));
 
-    expect(text(sut.querySelector('[role="status"]'))).toContain('480 left at Atmeh camp store.');
-    expect(text(sut.querySelector('[role="status"]'))).toContain('it is recorded once');
+    expect(text(sut.querySelector('[role="status"]'))).toContain('475 left at Atmeh camp store.');
+    expect(TestBed.inject(Outbox).unsentCount()).toBe(0);
   });
 
   it('keeps the client id after the server refused the entry, so a corrected entry is still the same one', async () => {
@@ -250,9 +269,11 @@ describe('DistributionForm', () => {
     expect(text(sut.querySelector('[role="alert"]'))).toContain('Only 15 available at this stock point; 20 requested');
 
     await type(sut, 'quantity', '15');
+    // The refusal was handed back to this form, not kept in the outbox as well.
+    expect(TestBed.inject(Outbox).entries()).toEqual([]);
     const corrected = await pressLog(sut);
     expect(corrected.request.body).toMatchObject({ clientId: 'client-1', quantity: 15 });
-    corrected.flush(aDistribution({ quantity: 15, stockLeft: 0 }));
+    await answer(corrected, aDistribution({ quantity: 15, stockLeft: 0 }));
   });
 
   it('offers to log as a separate distribution when its id was already used for other figures', async () => {
@@ -273,11 +294,35 @@ describe('DistributionForm', () => {
 
     const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Log as a separate distribution');
     button?.click();
-    await fixture.whenStable();
 
-    const separate = http.expectOne({ method: 'POST', url: '/api/v1/distributions' });
+    const separate = await sentRequest();
     expect(separate.request.body.clientId).toBe('client-2');
-    separate.flush(aDistribution({ clientId: 'client-2' }));
+    await answer(separate, aDistribution({ clientId: 'client-2' }));
+  });
+
+  it('opens a refused outbox entry to fix as a new entry, and discards the old one once the new one is kept', async () => {
+    const outbox = TestBed.inject(Outbox);
+    const online = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    const body = { clientId: 'refused-1', campId: ATMEH_CAMP_ID, itemId: FAMILY_TENT_ID, stockPointId: ATMEH_STORE_ID, quantity: 900, households: 90, people: 450 };
+    await new Promise<void>((resolve) => outbox.send({ kind: 'distribution', url: '/api/v1/distributions', body, summary: '900 family tents' }, () => undefined).subscribe({ complete: resolve }));
+    online.mockRestore();
+    const drained = outbox.drain(true);
+    (await sentRequest()).flush({ type: 'about:blank', title: 'Not enough stock', status: 409, code: 'stock.insufficient' }, { status: 409, statusText: 'Conflict' });
+    await drained;
+    const [refused] = outbox.entries();
+    expect(refused.state).toBe('needs-attention');
+
+    outbox.startFix(refused);
+    const sut = await openForm();
+    expect(control<HTMLInputElement>(sut, 'quantity').value).toBe('900');
+    expect(control<HTMLSelectElement>(sut, 'campId').value).toBe(ATMEH_CAMP_ID);
+
+    await type(sut, 'quantity', '400');
+    const fixed = await pressLog(sut);
+    expect(fixed.request.body).toMatchObject({ clientId: 'client-1', quantity: 400, households: 90, people: 450 });
+    await answer(fixed, aDistribution({ clientId: 'client-1', quantity: 400 }));
+
+    expect(outbox.entries().map((entry) => [entry.id, entry.state])).toEqual([['client-1', 'sent']]);
   });
 
   it('does not send an entry with missing fields, and says what is missing', async () => {
@@ -350,8 +395,7 @@ describe('DistributionForm', () => {
       const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'تسجيل التوزيع');
       if (!button) throw new Error('no "تسجيل التوزيع" button');
       button.click();
-      await fixture.whenStable();
-      return http.expectOne('/api/v1/distributions');
+      return sentRequest();
     }
 
     it('labels its fields and names the camps and items in Arabic', async () => {

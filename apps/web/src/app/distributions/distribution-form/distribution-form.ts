@@ -3,6 +3,7 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  DestroyRef,
   ElementRef,
   inject,
   Injector,
@@ -22,6 +23,7 @@ import { forkJoin, map } from 'rxjs';
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalWords } from '../../core/i18n/local-words';
 import { NumberInput } from '../../core/i18n/number-input';
+import { Outbox } from '../../core/outbox/outbox';
 import { ProblemMessages } from '../../core/problems/problem-messages';
 import { NETWORK_PROBLEM_TYPE, toProblem } from '../../core/problems/to-problem';
 import { apiResource } from '../../shared/api-resource/api-resource';
@@ -34,7 +36,7 @@ import { describeQuantity } from '../../shared/lookups/describe-quantity';
 import { localName } from '../../shared/lookups/local-name';
 import { CampChoice, LookupsApi } from '../../shared/lookups/lookups-api';
 import { DistributionDefaultsStore } from '../distribution-defaults';
-import { DistributionsApi, KEY_REUSED_CODE, RecordedDistribution } from '../distributions-api';
+import { distributionDraft, KEY_REUSED_CODE, readSentDistribution, RecordedDistribution } from '../distributions-api';
 
 /** People counted per household until the user types the real number: the design-case family of five. */
 export const PEOPLE_PER_HOUSEHOLD = 5;
@@ -102,9 +104,10 @@ export function describeLogged({ distribution, replayed, names }: LoggedDistribu
  * Logs one distribution: the fastest screen, built for a phone at a distribution point. The camp,
  * item and stock point of the last entry come back; people default to five per household.
  *
- * Every entry carries a client id made when the entry starts, kept through failed sends and
- * replaced only once the server has confirmed it. Pressing again after a dropped connection
- * therefore re-sends the same entry, which the server records once.
+ * Every entry carries a client id made when the entry starts and goes through the outbox: with
+ * no connection it stays on the phone ("saved on this phone") and the next entry starts; the
+ * outbox sends it later under the same id, which the server records once. A refusal comes back
+ * here with the same id, to be corrected in place.
  */
 @Component({
   selector: 'rl-distribution-form',
@@ -117,7 +120,8 @@ export function describeLogged({ distribution, replayed, names }: LoggedDistribu
 export class DistributionForm {
   private readonly problemMessages = inject(ProblemMessages);
   private readonly language = inject(LanguageService);
-  private readonly api = inject(DistributionsApi);
+  private readonly outbox = inject(Outbox);
+  private readonly destroyRef = inject(DestroyRef);
   private readonly lookups = inject(LookupsApi);
   private readonly defaults = inject(DistributionDefaultsStore);
   private readonly newClientId = inject(NEW_CLIENT_ID);
@@ -170,9 +174,12 @@ export class DistributionForm {
   protected readonly saving = signal(false);
   /** The last distribution the server confirmed; said as "Logged: 20 family tents at …. 480 left at …." */
   private readonly logged = signal<LoggedDistribution | undefined>(undefined);
+  /** The last entry stayed on this phone (no connection): the outbox sends it later. */
+  private readonly queued = signal(false);
   protected readonly confirmation = computed(() => {
     const logged = this.logged();
-    return logged ? describeLogged(logged, this.language.words()) : undefined;
+    if (logged) return describeLogged(logged, this.language.words());
+    return this.queued() ? this.language.t('outboxShared.savedOnPhone') : undefined;
   });
   protected readonly problem = signal<string | undefined>(undefined);
   /** The server has this client id for other figures: offer to log these as a separate distribution. */
@@ -180,6 +187,8 @@ export class DistributionForm {
 
   /** The id of the entry being filled in; see the class comment. */
   private clientId = this.newClientId();
+  /** The refused outbox entry this form was opened to fix ("Fix as new entry"): discarded once this one is kept. */
+  private fixing: string | undefined;
   /** Set once the user types the number of people; until then it follows households × 5. */
   private peopleEdited = false;
 
@@ -205,6 +214,7 @@ export class DistributionForm {
     this.problem.set(undefined);
     this.keyReused.set(false);
     this.logged.set(undefined);
+    this.queued.set(false);
     if (this.form.invalid) {
       this.form.markAllAsTouched();
       this.focusFirstInvalidField();
@@ -213,16 +223,25 @@ export class DistributionForm {
     const request = this.toRequest();
     const names = this.namesOf(request);
     this.saving.set(true);
-    this.api.recordDistribution(request).subscribe({
-      next: (recorded) => {
-        this.saving.set(false);
-        this.startNextEntry(recorded, names);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.showProblem(toProblem(error));
-      },
-    });
+    // Through the outbox: online the answer comes back as before; offline the entry waits on the phone.
+    const summary = names
+      ? `${describeQuantity({ quantity: request.quantity, item: names.item }, this.language.words())} · ${localName(names.camp, this.language.lang())}`
+      : String(request.quantity);
+    this.outbox
+      .send({ ...distributionDraft(request, summary), replaces: this.fixing }, readSentDistribution)
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (outcome) => {
+          this.saving.set(false);
+          this.fixing = undefined;
+          if (outcome.sent) this.startNextEntry({ distribution: outcome.value, replayed: outcome.replayed }, names);
+          else this.startNextEntry(undefined, names);
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          this.showProblem(toProblem(error));
+        },
+      });
   }
 
   /** After "already logged with other figures": these figures are another distribution. */
@@ -254,9 +273,17 @@ export class DistributionForm {
     return camp && item && stockPoint ? { camp, item, stockPointName: stockPoint.name } : undefined;
   }
 
-  private startNextEntry({ distribution, replayed }: RecordedDistribution, names: SentNames | undefined): void {
-    this.logged.set({ distribution, replayed, names });
-    this.defaults.remember({ campId: distribution.campId ?? undefined, itemId: distribution.itemId, stockPointId: distribution.stockPointId });
+  /** `recorded` is undefined when the entry stayed in the outbox. */
+  private startNextEntry(recorded: RecordedDistribution | undefined, names: SentNames | undefined): void {
+    if (recorded) {
+      const { distribution, replayed } = recorded;
+      this.logged.set({ distribution, replayed, names });
+      this.defaults.remember({ campId: distribution.campId ?? undefined, itemId: distribution.itemId, stockPointId: distribution.stockPointId });
+    } else {
+      this.queued.set(true);
+      const { campId, itemId, stockPointId } = this.form.getRawValue();
+      this.defaults.remember({ campId, itemId, stockPointId });
+    }
 
     this.clientId = this.newClientId();
     // resetForm, not reset: it also forgets the submit, so the emptied figures are not marked in red.
@@ -279,8 +306,16 @@ export class DistributionForm {
     afterNextRender({ write: () => this.revealProblem() }, { injector: this.injector });
   }
 
-  /** Puts back the last entry's camp, item and stock point, where they are still on offer. */
+  /** Puts back the last entry's camp, item and stock point, where they are still on offer; or the refused entry being fixed. */
   private applyDefaults(choices: Choices): void {
+    const fix = this.outbox.takeFix('distribution');
+    if (fix) {
+      this.fixing = fix.id;
+      this.form.patchValue(fix.body as Partial<CreateDistributionRequest>, { emitEvent: false });
+      this.peopleEdited = true;
+      this.form.markAllAsTouched();
+      return;
+    }
     const remembered = this.defaults.read();
     const controls = this.form.controls;
     const offer = (control: FormControl<string>, id: string | undefined, ids: readonly { id: string }[]) => {

@@ -10,6 +10,7 @@ import { forkJoin, map } from 'rxjs';
 
 import { ConvoysApi } from '../../convoys/convoys-api';
 import { LanguageService } from '../../core/i18n/language.service';
+import { Outbox } from '../../core/outbox/outbox';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { FormSubmission, notSentText } from '../../shared/forms/form-submission';
@@ -19,7 +20,7 @@ import { IncidentKindPicker } from '../../shared/incident-fields/incident-kind-p
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { chosenLocationId, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
-import { IncidentsApi, INCIDENT_KEY_REUSED_CODE, ReportedIncident } from '../incidents-api';
+import { INCIDENT_KEY_REUSED_CODE, incidentDraft, readSentIncident, ReportedIncident } from '../incidents-api';
 import { reportConfirmation } from './report-confirmation';
 
 export const PLACE_MAX_LENGTH = 500;
@@ -41,6 +42,9 @@ function createIncidentForm() {
 }
 
 type IncidentControlName = keyof ReturnType<typeof createIncidentForm>['controls'];
+
+/** How much of the description the outbox page shows beside the kind. */
+const SUMMARY_MAX_LENGTH = 60;
 
 /**
  * Reports an incident, fast, on a phone: what happened as one tap, when (now unless said), where,
@@ -68,7 +72,7 @@ type IncidentControlName = keyof ReturnType<typeof createIncidentForm>['controls
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class IncidentForm {
-  private readonly api = inject(IncidentsApi);
+  private readonly outbox = inject(Outbox);
   private readonly language = inject(LanguageService);
   private readonly lookups = inject(LookupsApi);
   private readonly convoysApi = inject(ConvoysApi);
@@ -83,9 +87,12 @@ export class IncidentForm {
   });
   /** The report last recorded, said in the language on screen (and again after a switch). */
   private readonly reported = signal<ReportedIncident | undefined>(undefined);
+  /** The last report stayed on this phone (no connection): the outbox sends it later. */
+  private readonly queued = signal(false);
   protected readonly confirmation = computed(() => {
     const reported = this.reported();
-    return reported && reportConfirmation(reported, this.language.words());
+    if (reported) return reportConfirmation(reported, this.language.words());
+    return this.queued() ? this.language.t('outboxShared.savedOnPhone') : undefined;
   });
 
   /** The routes, and the organisation's convoys planned or on the road: the ones an incident can befall. */
@@ -99,6 +106,18 @@ export class IncidentForm {
   protected readonly convoys = computed(() => this.choices.value()?.convoys ?? []);
 
   private clientId = this.newClientId();
+  /** The refused outbox entry this form was opened to fix ("Fix as new entry"): discarded once this one is kept. */
+  private fixing: string | undefined;
+
+  constructor() {
+    const fix = this.outbox.takeFix('incident');
+    if (fix) {
+      const { kind, place, description, killed, injured, convoyId, routeId } = fix.body as Partial<CreateIncidentRequest>;
+      this.fixing = fix.id;
+      this.form.patchValue({ kind, place, description, killed, injured, convoyId, routeId });
+      this.form.markAllAsTouched();
+    }
+  }
 
   protected errorFor(name: IncidentControlName): string {
     const errors = this.form.controls[name].errors;
@@ -112,9 +131,17 @@ export class IncidentForm {
 
   protected reportIncident(): void {
     this.reported.set(undefined);
+    this.queued.set(false);
     this.submission.submit(
-      () => this.api.reportIncident(this.toRequest()),
-      (reported) => this.startNextReport(reported),
+      () => {
+        const request = this.toRequest();
+        const summary = `${this.language.t(`incidentKind.${request.kind}`)} · ${request.description.slice(0, SUMMARY_MAX_LENGTH)}`;
+        return this.outbox.send({ ...incidentDraft(request, summary), replaces: this.fixing }, readSentIncident);
+      },
+      (outcome) => {
+        this.fixing = undefined;
+        this.startNextReport(outcome.sent ? { incident: outcome.value, replayed: outcome.replayed } : undefined);
+      },
       (problem) => this.keyReused(problem),
     );
   }
@@ -143,8 +170,10 @@ export class IncidentForm {
     };
   }
 
-  private startNextReport(reported: ReportedIncident): void {
+  /** `reported` is undefined when the report stayed in the outbox. */
+  private startNextReport(reported: ReportedIncident | undefined): void {
     this.reported.set(reported);
+    this.queued.set(reported === undefined);
     this.clientId = this.newClientId();
     this.formDirective().resetForm({ kind: null, occurredAt: '', routeId: '', location: null, place: '', convoyId: '', killed: 0, injured: 0, description: '' });
   }

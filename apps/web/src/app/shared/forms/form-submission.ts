@@ -1,4 +1,5 @@
-import { afterNextRender, ElementRef, inject, Injector, signal } from '@angular/core';
+import { afterNextRender, DestroyRef, ElementRef, inject, Injector, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormGroup } from '@angular/forms';
 import { Problem } from '@relief-ledger/domain';
 import { Observable } from 'rxjs';
@@ -33,6 +34,7 @@ export class FormSubmission {
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
   private readonly injector = inject(Injector);
   private readonly messages = inject(ProblemMessages);
+  private readonly destroyRef = inject(DestroyRef);
   readonly saving = signal(false);
   readonly problem = signal<string | undefined>(undefined);
 
@@ -56,18 +58,21 @@ export class FormSubmission {
       return;
     }
     this.saving.set(true);
-    request().subscribe({
-      next: (answer) => {
-        this.saving.set(false);
-        saved(answer);
-      },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        const problem = toProblem(error);
-        this.problem.set(failed?.(problem) ?? this.describe(problem));
-        afterNextRender({ write: () => this.revealProblem() }, { injector: this.injector });
-      },
-    });
+    // Unsubscribed when the form closes: the outbox then keeps a refused entry for the person to see.
+    request()
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (answer) => {
+          this.saving.set(false);
+          saved(answer);
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          const problem = toProblem(error);
+          this.problem.set(failed?.(problem) ?? this.describe(problem));
+          afterNextRender({ write: () => this.revealProblem() }, { injector: this.injector });
+        },
+      });
   }
 
   private describe(problem: Problem): string {
