@@ -17,14 +17,14 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
   imports: [DateTimePipe, MatTableModule, NumberPipe, TranslocoPipe],
   template: `
     <div class="rl-table-wrap">
-      <table mat-table [dataSource]="movements()" [attr.aria-label]="label()">
+      <table mat-table class="rl-stacked" [dataSource]="movements()" [attr.aria-label]="label()">
         <ng-container matColumnDef="recordedAt">
           <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.when' | transloco }}</th>
-          <td mat-cell *matCellDef="let movement" class="when">{{ movement.recordedAt | rlDateTime }}</td>
+          <td mat-cell *matCellDef="let movement" [attr.data-label]="'stock.ledger.when' | transloco" class="when">{{ movement.recordedAt | rlDateTime }}</td>
         </ng-container>
         <ng-container matColumnDef="kind">
           <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.movement' | transloco }}</th>
-          <td mat-cell *matCellDef="let movement">
+          <td mat-cell *matCellDef="let movement" [attr.data-label]="'stock.ledger.movement' | transloco">
             <span class="kind">{{ kindKey(movement) | transloco }}</span>
             @if (detailOf(movement); as detail) {
               <!-- The space keeps the two apart for screen readers; the line break is the style's. -->
@@ -37,13 +37,14 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
           <td
             mat-cell
             *matCellDef="let movement"
+            [attr.data-label]="'stock.ledger.change' | transloco"
             class="figure change"
             [class.out]="movement.quantity < 0"
           ><bdi dir="ltr">{{ signOf(movement) }}{{ absolute(movement) | rlNumber }}</bdi></td>
         </ng-container>
         <ng-container matColumnDef="balance">
           <th mat-header-cell *matHeaderCellDef class="figure">{{ 'stock.ledger.balance' | transloco }}</th>
-          <td mat-cell *matCellDef="let movement" class="figure balance">{{ movement.balance | rlNumber }}</td>
+          <td mat-cell *matCellDef="let movement" [attr.data-label]="'stock.ledger.balance' | transloco" class="figure balance">{{ movement.balance | rlNumber }}</td>
         </ng-container>
 
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
