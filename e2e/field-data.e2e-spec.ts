@@ -97,7 +97,8 @@ describe('the field data on a phone', () => {
     expect(await asOf.textContent()).toMatch(/as of \u2068\d{2}:\d{2} Damascus, \w{3}, \d{1,2} \w{3} \d{4}\u2069/);
     await select(page, 'Camp').selectOption({ label: CAMP });
     expect(await chosen(page, 'Stock point')).toBe(STORE);
-    expect((await itemGroups(page))[0].items).toEqual(['Family tent (495 held)']);
+    // As the phone kept it when the form last loaded online, before this entry: "as of" says when.
+    expect((await itemGroups(page))[0].items).toEqual(['Family tent (500 held)']);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'field-distribution-form-offline-360.png'), fullPage: true });
     await page.context().close();
   }, 120_000);
