@@ -29,8 +29,9 @@ describe('distributions and stock in the browser', () => {
     await field.getByRole('option', { name: CAMP }).waitFor({ state: 'attached' });
 
     await choose(field, 'Camp', CAMP);
-    await choose(field, 'Item', 'Family tent');
     await choose(field, 'Stock point', STORE);
+    // Listed with what the store holds: "Family tent (500 held)".
+    await choose(field, 'Item', 'Family tent (500 held)');
     await field.getByLabel('Quantity', { exact: true }).fill('20');
     await field.getByLabel('Households', { exact: true }).fill('20');
     // Five people per household until someone types the real number.

@@ -67,8 +67,10 @@ describe('camps, distributions, stock and reports in Arabic (e2e)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ar');
 
     await page.getByLabel('المخيم', { exact: true }).selectOption({ label: CAMP_AR });
-    await page.getByLabel('المادة', { exact: true }).selectOption({ label: TENT_AR });
     await page.getByLabel('نقطة المخزون', { exact: true }).selectOption({ label: STORE });
+    // Listed with what the store holds, "خيمة عائلية (المتوفر: ٥٠٠)": chosen by its name.
+    const tent = await page.getByLabel('المادة', { exact: true }).locator('option', { hasText: TENT_AR }).getAttribute('value');
+    await page.getByLabel('المادة', { exact: true }).selectOption(tent!);
     await page.getByLabel('الكمية', { exact: true }).fill('١٢٠');
     await page.getByLabel('الأسر', { exact: true }).fill('٢٤');
     // Five people per household until someone types the real number.

@@ -21,6 +21,7 @@ import { OrganisationsModule } from './organisations/organisations.module.js';
 import { UsersModule } from './users/users.module.js';
 import { OverviewModule } from './overview/overview.module.js';
 import { ReportsModule } from './reports/reports.module.js';
+import { FieldKitModule } from './field-kit/field-kit.module.js';
 
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         ConvoysModule,
         OverviewModule,
         ReportsModule,
+        FieldKitModule,
       ],
       providers: [{ provide: APP_CONFIG, useValue: config }],
       exports: [APP_CONFIG],

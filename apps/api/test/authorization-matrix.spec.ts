@@ -109,6 +109,7 @@ const MATRIX: Record<string, Row> = {
   'GET /api/v1/items': { own: all(200), call: () => ({ path: '/api/v1/items' }) },
   'GET /api/v1/stock/donors': { own: all(200), call: () => ({ path: '/api/v1/stock/donors?q=W' }) },
   'GET /api/v1/overview': { own: all(200), call: () => ({ path: '/api/v1/overview' }) },
+  'GET /api/v1/field-kit': { own: only({ coordinator: 200, field: 200 }), call: () => ({ path: '/api/v1/field-kit' }) },
   'GET /api/v1/reports/{report}': {
     own: only({ manager: 200, coordinator: 200 }),
     // Another organisation's stock point in the filter: its card is empty, never its rows.

@@ -41,3 +41,5 @@ export * from './i18n/languages';
 export * from './reports/report-headers';
 export * from './common/replay';
 export * from './stock/limits';
+export * from './field-kit/field-kit-contract';
+export * from './time/zoned-timestamp';

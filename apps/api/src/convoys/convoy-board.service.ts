@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { convoyCoverage, goNoGo, isOverdue, RECENT_INCIDENT_HOURS, tripEnd, windowCoversRoute } from '@relief-ledger/domain';
-import type { ConvoyDetailResponse, ConvoyResponse, ConvoyStatus, ConvoyStatusResponse, Page, PauseWindowResponse } from '@relief-ledger/domain';
+import type { ConvoyDetailResponse, ConvoyResponse, ConvoyStatus, ConvoyStatusResponse, Page, PauseWindowResponse, WindowOnRoute } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
@@ -50,6 +50,20 @@ export class ConvoyBoardService {
     return convoys.sort((a, b) => Number(b.overdue) - Number(a.overdue));
   }
 
+  /**
+   * `active`, each with the pause windows on its route over its trip: the field kit keeps them so
+   * that a phone offline can still count down to the end of the window its convoy is under.
+   */
+  async activeWithWindows(actor: Actor, until: Date, now = new Date()): Promise<Array<ConvoyResponse & { windows: WindowOnRoute[] }>> {
+    const manager = this.dataSource.manager;
+    const rows = await this.repository.select(manager, actor.organisationId, { activeBefore: until }, 'departure');
+    const onTrip = await this.windowsOnTrips(manager, rows, now);
+    const convoys = await this.withCoverage(manager, rows, now, onTrip);
+    return convoys
+      .map((convoy) => ({ ...convoy, windows: (onTrip.get(convoy.id) ?? []).map(toWindowOnRoute) }))
+      .sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  }
+
   /** Other organisations' convoys planned, on the road, or ended lately: counts by status, nothing more. */
   async othersByStatus(actor: Actor): Promise<Partial<Record<ConvoyStatus, number>>> {
     const rows = await this.repository.othersByStatus(actor.organisationId, SHARED_RECENT_HOURS);
@@ -81,7 +95,7 @@ export class ConvoyBoardService {
       ...convoy,
       events: (await this.repository.events(manager, actor.organisationId, id)).map(toEventResponse),
       cargo: (await this.repository.cargoWithNames(manager, actor.organisationId, id)).map(toCargoLineResponse),
-      windows: windows.map((w) => ({ id: w.id, announcedBy: w.announcedBy, zone: w.zone, startsAt: w.startsAt, endsAt: w.endsAt, status: w.status, violatedAt: w.violatedAt })),
+      windows: windows.map(toWindowOnRoute),
       goNoGo: row.status === 'planned' && convoy.coverage ? await this.goNoGo(manager, row, convoy.coverage, windows, now) : null,
     };
   }
@@ -129,4 +143,8 @@ export class ConvoyBoardService {
       }),
     );
   }
+}
+
+function toWindowOnRoute(w: PauseWindowResponse): WindowOnRoute {
+  return { id: w.id, announcedBy: w.announcedBy, zone: w.zone, startsAt: w.startsAt, endsAt: w.endsAt, status: w.status, violatedAt: w.violatedAt };
 }

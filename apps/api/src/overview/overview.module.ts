@@ -6,6 +6,14 @@ import { OverviewController } from './overview.controller.js';
 import { OverviewRepository } from './overview.repository.js';
 import { OverviewService } from './overview.service.js';
 
-/** A read model across convoys, windows, incidents, camps and stock; it writes nothing. */
-@Module({ imports: [ConvoysModule, PauseWindowsModule, IncidentsModule], controllers: [OverviewController], providers: [OverviewService, OverviewRepository] })
+/**
+ * A read model across convoys, windows, incidents, camps and stock; it writes nothing. Its
+ * repository is exported for the field kit, which shows the same camp coverage.
+ */
+@Module({
+  imports: [ConvoysModule, PauseWindowsModule, IncidentsModule],
+  controllers: [OverviewController],
+  providers: [OverviewService, OverviewRepository],
+  exports: [OverviewRepository],
+})
 export class OverviewModule {}

@@ -94,7 +94,7 @@ export class OverviewService {
 }
 
 /** The first instant of a local day; where the clocks jumped over midnight (Syria's did), the first hour that exists. */
-function startOfDay(day: string, zone: string): Date {
+export function startOfDay(day: string, zone: string): Date {
   for (const time of ['00:00', '01:00']) {
     const resolved = resolveLocalTime({ date: day, time }, zone);
     if (resolved.kind === 'exact') return new Date(resolved.instant);
@@ -103,7 +103,7 @@ function startOfDay(day: string, zone: string): Date {
   throw new Error(`no start of ${day} in ${zone}`);
 }
 
-function campsWorstFirst(camps: CampFigures[], deliveries: FoodDeliveryRow[], today: string): OverviewCamp[] {
+export function campsWorstFirst(camps: CampFigures[], deliveries: FoodDeliveryRow[], today: string): OverviewCamp[] {
   return camps
     .map((c) => {
       const shelter = shelterCoverage({ households: c.households, tentsOnSite: Number(c.tents) });

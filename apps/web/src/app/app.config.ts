@@ -1,5 +1,5 @@
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
-import { ApplicationConfig, inject, isDevMode, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import { ApplicationConfig, inject, isDevMode, provideAppInitializer, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, withComponentInputBinding, withNavigationErrorHandler } from '@angular/router';
 import { provideServiceWorker } from '@angular/service-worker';
 
@@ -8,6 +8,7 @@ import { AppUpdate } from './core/app-update/app-update';
 import { isChunkLoadError } from './core/app-update/is-chunk-load-error';
 import { sessionExpiredInterceptor } from './core/auth/session-expired-interceptor';
 import { provideI18n } from './core/i18n/provide-i18n';
+import { FieldKitStore } from './shared/field-kit/field-kit-store';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -27,5 +28,7 @@ export const appConfig: ApplicationConfig = {
     // and moves between screens offline (ngsw-config.json). Registered once the first screen has settled,
     // so its downloads never compete with the first page on a slow network. API answers are not cached here.
     provideServiceWorker('ngsw-worker.js', { enabled: !isDevMode(), registrationStrategy: 'registerWhenStable:10000' }),
+    // From the start, so the phone's copy of the field kit follows sign-ins and the connection coming back.
+    provideAppInitializer(() => void inject(FieldKitStore)),
   ],
 };

@@ -25,6 +25,7 @@ describe('can', () => {
     'audit.read': ['admin', 'manager'],
     'reports.export': ['coordinator', 'manager'],
     'overview.read': ['admin', 'coordinator', 'field', 'manager'],
+    'field.kit': ['coordinator', 'field'],
   };
 
   it('covers every permission in the table', () => {

@@ -46,6 +46,11 @@ export const PERMISSIONS = {
   'reports.export': ['manager', 'coordinator'],
   /** The landing page: what needs me now. */
   'overview.read': ['admin', 'coordinator', 'field', 'manager'],
+  /**
+   * The field kit: everything the field forms pick from, in one answer a phone keeps for offline
+   * use. For those who log in the field; admins and managers have no field form to fill.
+   */
+  'field.kit': ['coordinator', 'field'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

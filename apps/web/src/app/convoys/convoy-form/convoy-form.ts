@@ -26,7 +26,7 @@ import { OffsetChoice } from '../../shared/time/offset-choice';
 import { describeWallClock, VIEWER_TIME_ZONE, zoneName } from '../../shared/time/zoned-time';
 import { ConvoysApi } from '../convoys-api';
 import { VEHICLE_LIMITS, vehiclesToSend } from '../vehicles';
-import { resolveEntry, WallClockEntry, wallClockEntryValidator } from './departure-time';
+import { resolveEntry, WallClockEntry, wallClockEntryValidator } from '../../shared/time/wall-clock-entry';
 
 const QUANTITY_MAX = STOCK_LIMITS.quantityMax;
 const NOTES_MAX_LENGTH = CONVOY_LIMITS.notesMaxLength;

@@ -1,5 +1,6 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
@@ -7,15 +8,13 @@ import { of } from 'rxjs';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { provideTestTranslations } from '../../core/i18n/testing/test-translations';
-import { LookupsApi } from '../../shared/lookups/lookups-api';
+import { Clock } from '../../shared/time/clock';
+import { FieldKitStore } from '../../shared/field-kit/field-kit-store';
+import { aFieldKit, aFieldKitCamp } from '../../shared/field-kit/testing/field-kit-fixtures';
 import {
   aCampChoice,
-  aFoodParcel,
-  anItem,
-  aStockPoint,
   ATMEH_CAMP_ID,
   ATMEH_STORE_ID,
-  aWarehouse,
   FAMILY_TENT_ID,
   FOOD_PARCEL_ID,
   SARMADA_CAMP_ID,
@@ -25,10 +24,13 @@ import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { Outbox } from '../../core/outbox/outbox';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { aDistribution } from '../testing/distribution-fixtures';
+import { FieldKitResponse } from '@relief-ledger/domain';
 import { DistributionForm } from './distribution-form';
 
 /** What `distributions.form.keyReused` says in English. */
 const KEY_REUSED_MESSAGE = 'An earlier press already logged this entry with other figures';
+/** 15:10 in Damascus (UTC+02:00) on 23 December 2019: the clock the form reads. */
+const NOW = new Date('2019-12-23T13:10:42Z');
 
 describe('DistributionForm', () => {
   let fixture: ComponentFixture<DistributionForm>;
@@ -36,20 +38,24 @@ describe('DistributionForm', () => {
   let clientIds: number;
   /** Set by the specs of another language, which provide its translations too. */
   let language: 'en' | 'ar' = 'en';
+  let fieldKit: FieldKitResponse;
+  let fromCache: boolean;
 
   beforeEach(() => {
+    fieldKit = aFieldKit({
+      camps: [
+        aFieldKitCamp(aCampChoice(), { storeId: ATMEH_STORE_ID }),
+        aFieldKitCamp(aCampChoice({ id: SARMADA_CAMP_ID, nameEn: 'Sarmada olive grove camp' })),
+        aFieldKitCamp(aCampChoice({ id: 'closed', nameEn: 'Closed camp', status: 'closed' })),
+      ],
+    });
+    fromCache = false;
     localStorage.clear();
     clientIds = 0;
     TestBed.configureTestingModule({
       providers: [
-        {
-          provide: LookupsApi,
-          useValue: {
-            listCamps: () => of([aCampChoice(), aCampChoice({ id: SARMADA_CAMP_ID, nameEn: 'Sarmada olive grove camp' }), aCampChoice({ id: 'closed', nameEn: 'Closed camp', status: 'closed' })]),
-            listItems: () => of([aFoodParcel(), anItem()]),
-            listStockPoints: () => of([aStockPoint(), aWarehouse()]),
-          },
-        },
+        { provide: FieldKitStore, useValue: { load: () => of({ kit: fieldKit, fromCache }) } },
+        { provide: Clock, useValue: { now: signal(NOW) } },
         { provide: NEW_CLIENT_ID, useValue: () => `client-${++clientIds}` },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideHttpClient(withFetch()),
@@ -139,7 +145,7 @@ describe('DistributionForm', () => {
     const sut = await openForm();
 
     const labels = Array.from(sut.querySelectorAll('mat-label')).map((label) => label.textContent?.trim());
-    expect(labels).toEqual(['Camp', 'Item', 'Stock point', 'Quantity', 'Households', 'People', 'Notes']);
+    expect(labels).toEqual(['Camp', 'Stock point', 'Item', 'Quantity', 'Households', 'People', 'Date', 'Time', 'Notes']);
   });
 
   it('offers the open camps only', async () => {
@@ -163,8 +169,8 @@ describe('DistributionForm', () => {
       quantity: 20,
       households: 20,
       people: 100,
-      // Stamped at the press, so an entry sent later still says when it was handed out.
-      distributedAt: expect.any(String),
+      // Stamped at the press on the camp's clock, so an entry sent later still says when it was handed out.
+      distributedAt: '2019-12-23T15:10:00+02:00',
     });
     expect(request.request.headers.get('Idempotency-Key')).toBe('client-1');
     await answer(request, aDistribution());
@@ -303,7 +309,16 @@ describe('DistributionForm', () => {
   it('opens a refused outbox entry to fix as a new entry, and discards the old one once the new one is kept', async () => {
     const outbox = TestBed.inject(Outbox);
     const online = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
-    const body = { clientId: 'refused-1', campId: ATMEH_CAMP_ID, itemId: FAMILY_TENT_ID, stockPointId: ATMEH_STORE_ID, quantity: 900, households: 90, people: 450 };
+    const body = {
+      clientId: 'refused-1',
+      campId: ATMEH_CAMP_ID,
+      itemId: FAMILY_TENT_ID,
+      stockPointId: ATMEH_STORE_ID,
+      quantity: 900,
+      households: 90,
+      people: 450,
+      distributedAt: '2019-12-23T15:00:00+02:00',
+    };
     await new Promise<void>((resolve) => outbox.send({ kind: 'distribution', url: '/api/v1/distributions', body, summary: '900 family tents' }, () => undefined).subscribe({ complete: resolve }));
     online.mockRestore();
     const drained = outbox.drain(true);
@@ -319,7 +334,8 @@ describe('DistributionForm', () => {
 
     await type(sut, 'quantity', '400');
     const fixed = await pressLog(sut);
-    expect(fixed.request.body).toMatchObject({ clientId: 'client-1', quantity: 400, households: 90, people: 450 });
+    // The corrected entry keeps when the refused one was handed out, on the camp's clock.
+    expect(fixed.request.body).toMatchObject({ clientId: 'client-1', quantity: 400, households: 90, people: 450, distributedAt: '2019-12-23T15:00:00+02:00' });
     await answer(fixed, aDistribution({ clientId: 'client-1', quantity: 400 }));
 
     expect(outbox.entries().map((entry) => [entry.id, entry.state])).toEqual([['client-1', 'sent']]);
@@ -387,6 +403,86 @@ describe('DistributionForm', () => {
     expect(control<HTMLSelectElement>(sut, 'stockPointId').value).toBe(ATMEH_STORE_ID);
   });
 
+  it("chooses the camp's own store when a camp is chosen", async () => {
+    const sut = await openForm();
+    await choose(sut, 'stockPointId', SARMADA_WAREHOUSE_ID);
+
+    await choose(sut, 'campId', ATMEH_CAMP_ID);
+
+    expect(control<HTMLSelectElement>(sut, 'stockPointId').value).toBe(ATMEH_STORE_ID);
+  });
+
+  it('keeps the stock point chosen when the camp has no store of its own', async () => {
+    const sut = await openForm();
+    await choose(sut, 'stockPointId', SARMADA_WAREHOUSE_ID);
+
+    await choose(sut, 'campId', SARMADA_CAMP_ID);
+
+    expect(control<HTMLSelectElement>(sut, 'stockPointId').value).toBe(SARMADA_WAREHOUSE_ID);
+  });
+
+  it('lists what the chosen stock point holds first, most first, with the quantities, and the other items below', async () => {
+    const sut = await openForm();
+
+    await choose(sut, 'stockPointId', SARMADA_WAREHOUSE_ID);
+
+    const groups = Array.from(control<HTMLSelectElement>(sut, 'itemId').querySelectorAll('optgroup')).map((group) => ({
+      label: group.label,
+      items: Array.from(group.querySelectorAll('option')).map((option) => text(option)),
+    }));
+    expect(groups).toEqual([{ label: 'Held at Sarmada warehouse', items: ['Family food parcel (19,000 held)', 'Family tent (40 held)'] }, { label: 'Not held there', items: [] }]);
+    await choose(sut, 'stockPointId', ATMEH_STORE_ID);
+    const options = Array.from(control<HTMLSelectElement>(sut, 'itemId').querySelectorAll('option')).map((option) => text(option));
+    expect(options).toEqual(['', 'Family tent (500 held)', 'Family food parcel']);
+  });
+
+  it("starts at now on the camp's clock, with the zone named", async () => {
+    const sut = await openForm();
+
+    expect(control<HTMLInputElement>(sut, 'distributedDate').value).toBe('2019-12-23');
+    expect(control<HTMLInputElement>(sut, 'distributedTime').value).toBe('15:10');
+    expect(text(sut.querySelector('fieldset.when legend'))).toBe('When, Damascus time (Asia/Damascus)');
+  });
+
+  it("sends a time entered later as that instant on the camp's clock, with the zone's offset then", async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+    await type(sut, 'distributedTime', '14:30');
+
+    const request = await pressLog(sut);
+
+    expect(request.request.body.distributedAt).toBe('2019-12-23T14:30:00+02:00');
+    expect(new Date(request.request.body.distributedAt as string).toISOString()).toBe('2019-12-23T12:30:00.000Z');
+    await answer(request, aDistribution());
+  });
+
+  it('refuses a time later than now, and sends nothing', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+    await type(sut, 'distributedTime', '15:30');
+
+    const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Log distribution');
+    button?.click();
+    await fixture.whenStable();
+
+    http.expectNone('/api/v1/distributions');
+    expect(messageUnder(sut, 'distributedTime')).toBe('Cannot be later than now');
+  });
+
+  it("says the lookups are this phone's copy, and from when, on the sites' clock", async () => {
+    fromCache = true;
+
+    const sut = await openForm();
+
+    expect(text(sut.querySelector('rl-as-of-notice'))).toBe('Offline: showing what this phone kept, as of \u206814:30 Damascus, Mon, 23 Dec 2019\u2069');
+  });
+
+  it('says nothing of a copy when the lookups came from the server', async () => {
+    const sut = await openForm();
+
+    expect(sut.querySelector('rl-as-of-notice')).toBeNull();
+  });
+
   describe('in Arabic', () => {
     beforeAll(() => (language = 'ar'));
     afterAll(() => (language = 'en'));
@@ -402,7 +498,7 @@ describe('DistributionForm', () => {
       const sut = await openForm();
 
       const labels = Array.from(sut.querySelectorAll('mat-label')).map((label) => label.textContent?.trim());
-      expect(labels).toEqual(['المخيم', 'المادة', 'نقطة المخزون', 'الكمية', 'الأسر', 'الأشخاص', 'ملاحظات']);
+      expect(labels).toEqual(['المخيم', 'نقطة المخزون', 'المادة', 'الكمية', 'الأسر', 'الأشخاص', 'التاريخ', 'الوقت', 'ملاحظات']);
       const camps = Array.from(control<HTMLSelectElement>(sut, 'campId').options).map((option) => option.textContent?.trim());
       expect(camps).toContain('مخيم أطمة الحدودي');
       const items = Array.from(control<HTMLSelectElement>(sut, 'itemId').options).map((option) => option.textContent?.trim());

@@ -4,21 +4,24 @@ import {
   Component,
   computed,
   DestroyRef,
+  effect,
   ElementRef,
   inject,
   Injector,
+  Signal,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CreateDistributionRequest, ItemResponse, Problem, STOCK_LIMITS, StockPointResponse } from '@relief-ledger/domain';
-import { forkJoin, map } from 'rxjs';
+import { CreateDistributionRequest, DEFAULT_TIME_ZONE, ItemResponse, Problem, Refusal, STOCK_LIMITS } from '@relief-ledger/domain';
+import { map } from 'rxjs';
 
 import { LanguageService } from '../../core/i18n/language.service';
 import { LocalWords } from '../../core/i18n/local-words';
@@ -31,12 +34,20 @@ import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { countErrorMessage, wholeNumber } from '../../shared/forms/count-validators';
 import { notSentText } from '../../shared/forms/form-submission';
 import { placeFieldErrors } from '../../shared/forms/place-field-errors';
+import { AsOfNotice } from '../../shared/field-kit/as-of-notice';
+import { FieldKitSnapshot, FieldKitStore } from '../../shared/field-kit/field-kit-store';
 import { LoadStatus } from '../../shared/load-status/load-status';
+import { formatNumber } from '../../core/i18n/intl-format';
 import { describeQuantity } from '../../shared/lookups/describe-quantity';
 import { localName } from '../../shared/lookups/local-name';
-import { CampChoice, LookupsApi } from '../../shared/lookups/lookups-api';
+import { CampChoice } from '../../shared/lookups/lookups-api';
+import { Clock } from '../../shared/time/clock';
+import { OffsetChoice } from '../../shared/time/offset-choice';
+import { wallClockEntryValidator } from '../../shared/time/wall-clock-entry';
+import { zoneName } from '../../shared/time/zoned-time';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { distributionDraft, KEY_REUSED_CODE, readSentDistribution, RecordedDistribution } from '../distributions-api';
+import { distributedAtOf, notLaterThanNow, wallClockNow } from './distributed-at';
 
 /** People counted per household until the user types the real number: the design-case family of five. */
 export const PEOPLE_PER_HOUSEHOLD = 5;
@@ -45,10 +56,12 @@ export const DISTRIBUTION_QUANTITY_MAX = STOCK_LIMITS.quantityMax;
 export const PEOPLE_MAX = STOCK_LIMITS.peopleMax;
 export const NOTES_MAX_LENGTH = STOCK_LIMITS.notesMaxLength;
 
-type DistributionControlName = 'campId' | 'itemId' | 'stockPointId' | 'quantity' | 'households' | 'people' | 'notes';
+type DistributionControlName = 'campId' | 'itemId' | 'stockPointId' | 'quantity' | 'households' | 'people' | 'notes' | 'distributedDate' | 'distributedTime';
 
 /** Translation keys: what to say under a field left empty. */
 const REQUIRED_MESSAGES: Readonly<Record<Exclude<DistributionControlName, 'notes'>, string>> = {
+  distributedDate: 'distributions.form.required.when',
+  distributedTime: 'distributions.form.required.when',
   campId: 'distributions.form.required.campId',
   itemId: 'distributions.form.required.itemId',
   stockPointId: 'distributions.form.required.stockPointId',
@@ -65,15 +78,15 @@ function peopleCoverHouseholds(control: AbstractControl<number | null>): Validat
   return { fewerThanHouseholds: households };
 }
 
-interface Choices {
-  camps: CampChoice[];
-  items: ItemResponse[];
-  stockPoints: StockPointResponse[];
+/** An item as the item select offers it: what the chosen stock point holds of it, when it holds some. */
+export interface ItemOption {
+  id: string;
+  label: string;
 }
 
 /** What the confirmation needs of a send, captured when it starts (the selects may change meanwhile). */
 export interface SentNames {
-  camp: CampChoice;
+  camp: Pick<CampChoice, 'id' | 'nameEn' | 'nameAr'>;
   item: ItemResponse;
   stockPointName: string;
 }
@@ -111,7 +124,7 @@ export function describeLogged({ distribution, replayed, names }: LoggedDistribu
  */
 @Component({
   selector: 'rl-distribution-form',
-  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, NumberInput, ReactiveFormsModule, RouterLink, TranslocoPipe],
+  imports: [AsOfNotice, LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, NumberInput, OffsetChoice, ReactiveFormsModule, RouterLink, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './distribution-form.html',
   styleUrl: './distribution-form.scss',
@@ -122,7 +135,8 @@ export class DistributionForm {
   private readonly language = inject(LanguageService);
   private readonly outbox = inject(Outbox);
   private readonly destroyRef = inject(DestroyRef);
-  private readonly lookups = inject(LookupsApi);
+  private readonly fieldKit = inject(FieldKitStore);
+  private readonly clock = inject(Clock);
   private readonly defaults = inject(DistributionDefaultsStore);
   private readonly newClientId = inject(NEW_CLIENT_ID);
   private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
@@ -150,26 +164,66 @@ export class DistributionForm {
       peopleCoverHouseholds,
     ]),
     notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(NOTES_MAX_LENGTH)] }),
+    // When it was handed out, on the camp's wall clock; follows the clock until the person changes it.
+    distributedDate: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    distributedTime: new FormControl('', {
+      nonNullable: true,
+      validators: [
+        Validators.required,
+        // Read through the parent: the validators first run while the form is being built.
+        wallClockEntryValidator((control) => (control.parent ? { entry: this.whenEntry(), zone: this.zone() } : undefined)),
+        notLaterThanNow((control) => ({ at: control.parent ? distributedAtOf(this.whenEntry(), this.zone()) : undefined, now: this.clock.now() })),
+      ],
+    }),
+    distributedOffset: new FormControl('', { nonNullable: true }),
   });
+  private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), { initialValue: this.form.getRawValue() });
 
+  /** The field kit, from the server or, offline, as this phone kept it: one request before the form can be used. */
   protected readonly choices = apiResource(
     signal(true),
-    () =>
-      forkJoin({ camps: this.lookups.listCamps(), items: this.lookups.listItems(), stockPoints: this.lookups.listStockPoints() }).pipe(
-        map((choices) => ({ ...choices, camps: choices.camps.filter((camp) => camp.status !== 'closed') })),
-      ),
-    { onLoaded: (choices) => this.applyDefaults(choices) },
+    () => this.fieldKit.load().pipe(map((snapshot) => ({ ...snapshot, kit: { ...snapshot.kit, camps: snapshot.kit.camps.filter((camp) => camp.status !== 'closed') } }))),
+    { onLoaded: (snapshot) => this.applyDefaults(snapshot) },
   );
+  /** Set when the lookups on show are this phone's copy: the form says from when. */
+  protected readonly cachedAsOf = computed(() => {
+    const snapshot = this.choices.value();
+    return snapshot?.fromCache ? { asOf: snapshot.kit.asOf, zone: snapshot.kit.zone } : undefined;
+  });
   // Named in the user's language: Arabic names for Arabic.
   protected readonly camps = computed(() => {
     const lang = this.language.lang();
-    return (this.choices.value()?.camps ?? []).map((camp) => ({ id: camp.id, name: localName(camp, lang) }));
+    return (this.choices.value()?.kit.camps ?? []).map((camp) => ({ id: camp.id, name: localName(camp, lang) }));
   });
-  protected readonly items = computed(() => {
-    const lang = this.language.lang();
-    return (this.choices.value()?.items ?? []).map((item) => ({ id: item.id, name: localName(item, lang) }));
+  /**
+   * What the chosen stock point holds first, most first, with the quantity; the rest of the
+   * catalogue below, for an item the phone's copy does not know arrived (the server checks).
+   */
+  protected readonly itemOptions = computed(() => {
+    const words = this.language.words();
+    const kit = this.choices.value()?.kit;
+    const point = kit?.stockPoints.find((candidate) => candidate.id === this.value().stockPointId);
+    const items = new Map((kit?.items ?? []).map((item) => [item.id, item]));
+    const held: ItemOption[] = (point?.levels ?? []).flatMap(({ itemId, quantity }) => {
+      const item = items.get(itemId);
+      return item ? [{ id: item.id, label: words.t('distributions.form.itemHeld', { item: localName(item, words.locale.lang), quantity: formatNumber(quantity, words.locale) }) }] : [];
+    });
+    const heldIds = new Set(held.map((option) => option.id));
+    const others: ItemOption[] = [...items.values()].filter((item) => !heldIds.has(item.id)).map((item) => ({ id: item.id, label: localName(item, words.locale.lang) }));
+    return { held, others, heldLabel: point ? words.t('distributions.form.held', { stockPoint: point.name }) : '' };
   });
-  protected readonly stockPoints = computed(() => this.choices.value()?.stockPoints ?? []);
+  protected readonly stockPoints = computed(() => this.choices.value()?.kit.stockPoints ?? []);
+  /** The chosen camp's zone: a distribution is entered on the camp's clock. */
+  protected readonly zone: Signal<string> = computed(() => {
+    const kit = this.choices.value()?.kit;
+    return kit?.camps.find((camp) => camp.id === this.value().campId)?.zone ?? kit?.zone ?? DEFAULT_TIME_ZONE;
+  });
+  protected readonly zoneCity = computed(() => zoneName(this.zone(), this.language.words()));
+  /** The two offsets of a time typed that happened twice (the night the clocks went back), to choose from. */
+  protected readonly repeatedHour = computed(() => {
+    const errors = this.value() && this.form.controls.distributedTime.errors;
+    return (errors?.['repeatedHour'] as string[] | undefined) ?? undefined;
+  });
 
   protected readonly saving = signal(false);
   /** The last distribution the server confirmed; said as "Logged: 20 family tents at …. 480 left at …." */
@@ -191,9 +245,15 @@ export class DistributionForm {
   private fixing: string | undefined;
   /** Set once the user types the number of people; until then it follows households × 5. */
   private peopleEdited = false;
+  /** Set once the person changes the date or time; until then the entry is "now", read when it is logged. */
+  private whenEdited = false;
+  /** While the last entry's choices are put back: its stock point, not the camp's store, is the one to keep. */
+  private applyingDefaults = false;
 
   constructor() {
     this.followHouseholdsWithPeople();
+    this.followClockUntilEdited();
+    this.preselectCampStore();
   }
 
   protected errorFor(name: DistributionControlName): string {
@@ -202,10 +262,18 @@ export class DistributionForm {
     const words = this.language.words();
     if (typeof errors['server'] === 'string') return errors['server'];
     if (name === 'notes') return words.t('form.atMostCharacters', { max: NOTES_MAX_LENGTH });
+    if (errors['wallClock']) {
+      const refusal = errors['wallClock'] as Refusal;
+      return this.problemMessages.fieldReason({ field: 'distributedAt', reason: refusal.message, code: refusal.code, params: refusal.params });
+    }
+    if (errors['repeatedHour']) return words.t('distributions.form.repeatedHour');
+    if (errors['later']) return words.t('distributions.form.notLater');
     if (errors['fewerThanHouseholds'] !== undefined) {
       return words.t('distributions.form.fewerThanHouseholds', { households: errors['fewerThanHouseholds'] as number });
     }
-    if (errors['required'] && (name === 'campId' || name === 'itemId' || name === 'stockPointId')) return words.t(REQUIRED_MESSAGES[name]);
+    if (errors['required'] && (name === 'campId' || name === 'itemId' || name === 'stockPointId' || name === 'distributedDate' || name === 'distributedTime')) {
+      return words.t(REQUIRED_MESSAGES[name]);
+    }
     return countErrorMessage(errors, words.t(REQUIRED_MESSAGES[name]), words);
   }
 
@@ -261,14 +329,29 @@ export class DistributionForm {
       quantity: value.quantity as number,
       households: value.households as number,
       people: value.people as number,
+      distributedAt: this.distributedAt(),
       ...(notes ? { notes } : {}),
     };
   }
 
+  /**
+   * The instant to send: the one typed, or the moment of pressing while the fields still follow
+   * the clock. Sent either way, so an entry that waits in the outbox keeps the time it was made.
+   */
+  private distributedAt(): string {
+    const entry = this.whenEdited ? this.whenEntry() : wallClockNow(this.clock.now(), this.zone());
+    return distributedAtOf(entry, this.zone()) ?? this.clock.now().toISOString();
+  }
+
+  private whenEntry(): { date: string; time: string; offset: string } {
+    const { distributedDate: date, distributedTime: time, distributedOffset: offset } = this.form.getRawValue();
+    return { date, time, offset };
+  }
+
   private namesOf(request: CreateDistributionRequest): SentNames | undefined {
-    const choices = this.choices.value();
-    const camp = choices?.camps.find((candidate) => candidate.id === request.campId);
-    const item = choices?.items.find((candidate) => candidate.id === request.itemId);
+    const kit = this.choices.value()?.kit;
+    const camp = kit?.camps.find((candidate) => candidate.id === request.campId);
+    const item = kit?.items.find((candidate) => candidate.id === request.itemId);
     const stockPoint = this.stockPoints().find((candidate) => candidate.id === request.stockPointId);
     return camp && item && stockPoint ? { camp, item, stockPointName: stockPoint.name } : undefined;
   }
@@ -288,8 +371,21 @@ export class DistributionForm {
     this.clientId = this.newClientId();
     // resetForm, not reset: it also forgets the submit, so the emptied figures are not marked in red.
     const { campId, itemId, stockPointId } = this.form.getRawValue();
-    this.formDirective().resetForm({ campId, itemId, stockPointId, quantity: null, households: null, people: null, notes: '' });
+    const now = wallClockNow(this.clock.now(), this.zone());
+    this.formDirective().resetForm({
+      campId,
+      itemId,
+      stockPointId,
+      quantity: null,
+      households: null,
+      people: null,
+      notes: '',
+      distributedDate: now.date,
+      distributedTime: now.time,
+      distributedOffset: '',
+    });
     this.peopleEdited = false;
+    this.whenEdited = false;
     afterNextRender({ write: () => this.focusField('quantity') }, { injector: this.injector });
   }
 
@@ -307,11 +403,18 @@ export class DistributionForm {
   }
 
   /** Puts back the last entry's camp, item and stock point, where they are still on offer; or the refused entry being fixed. */
-  private applyDefaults(choices: Choices): void {
+  private applyDefaults({ kit }: FieldKitSnapshot): void {
     const fix = this.outbox.takeFix('distribution');
     if (fix) {
       this.fixing = fix.id;
-      this.form.patchValue(fix.body as Partial<CreateDistributionRequest>, { emitEvent: false });
+      const body = fix.body as Partial<CreateDistributionRequest>;
+      this.form.patchValue(body, { emitEvent: false });
+      // The refused entry keeps the time it was made, shown on the camp's clock.
+      if (body.distributedAt) {
+        const at = wallClockNow(new Date(body.distributedAt), this.zone());
+        this.form.patchValue({ distributedDate: at.date, distributedTime: at.time, distributedOffset: '' }, { emitEvent: false });
+        this.whenEdited = true;
+      }
       this.peopleEdited = true;
       this.form.markAllAsTouched();
       return;
@@ -321,14 +424,59 @@ export class DistributionForm {
     const offer = (control: FormControl<string>, id: string | undefined, ids: readonly { id: string }[]) => {
       if (control.value === '' && id && ids.some((option) => option.id === id)) control.setValue(id);
     };
-    offer(controls.campId, remembered.campId, choices.camps);
-    offer(controls.itemId, remembered.itemId, choices.items);
-    offer(controls.stockPointId, remembered.stockPointId, choices.stockPoints);
+    this.applyingDefaults = true;
+    offer(controls.campId, remembered.campId, kit.camps);
+    offer(controls.itemId, remembered.itemId, kit.items);
+    offer(controls.stockPointId, remembered.stockPointId, kit.stockPoints);
+    this.applyingDefaults = false;
     // With no stock point remembered, the chosen camp's own store is the likely one.
-    if (controls.stockPointId.value === '' && controls.campId.value !== '') {
-      const store = choices.stockPoints.filter((point) => point.campId === controls.campId.value);
-      if (store.length === 1) controls.stockPointId.setValue(store[0].id);
+    if (controls.stockPointId.value === '' && controls.campId.value !== '') this.chooseStoreOf(controls.campId.value);
+    // The zone may have come with the camp: the time now reads on its clock.
+    if (!this.whenEdited) this.showNow();
+  }
+
+  /** Choosing a camp chooses its own store, where the items at a camp usually come from. */
+  private preselectCampStore(): void {
+    this.form.controls.campId.valueChanges.pipe(takeUntilDestroyed()).subscribe((campId) => {
+      if (!this.applyingDefaults && campId) this.chooseStoreOf(campId);
+      this.form.controls.distributedTime.updateValueAndValidity({ emitEvent: false });
+    });
+  }
+
+  private chooseStoreOf(campId: string): void {
+    const store = this.choices.value()?.kit.camps.find((camp) => camp.id === campId)?.storeId;
+    if (store && this.stockPoints().some((point) => point.id === store)) this.form.controls.stockPointId.setValue(store);
+  }
+
+  /**
+   * Until the person types a date or time the fields read now, on the camp's clock, and move
+   * with it; the instant sent is then the moment of pressing (see distributedAt).
+   */
+  private followClockUntilEdited(): void {
+    const { distributedDate, distributedTime, distributedOffset } = this.form.controls;
+    for (const control of [distributedDate, distributedTime]) {
+      control.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+        this.whenEdited = true;
+        // The offset belongs to one date and time: a new one starts without it.
+        if (distributedOffset.value !== '') distributedOffset.setValue('', { emitEvent: false });
+      });
     }
+    distributedOffset.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => distributedTime.updateValueAndValidity());
+    effect(() => {
+      this.clock.now();
+      untracked(() => {
+        if (!this.whenEdited) this.showNow();
+      });
+    });
+  }
+
+  private showNow(): void {
+    const now = wallClockNow(this.clock.now(), this.zone());
+    const { distributedDate, distributedTime } = this.form.controls;
+    if (distributedDate.value === now.date && distributedTime.value === now.time) return;
+    // Without an event, so that every event on these fields is the person typing.
+    distributedDate.setValue(now.date, { emitEvent: false });
+    distributedTime.setValue(now.time, { emitEvent: false });
   }
 
   private followHouseholdsWithPeople(): void {

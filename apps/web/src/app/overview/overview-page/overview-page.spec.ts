@@ -7,7 +7,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { OverviewResponse } from '@relief-ledger/domain';
-import { BehaviorSubject, Subject } from 'rxjs';
+import { BehaviorSubject, of, Subject } from 'rxjs';
 
 import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { LiveEvents } from '../../core/live/live-events';
@@ -17,6 +17,8 @@ import { provideFixedClock } from '../../convoys/testing/fixed-clock';
 import { anIncident } from '../../incidents/testing/incident-fixtures';
 import { aPauseWindow } from '../../pause-windows/testing/pause-window-fixtures';
 import { ChartClass, LOAD_CHART } from '../../shared/charts/bar-chart';
+import { FieldKitStore } from '../../shared/field-kit/field-kit-store';
+import { aFieldKit } from '../../shared/field-kit/testing/field-kit-fixtures';
 import { wordsIn } from '../../shared/testing/words-in';
 import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
 import { anOverview, aStockAlert, NOW } from '../testing/overview-fixtures';
@@ -48,6 +50,8 @@ describe('OverviewPage', () => {
         { provide: VIEWER_TIME_ZONE, useValue: 'Europe/Berlin' },
         { provide: BreakpointObserver, useValue: { observe: () => layout } },
         { provide: OVERVIEW_REFRESH, useValue: refresh },
+        // The phone's copy, read an hour before NOW (16:00 Damascus): one window in force, one convoy.
+        { provide: FieldKitStore, useValue: { load: () => of({ kit: aFieldKit({ asOf: '2019-12-23T13:00:00.000Z', windowsInForce: [aPauseWindow()], convoys: [{ ...aConvoy(), windows: [] }] }), fromCache: true }) } },
         { provide: LOAD_CHART, useValue: () => Promise.resolve(ChartStub as unknown as ChartClass) },
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
@@ -254,8 +258,9 @@ describe('OverviewPage', () => {
     }
   });
 
-  it('says what went wrong and offers to try again', async () => {
-    signInAs('field');
+  it('says what went wrong and offers to try again, with no field kit to fall back on', async () => {
+    // A manager has no field kit: the network problem as it is.
+    signInAs('manager');
     harness = await RouterTestingHarness.create();
     await harness.navigateByUrl('/overview', OverviewPage);
     http.expectOne('/api/v1/overview').error(new ProgressEvent('error'));
@@ -263,5 +268,41 @@ describe('OverviewPage', () => {
 
     const sut = harness.routeNativeElement as HTMLElement;
     expect(wordsIn(sut.querySelector('[role="alert"]'))).toContain('Could not reach the server');
+  });
+
+  describe('offline, for field staff', () => {
+    async function openOffline(): Promise<HTMLElement> {
+      signInAs('field');
+      TestBed.inject(LiveEvents);
+      harness = await RouterTestingHarness.create();
+      await harness.navigateByUrl('/overview', OverviewPage);
+      http.expectOne('/api/v1/overview').error(new ProgressEvent('error'));
+      await harness.fixture.whenStable();
+      return harness.routeNativeElement as HTMLElement;
+    }
+
+    it("shows what this phone kept, as of when, and hides the blocks the copy does not carry rather than say they are empty", async () => {
+      const sut = await openOffline();
+
+      expect(wordsIn(sut.querySelector('rl-as-of-notice'))).toBe('Offline: showing what this phone kept, as of \u206815:00 Damascus, Mon, 23 Dec 2019\u2069');
+      expect(Array.from(sut.querySelectorAll('h2')).map((heading) => heading.textContent?.trim())).toEqual([
+        'Pause windows in force',
+        'Our convoys on the road and leaving today',
+        'Camps, worst first',
+      ]);
+      expect(sut.querySelector('#others-heading')).toBeNull();
+      expect(items(block(sut, 'Our convoys on the road and leaving today'), 'li').length).toBe(1);
+    });
+
+    it('keeps counting down to the stored end of the window in force', async () => {
+      const sut = await openOffline();
+      const windows = block(sut, 'Pause windows in force');
+      expect(wordsIn(windows.querySelector('.countdown'))).toBe('ends in 2 h 00 min');
+
+      now.set(new Date('2019-12-23T15:50:00.000Z'));
+      await harness.fixture.whenStable();
+
+      expect(wordsIn(windows.querySelector('.countdown'))).toBe('ends in 10 min 00 s');
+    });
   });
 });

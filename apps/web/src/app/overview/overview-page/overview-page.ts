@@ -3,7 +3,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, InjectionToken, s
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { filter, interval, merge, Observable } from 'rxjs';
+import { OverviewResponse } from '@relief-ledger/domain';
+import { catchError, filter, interval, map, merge, Observable, tap, throwError } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { NumberPipe } from '../../core/i18n/format-pipes';
@@ -13,7 +14,10 @@ import { injectNarrowLayout } from '../../core/shell/narrow-layout';
 import { toBoardRow } from '../../convoys/convoy-board/board-row';
 import { ConvoyStatusChip } from '../../convoys/convoy-status-chip/convoy-status-chip';
 import { CoverageBadge } from '../../convoys/coverage-badge/coverage-badge';
+import { NETWORK_PROBLEM_TYPE, toProblem } from '../../core/problems/to-problem';
 import { apiResource } from '../../shared/api-resource/api-resource';
+import { AsOfNotice } from '../../shared/field-kit/as-of-notice';
+import { FieldKitStore } from '../../shared/field-kit/field-kit-store';
 import { BarChart, BarChartData } from '../../shared/charts/bar-chart';
 import { describeCasualties, describeWhere } from '../../shared/incident-fields/describe-incident';
 import { LoadStatus } from '../../shared/load-status/load-status';
@@ -23,6 +27,7 @@ import { Clock } from '../../shared/time/clock';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
 import { describeMoment, describeWallClockShort } from '../../shared/time/zoned-time';
 import { OverviewApi } from '../overview-api';
+import { overviewFromFieldKit } from '../overview-offline';
 import { othersByStatus, peopleReachedChart, toCampRow, toStockAlertLine } from '../overview-view';
 
 /** Loaded again this often, on top of the live stream: camps, stock and people reached change without an event. */
@@ -67,7 +72,7 @@ const THIS_WEEK_COLOUR = '#005cbb';
  */
 @Component({
   selector: 'rl-overview-page',
-  imports: [BarChart, ConvoyStatusChip, CoverageBadge, LoadStatus, NumberPipe, RouterLink, TranslocoPipe, WallClockTime, WindowStatusChip],
+  imports: [AsOfNotice, BarChart, ConvoyStatusChip, CoverageBadge, LoadStatus, NumberPipe, RouterLink, TranslocoPipe, WallClockTime, WindowStatusChip],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -77,10 +82,20 @@ export class OverviewPage {
   private readonly clock = inject(Clock);
   private readonly language = inject(LanguageService);
 
-  protected readonly session = inject(SessionStore).session;
+  private readonly fieldKit = inject(FieldKitStore);
+  private readonly sessionStore = inject(SessionStore);
+
+  protected readonly session = this.sessionStore.session;
   protected readonly narrow = injectNarrowLayout();
 
-  protected readonly overview = apiResource(signal(true), () => this.api.getOverview());
+  /** Set while the page shows this phone's copy of the field kit, with when it was read. */
+  protected readonly offline = signal<{ asOf: string; zone: string } | undefined>(undefined);
+  protected readonly overview = apiResource(signal(true), () =>
+    this.api.getOverview().pipe(
+      tap(() => this.offline.set(undefined)),
+      catchError((error: unknown) => this.fromFieldKit(error)),
+    ),
+  );
   protected readonly updatedAt = computed(() => {
     const overview = this.overview.value();
     return overview ? describeWallClockShort({ instant: overview.generatedAt, zone: overview.zone }, this.language.words()) : '';
@@ -130,7 +145,7 @@ export class OverviewPage {
 
   protected readonly reached = computed(() => {
     const overview = this.overview.value();
-    return overview ? peopleReachedChart(overview.peopleReached, this.language.words()) : undefined;
+    return overview && !this.offline() ? peopleReachedChart(overview.peopleReached, this.language.words()) : undefined;
   });
   protected readonly reachedChart = computed<BarChartData | undefined>(() => {
     const reached = this.reached();
@@ -153,5 +168,15 @@ export class OverviewPage {
     )
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.overview.reload());
+  }
+
+  /** No connection: what the field kit kept, for those who have one; otherwise the problem as it was. */
+  private fromFieldKit(error: unknown): Observable<OverviewResponse> {
+    if (toProblem(error).type !== NETWORK_PROBLEM_TYPE || !this.sessionStore.can('field.kit')) return throwError(() => error);
+    return this.fieldKit.load().pipe(
+      tap(({ kit }) => this.offline.set({ asOf: kit.asOf, zone: kit.zone })),
+      map(({ kit }) => overviewFromFieldKit(kit)),
+      catchError(() => throwError(() => error)),
+    );
   }
 }

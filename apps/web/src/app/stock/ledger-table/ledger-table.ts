@@ -19,10 +19,10 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
   imports: [MatButtonModule, MatTableModule, NumberPipe, TranslocoPipe],
   template: `
     <div class="rl-table-wrap">
-      <table mat-table [dataSource]="movements()" [attr.aria-label]="label()">
+      <table mat-table class="rl-stacked" [dataSource]="movements()" [attr.aria-label]="label()">
         <ng-container matColumnDef="occurredAt">
           <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.when' | transloco }}</th>
-          <td mat-cell *matCellDef="let movement" class="when">
+          <td mat-cell *matCellDef="let movement" [attr.data-label]="'stock.ledger.when' | transloco" class="when">
             {{ momentOf(movement.occurredAt) }}
             @if (showRecorded()) {
               <span class="recorded">&ngsp;{{ 'stock.ledger.recordedAt' | transloco: { when: momentOf(movement.recordedAt) } }}</span>
@@ -31,7 +31,7 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
         </ng-container>
         <ng-container matColumnDef="kind">
           <th mat-header-cell *matHeaderCellDef>{{ 'stock.ledger.movement' | transloco }}</th>
-          <td mat-cell *matCellDef="let movement">
+          <td mat-cell *matCellDef="let movement" [attr.data-label]="'stock.ledger.movement' | transloco">
             <span class="kind">{{ kindKey(movement) | transloco }}</span>
             @if (detailOf(movement); as detail) {
               <!-- The space keeps the two apart for screen readers; the line break is the style's. -->
@@ -44,18 +44,19 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
           <td
             mat-cell
             *matCellDef="let movement"
+            [attr.data-label]="'stock.ledger.change' | transloco"
             class="figure change"
             [class.out]="movement.quantity < 0"
           ><bdi dir="ltr">{{ signOf(movement) }}{{ absolute(movement) | rlNumber }}</bdi></td>
         </ng-container>
         <ng-container matColumnDef="balance">
           <th mat-header-cell *matHeaderCellDef class="figure">{{ 'stock.ledger.balance' | transloco }}</th>
-          <td mat-cell *matCellDef="let movement" class="figure balance">{{ movement.balance | rlNumber }}</td>
+          <td mat-cell *matCellDef="let movement" [attr.data-label]="'stock.ledger.balance' | transloco" class="figure balance">{{ movement.balance | rlNumber }}</td>
         </ng-container>
 
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">{{ 'stock.ledger.actions' | transloco }}</span></th>
-          <td mat-cell *matCellDef="let movement" class="actions">
+          <td mat-cell *matCellDef="let movement" [attr.data-label]="'stock.ledger.actions' | transloco" class="actions">
             @if (movement.reversible) {
               <button
                 mat-button

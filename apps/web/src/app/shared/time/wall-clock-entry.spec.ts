@@ -1,6 +1,6 @@
 import { FormControl, FormGroup } from '@angular/forms';
 
-import { resolveEntry, WallClockEntry, wallClockEntryValidator } from './departure-time';
+import { resolveEntry, WallClockEntry, wallClockEntryValidator } from './wall-clock-entry';
 
 describe('resolveEntry', () => {
   const sut = resolveEntry;
