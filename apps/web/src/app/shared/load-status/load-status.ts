@@ -24,7 +24,7 @@ import { isNotFoundProblem } from '../not-found/not-found-problem';
 
     @if (problem()) {
       @if (notFound() && backLink(); as backLink) {
-        <rl-not-found [message]="message()" [backLink]="backLink" [backLabel]="backLabel()" />
+        <rl-not-found [message]="message() ?? ''" [backLink]="backLink" [backLabel]="backLabel()" />
       } @else {
         <div class="rl-banner" role="alert">
           <p>{{ message() }}</p>
