@@ -70,7 +70,8 @@ describe('pause windows ended early and corrected, pages for a window and an inc
     const { windowId } = await coveredConvoy(board.context().request, name);
     await board.goto('/convoys');
     const row = board.getByRole('row').filter({ hasText: name });
-    await row.filter({ hasText: 'Covered' }).waitFor();
+    // Case matters: "Partly covered" must not pass for "Covered".
+    await row.filter({ hasText: /Covered/ }).waitFor();
     await waitUntilLive(board);
     await board.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
@@ -98,7 +99,7 @@ describe('pause windows ended early and corrected, pages for a window and an inc
     await history.getByText('OCHA flash update: shelling resumed on the Sarmada road').waitFor();
     await history.getByText(/by .+, Humanitarian Relief Organization/).first().waitFor();
 
-    await row.filter({ hasText: 'Partly covered' }).waitFor({ timeout: 15_000 });
+    await row.filter({ hasText: /Partly covered/ }).waitFor({ timeout: 15_000 });
     expect(await board.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await board.screenshot({ path: path.join(SCREENSHOTS, 'window-ended-board-live.png'), fullPage: true });
     const events = await harness.db.query<{ kind: string }>(`SELECT kind FROM pause_window_events WHERE window_id = $1 ORDER BY version`, [windowId]);
