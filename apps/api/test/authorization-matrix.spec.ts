@@ -199,6 +199,18 @@ const MATRIX: Record<string, Row> = {
       body: { announcedBy: 'Matrix', sourceText: 'until 18:00', zone: 'Asia/Damascus', start: { date: '2019-12-23', time: '08:00' }, end: { time: '18:00' }, routeIds: [f.route], areaIds: [] },
     }),
   },
+  'POST /api/v1/pause-windows/{id}/end': {
+    // Allowed callers reach the version check: the version sent is not the window's.
+    own: only({ coordinator: 409 }),
+    call: (f) => ({ path: `/api/v1/pause-windows/${f.window}/end`, body: { source: 'Matrix', version: 999 } }),
+  },
+  'POST /api/v1/pause-windows/{id}/corrections': {
+    own: only({ coordinator: 409 }),
+    call: (f) => ({
+      path: `/api/v1/pause-windows/${f.window}/corrections`,
+      body: { announcedBy: 'Matrix', sourceText: 'until 18:00', zone: 'Asia/Damascus', start: { date: '2019-12-23', time: '08:00' }, end: { time: '18:00' }, routeIds: [f.route], areaIds: [], reason: 'Matrix', version: 999 },
+    }),
+  },
   'GET /api/v1/incidents': { own: all(200), call: () => ({ path: '/api/v1/incidents' }) },
   'GET /api/v1/incidents/{id}': { own: all(200), call: (f) => ({ path: `/api/v1/incidents/${f.incident}` }) },
   'POST /api/v1/incidents': {

@@ -22,6 +22,8 @@ export * from './time/local-time';
 export * from './routes/route-contract';
 export * from './pause-windows/pause-window';
 export * from './pause-windows/pause-window-contract';
+export * from './pause-windows/early-end';
+export * from './pause-windows/window-changes';
 export * from './incidents/incident';
 export * from './incidents/incident-contract';
 export * from './convoys/convoy';

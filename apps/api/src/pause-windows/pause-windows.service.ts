@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  earlyEndRefusal,
   fieldProblem,
   incidentViolatesWindow,
   isValidTimeZone,
@@ -7,9 +8,19 @@ import {
   pauseWindowStatus,
   resolveLocalTime,
   wallClockAt,
+  windowChanges,
   windowCoversRoute,
 } from '@relief-ledger/domain';
-import type { LocalTimeResolution, Page, PauseWindowResponse, PauseWindowStatus, Place, WindowScope } from '@relief-ledger/domain';
+import type {
+  LocalTimeResolution,
+  Page,
+  PauseWindowDetailResponse,
+  PauseWindowResponse,
+  PauseWindowStatus,
+  Place,
+  WindowScope,
+  WindowState,
+} from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { Replays, type Replayed } from '../common/replay/replays.js';
 import { AuditService, changedFieldNames } from '../audit/audit.service.js';
@@ -19,33 +30,9 @@ import { pageWindow, toPage } from '../common/validation/pagination.js';
 import { LiveEventsService } from '../live-events/live-events.service.js';
 import { RoutesException } from '../routes/routes.exception.js';
 import { RoutesService } from '../routes/routes.service.js';
-import { AnnouncedTimeDto, CreatePauseWindowDto, PauseWindowListQueryDto } from './dto/pause-window.dto.js';
+import { AnnouncedTimeDto, CorrectPauseWindowDto, CreatePauseWindowDto, EndPauseWindowDto, PauseWindowListQueryDto } from './dto/pause-window.dto.js';
 import { PauseWindowsException } from './pause-windows.exception.js';
-
-interface WindowRow {
-  id: string;
-  announced_by: string;
-  source_text: string;
-  announced_at: Date;
-  zone: string;
-  starts_at: Date;
-  ends_at: Date;
-  notes: string | null;
-  violated_at: Date | null;
-  violated_by_incident_id: string | null;
-  organisation_name: string;
-  created_at: Date;
-  routes: { id: string; name: string }[];
-  areas: { id: string; pcode: string; nameEn: string }[];
-}
-
-const SELECT_WINDOWS = `
-  SELECT w.*, o.name AS organisation_name,
-    coalesce((SELECT json_agg(json_build_object('id', r.id, 'name', r.name) ORDER BY r.name)
-              FROM pause_window_routes wr JOIN routes r ON r.id = wr.route_id WHERE wr.window_id = w.id), '[]') AS routes,
-    coalesce((SELECT json_agg(json_build_object('id', l.id, 'pcode', l.pcode, 'nameEn', l.name_en) ORDER BY l.pcode)
-              FROM pause_window_areas wa JOIN locations l ON l.id = wa.location_id WHERE wa.window_id = w.id), '[]') AS areas
-  FROM pause_windows w JOIN organisations o ON o.id = w.organisation_id`;
+import { PauseWindowsRepository, type WindowEventRow, type WindowRow } from './pause-windows.repository.js';
 
 /** Where in the list: in force first (ending soonest first), then upcoming, then the rest, newest first. */
 function listRank(status: PauseWindowStatus): number {
@@ -61,6 +48,7 @@ export class PauseWindowsService {
     private readonly routes: RoutesService,
     private readonly live: LiveEventsService,
     private readonly replays: Replays,
+    private readonly repository: PauseWindowsRepository,
   ) {}
 
   async create(actor: Actor, dto: CreatePauseWindowDto, idempotencyKey?: string, now = new Date()): Promise<Replayed<PauseWindowResponse>> {
@@ -70,37 +58,84 @@ export class PauseWindowsService {
     const endsAt = dto.end.date
       ? this.instant('end', dto.end, dto.zone, () => dto.end.date!)
       : this.placed('end', laterTheSameDay(new Date(startsAt), dto.end.time, dto.zone), dto.end.offset, 'date');
-    if (Date.parse(endsAt) <= Date.parse(startsAt)) {
-      const start = wallClockAt(startsAt, dto.zone);
-      const { reason, code, params } = fieldProblem('end', 'field.end_after_start', { start: `${start.date} ${start.time} ${dto.zone}` });
-      throw PauseWindowsException.time('end', { message: reason, code, params: params! });
-    }
+    this.checkOrder(startsAt, endsAt, dto.zone);
 
     const request = { operation: 'pause_window.announce', clientId: dto.clientId, header: idempotencyKey, content: dto };
     return this.dataSource.transaction((manager) => this.replays.once(manager, actor.organisationId, request, async () => {
       await this.live.beginPublishing(manager);
       await this.checkReferences(manager, dto);
-      const [row] = await manager.query(
-        `INSERT INTO pause_windows (announced_by, source_text, announced_at, zone, starts_at, ends_at, notes, organisation_id, recorded_by)
-         VALUES ($1, $2, coalesce($3::timestamptz, now()), $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [dto.announcedBy, dto.sourceText, dto.announcedAt ?? null, dto.zone, startsAt, endsAt, dto.notes ?? null, actor.organisationId, actor.userId],
-      );
-      await manager.query(`INSERT INTO pause_window_routes (window_id, route_id) SELECT $1, unnest($2::uuid[])`, [row.id, dto.routeIds]);
-      await manager.query(`INSERT INTO pause_window_areas (window_id, location_id) SELECT $1, unnest($2::uuid[])`, [row.id, dto.areaIds]);
-      await this.audit.record(manager, actor, { action: 'create', entity: 'pause_window', entityId: row.id, changedFields: changedFieldNames(dto) });
-      // Entered late (after the fact, or after a bad connection): an incident already recorded
-      // inside it has broken it, and it must not count as protection.
-      const earlier: { id: string; occurred_at: Date; route_id: string | null; location_id: string | null }[] = await manager.query(
-        `SELECT id, occurred_at, route_id, location_id FROM incidents WHERE occurred_at >= $1 AND occurred_at < $2 ORDER BY occurred_at, id`,
-        [startsAt, endsAt],
-      );
-      for (const incident of earlier) {
-        const broken = await this.markViolations(manager, { id: incident.id, occurredAt: incident.occurred_at.toISOString(), routeId: incident.route_id, locationId: incident.location_id }, [row.id]);
-        if (broken.length > 0) break;
-      }
-      const window = (await this.windows(manager, { ids: [row.id] }, now))[0];
+      const id = await this.repository.insert(manager, actor, {
+        announcedBy: dto.announcedBy,
+        sourceText: dto.sourceText,
+        announcedAt: dto.announcedAt ?? null,
+        zone: dto.zone,
+        startsAt,
+        endsAt,
+        notes: dto.notes ?? null,
+        routeIds: dto.routeIds,
+        areaIds: dto.areaIds,
+      });
+      await this.audit.record(manager, actor, { action: 'create', entity: 'pause_window', entityId: id, changedFields: changedFieldNames(dto) });
+      await this.markEarlierViolation(manager, id, startsAt, endsAt);
+      const window = (await this.windows(manager, { ids: [id] }, now))[0];
       await this.live.publish(manager, { organisationId: null, payload: { type: 'window.announced', window }, sharedPayload: null });
-      return { recordId: row.id as string, answer: window };
+      return { recordId: id, answer: window };
+    }));
+  }
+
+  /**
+   * News that the window ended before its announced end: the end moves to when it ended (the
+   * coverage of every convoy on its routes follows, being read from the windows), an `ended`
+   * event keeps who said so and on what source. A re-send with the same key is answered once.
+   */
+  async end(actor: Actor, id: string, version: number, dto: EndPauseWindowDto, idempotencyKey?: string, now = new Date()): Promise<Replayed<PauseWindowDetailResponse>> {
+    const request = { operation: 'pause_window.end', scope: id, header: idempotencyKey, content: { ...dto, version } };
+    return this.dataSource.transaction((manager) => this.replays.once(manager, actor.organisationId, request, async () => {
+      await this.live.beginPublishing(manager);
+      const before = await this.lockedAtVersion(manager, id, version, now);
+      const endedAt = dto.endedAt ?? now.toISOString();
+      const refusal = earlyEndRefusal(before, endedAt, now);
+      if (refusal === 'in_the_future') throw PauseWindowsException.earlyEnd(fieldProblem('endedAt', 'field.in_the_future'));
+      if (refusal === 'not_after_start') throw PauseWindowsException.earlyEnd(fieldProblem('endedAt', 'field.end_after_start', { start: inZone(before.startsLocal, before.zone) }));
+      if (refusal === 'not_before_end') throw PauseWindowsException.earlyEnd(fieldProblem('endedAt', 'field.before_announced_end', { end: inZone(before.endsLocal, before.zone) }));
+      const next = (await this.repository.end(manager, id, version, endedAt))!;
+      await this.repository.insertEvent(manager, actor, {
+        windowId: id,
+        kind: 'ended',
+        version: next,
+        changes: [{ field: 'endsAt', from: before.endsAt, to: new Date(endedAt).toISOString() }],
+        source: dto.source,
+      });
+      await this.audit.record(manager, actor, { action: 'end', entity: 'pause_window', entityId: id, changedFields: ['endsAt'] });
+      return { recordId: id, answer: await this.published(manager, id, 'window.ended', now) };
+    }));
+  }
+
+  /**
+   * A window entered wrongly, entered again with a reason: the same rules as entering it, the
+   * differences kept in a `corrected` event. Refused when it changes nothing.
+   */
+  async correct(actor: Actor, id: string, version: number, dto: CorrectPauseWindowDto, idempotencyKey?: string, now = new Date()): Promise<Replayed<PauseWindowDetailResponse>> {
+    if (!isValidTimeZone(dto.zone)) throw new ValidationException([fieldProblem('zone', 'field.time_zone')]);
+    if (dto.routeIds.length === 0 && dto.areaIds.length === 0) throw new ValidationException([fieldProblem('routeIds', 'field.cover_required')], 422);
+    const request = { operation: 'pause_window.correct', scope: id, header: idempotencyKey, content: { ...dto, version } };
+    return this.dataSource.transaction((manager) => this.replays.once(manager, actor.organisationId, request, async () => {
+      await this.live.beginPublishing(manager);
+      const before = await this.lockedAtVersion(manager, id, version, now);
+      const startsAt = this.instant('start', dto.start, dto.zone, () => before.startsLocal.date);
+      const endsAt = dto.end.date
+        ? this.instant('end', dto.end, dto.zone, () => dto.end.date!)
+        : this.placed('end', laterTheSameDay(new Date(startsAt), dto.end.time, dto.zone), dto.end.offset, 'date');
+      this.checkOrder(startsAt, endsAt, dto.zone);
+      await this.checkReferences(manager, dto);
+      const next = (await this.repository.correct(manager, id, version, { announcedBy: dto.announcedBy, sourceText: dto.sourceText, zone: dto.zone, startsAt, endsAt, routeIds: dto.routeIds, areaIds: dto.areaIds }))!;
+      const [after] = await this.windows(manager, { ids: [id] }, now);
+      const changes = windowChanges(stateOf(before), stateOf(after));
+      if (changes.length === 0) throw PauseWindowsException.nothingToCorrect();
+      await this.repository.insertEvent(manager, actor, { windowId: id, kind: 'corrected', version: next, changes, reason: dto.reason });
+      await this.audit.record(manager, actor, { action: 'correct', entity: 'pause_window', entityId: id, changedFields: changes.map((c) => c.field) });
+      if (!after.violatedAt) await this.markEarlierViolation(manager, id, startsAt, endsAt);
+      return { recordId: id, answer: await this.published(manager, id, 'window.corrected', now) };
     }));
   }
 
@@ -116,10 +151,8 @@ export class PauseWindowsService {
     return toPage(windows.slice(page.skip, page.skip + page.pageSize), windows.length, page);
   }
 
-  async get(id: string, now = new Date()): Promise<PauseWindowResponse> {
-    const [window] = await this.windows(this.dataSource.manager, { ids: [id] }, now);
-    if (!window) throw PauseWindowsException.notFound(id);
-    return window;
+  async get(id: string, now = new Date()): Promise<PauseWindowDetailResponse> {
+    return this.detail(this.dataSource.manager, id, now);
   }
 
   /**
@@ -142,11 +175,7 @@ export class PauseWindowsService {
     incident: { id: string; occurredAt: string; routeId: string | null; locationId: string | null },
     onlyWindowIds?: string[],
   ): Promise<string[]> {
-    const candidates: { id: string; starts_at: Date; ends_at: Date }[] = await manager.query(
-      `SELECT id, starts_at, ends_at FROM pause_windows
-       WHERE violated_at IS NULL AND starts_at <= $1 AND $1 < ends_at AND ($2::uuid[] IS NULL OR id = ANY($2)) ORDER BY id FOR UPDATE`,
-      [incident.occurredAt, onlyWindowIds ?? null],
-    );
+    const candidates = await this.repository.violationCandidates(manager, incident.occurredAt, onlyWindowIds ?? null);
     if (candidates.length === 0) return [];
     const scopes = await this.scopes(manager, candidates.map((c) => c.id));
     const namedRouteIds = [...new Set([...scopes.values()].flatMap((s) => s.routeIds))];
@@ -163,7 +192,7 @@ export class PauseWindowsService {
     });
     if (violated.length === 0) return [];
     const ids = violated.map((v) => v.id);
-    await manager.query(`UPDATE pause_windows SET violated_at = $2, violated_by_incident_id = $3 WHERE id = ANY($1)`, [ids, incident.occurredAt, incident.id]);
+    await this.repository.markViolated(manager, ids, incident.occurredAt, incident.id);
     for (const window of await this.windows(manager, { ids })) {
       await this.live.publish(manager, { organisationId: null, payload: { type: 'window.violated', window }, sharedPayload: null });
     }
@@ -171,31 +200,55 @@ export class PauseWindowsService {
   }
 
   private async windows(manager: EntityManager, filter: { ids?: string[]; from?: Date; to?: Date }, now = new Date()): Promise<PauseWindowResponse[]> {
-    const rows: WindowRow[] = await manager.query(
-      `${SELECT_WINDOWS}
-       WHERE ($1::uuid[] IS NULL OR w.id = ANY($1)) AND ($2::timestamptz IS NULL OR w.ends_at > $2) AND ($3::timestamptz IS NULL OR w.starts_at < $3)
-       ORDER BY w.starts_at DESC`,
-      [filter.ids ?? null, filter.from ?? null, filter.to ?? null],
-    );
-    return rows.map((r) => toResponse(r, now));
+    return (await this.repository.windows(manager, filter)).map((r) => toResponse(r, now));
   }
 
-  private async scopes(manager: EntityManager, ids: string[]): Promise<Map<string, { routeIds: string[]; areaIds: string[] }>> {
-    const rows: { id: string; route_ids: string[]; area_ids: string[] }[] = await manager.query(
-      `SELECT w.id,
-         coalesce((SELECT array_agg(route_id) FROM pause_window_routes WHERE window_id = w.id), '{}') AS route_ids,
-         coalesce((SELECT array_agg(location_id) FROM pause_window_areas WHERE window_id = w.id), '{}') AS area_ids
-       FROM pause_windows w WHERE w.id = ANY($1)`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, { routeIds: r.route_ids, areaIds: r.area_ids }]));
+  private scopes(manager: EntityManager, ids: string[]): Promise<Map<string, { routeIds: string[]; areaIds: string[] }>> {
+    return this.repository.scopes(manager, ids);
   }
 
-  private async checkReferences(manager: EntityManager, dto: CreatePauseWindowDto): Promise<void> {
-    const routes: { id: string }[] = await manager.query(`SELECT id FROM routes WHERE id = ANY($1)`, [dto.routeIds]);
-    if (routes.length !== dto.routeIds.length) throw RoutesException.unknownRoute('routeIds');
-    const areas: { id: string }[] = await manager.query(`SELECT id FROM locations WHERE id = ANY($1)`, [dto.areaIds]);
-    const missing = dto.areaIds.filter((id) => !areas.some((a) => a.id === id));
+  private async detail(manager: EntityManager, id: string, now: Date): Promise<PauseWindowDetailResponse> {
+    const [window] = await this.windows(manager, { ids: [id] }, now);
+    if (!window) throw PauseWindowsException.notFound(id);
+    return { ...window, history: (await this.repository.history(manager, id)).map(toEventResponse) };
+  }
+
+  /** The window, locked for the change, if it is still at the version the person read. */
+  private async lockedAtVersion(manager: EntityManager, id: string, version: number, now: Date): Promise<PauseWindowResponse> {
+    const current = await this.repository.lockVersion(manager, id);
+    if (current === null) throw PauseWindowsException.notFound(id);
+    if (current !== version) throw PauseWindowsException.staleVersion(version, current);
+    return (await this.windows(manager, { ids: [id] }, now))[0];
+  }
+
+  /** Tells everyone the window changed (the board's coverage follows), and gives it with its history. */
+  private async published(manager: EntityManager, id: string, type: 'window.ended' | 'window.corrected', now: Date): Promise<PauseWindowDetailResponse> {
+    const { history, ...window } = await this.detail(manager, id, now);
+    await this.live.publish(manager, { organisationId: null, payload: { type, window }, sharedPayload: null });
+    return { ...window, history };
+  }
+
+  /**
+   * Entered late (after the fact, or after a bad connection) or moved by a correction: an
+   * incident already recorded inside it has broken it, and it must not count as protection.
+   */
+  private async markEarlierViolation(manager: EntityManager, id: string, startsAt: string, endsAt: string): Promise<void> {
+    for (const incident of await this.repository.incidentsBetween(manager, startsAt, endsAt)) {
+      const broken = await this.markViolations(manager, { id: incident.id, occurredAt: incident.occurred_at.toISOString(), routeId: incident.route_id, locationId: incident.location_id }, [id]);
+      if (broken.length > 0) break;
+    }
+  }
+
+  private checkOrder(startsAt: string, endsAt: string, zone: string): void {
+    if (Date.parse(endsAt) > Date.parse(startsAt)) return;
+    const { reason, code, params } = fieldProblem('end', 'field.end_after_start', { start: inZone(wallClockAt(startsAt, zone), zone) });
+    throw PauseWindowsException.time('end', { message: reason, code, params: params! });
+  }
+
+  private async checkReferences(manager: EntityManager, dto: { routeIds: string[]; areaIds: string[] }): Promise<void> {
+    const found = await this.repository.existing(manager, dto.routeIds, dto.areaIds);
+    if (found.routeIds.length !== dto.routeIds.length) throw RoutesException.unknownRoute('routeIds');
+    const missing = dto.areaIds.filter((id) => !found.areaIds.includes(id));
     if (missing.length > 0) throw RoutesException.unknownLocations(missing, 'areaIds');
   }
 
@@ -232,5 +285,30 @@ function toResponse(r: WindowRow, now: Date): PauseWindowResponse {
     notes: r.notes,
     recordedByOrganisation: r.organisation_name,
     createdAt: r.created_at.toISOString(),
+    version: r.version,
   };
+}
+
+function toEventResponse(e: WindowEventRow) {
+  return {
+    id: e.id,
+    kind: e.kind,
+    version: e.version,
+    recordedAt: e.recorded_at.toISOString(),
+    recordedBy: e.recorded_by_name,
+    recordedByOrganisation: e.organisation_name,
+    changes: e.changes,
+    reason: e.reason,
+    source: e.source,
+  };
+}
+
+/** What a history entry compares, from a window as answered. */
+function stateOf(w: PauseWindowResponse): WindowState {
+  return { ...w, areas: w.areas.map((a) => ({ id: a.id, name: `${a.nameEn} (${a.pcode})` })) };
+}
+
+/** "2019-12-23 18:00 Asia/Damascus": how a refusal names a time of the window. */
+function inZone(local: { date: string; time: string }, zone: string): string {
+  return `${local.date} ${local.time} ${zone}`;
 }

@@ -68,6 +68,9 @@ export const PROBLEM_TEXT = {
   'route.duplicate_name': 'A route named "{name}" already exists',
   'pause_window.not_found': 'No pause window with id {id}',
   'pause_window.time': 'The time cannot be used as given',
+  'pause_window.stale_version': 'Someone else changed this pause window (you sent version {sent}, it is now at version {current}); reload it and try again',
+  'pause_window.early_end': 'The window cannot have ended at this time',
+  'pause_window.nothing_to_correct': 'The correction changes nothing: change at least one field, or leave the window as it is',
   'incident.not_found': 'No incident with id {id}',
   'incident.unknown_reference': 'No {what} with this id',
   'incident.where_required': 'Give a location, a route or a place in words',
@@ -161,6 +164,7 @@ export const PROBLEM_TEXT = {
   'field.incident_only_struck': 'only a struck convoy carries an incident',
   'field.before_departure': 'must not be before the departure ({departedAt})',
   'field.end_after_start': 'must be after the start ({start})',
+  'field.before_announced_end': 'must be before the announced end ({end}); a later end is a correction',
 
   // Convoy status changes the transition table refuses.
   'convoy.transition.same': 'The convoy is already {status}',

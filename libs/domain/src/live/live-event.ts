@@ -13,10 +13,14 @@ export type LiveEvent =
   /** Own organisation only. */
   | { type: 'convoy.check_in'; convoyId: string; organisationId: string; status: ConvoyStatus; event: ConvoyEventResponse }
   | { type: 'incident.reported'; incident: IncidentResponse }
-  | { type: 'window.announced' | 'window.violated'; window: PauseWindowResponse };
+  // One member per type, so that listening to some of them (`on('window.ended')`) narrows to those.
+  | { type: 'window.announced'; window: PauseWindowResponse }
+  | { type: 'window.violated'; window: PauseWindowResponse }
+  | { type: 'window.ended'; window: PauseWindowResponse }
+  | { type: 'window.corrected'; window: PauseWindowResponse };
 
 export type LiveEventType = LiveEvent['type'];
-export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['convoy.status', 'convoy.check_in', 'incident.reported', 'window.announced', 'window.violated'];
+export const LIVE_EVENT_TYPES: readonly LiveEventType[] = ['convoy.status', 'convoy.check_in', 'incident.reported', 'window.announced', 'window.violated', 'window.ended', 'window.corrected'];
 
 /**
  * Sent instead of a replay when a reconnecting browser is too far behind (events are kept 7

@@ -49,6 +49,64 @@ export interface PauseWindowResponse {
   notes: string | null;
   recordedByOrganisation: string;
   createdAt: string;
+  /** Sent back (body version or If-Match) to end or correct it, so that no one else's change is overwritten. */
+  version: number;
+}
+
+/** News that a window ended before its announced end. */
+export interface EndPauseWindowRequest {
+  /** ISO instant it ended; defaults to now. Not in the future, after its start, before its announced end. */
+  endedAt?: string;
+  /** Where the news came from, word for word: "OCHA flash update 3: shelling resumed at 14:00". */
+  source: string;
+  /** The version read (or send If-Match). */
+  version?: number;
+}
+
+/** A window entered wrongly, entered again: the same fields as entering it, and why. */
+export interface CorrectPauseWindowRequest {
+  announcedBy: string;
+  sourceText: string;
+  zone: string;
+  start: AnnouncedTime;
+  end: AnnouncedTime;
+  routeIds: string[];
+  areaIds: string[];
+  reason: string;
+  version?: number;
+}
+
+export const PAUSE_WINDOW_EVENT_KINDS = ['entered', 'ended', 'corrected'] as const;
+export type PauseWindowEventKind = (typeof PAUSE_WINDOW_EVENT_KINDS)[number];
+
+/** The fields a correction or an early end can change, as named in a history entry. */
+export const PAUSE_WINDOW_CHANGED_FIELDS = ['announcedBy', 'sourceText', 'zone', 'startsAt', 'endsAt', 'routes', 'areas'] as const;
+export type PauseWindowChangedField = (typeof PAUSE_WINDOW_CHANGED_FIELDS)[number];
+
+/** One change: instants as ISO strings, routes and areas as their names (as they were then). */
+export interface PauseWindowChange {
+  field: PauseWindowChangedField;
+  from: string | string[];
+  to: string | string[];
+}
+
+/** One entry of a window's history. */
+export interface PauseWindowEventResponse {
+  id: string;
+  kind: PauseWindowEventKind;
+  version: number;
+  recordedAt: string;
+  /** The person, for one's own organisation; null for another organisation's staff (their names stay theirs). */
+  recordedBy: string | null;
+  recordedByOrganisation: string;
+  changes: PauseWindowChange[];
+  reason: string | null;
+  source: string | null;
+}
+
+/** One window with its history, oldest first. */
+export interface PauseWindowDetailResponse extends PauseWindowResponse {
+  history: PauseWindowEventResponse[];
 }
 
 export interface PauseWindowListQuery {
@@ -59,4 +117,4 @@ export interface PauseWindowListQuery {
 }
 
 /** What a person may type when announcing a window; the API refuses more, the form says so first. */
-export const PAUSE_WINDOW_LIMITS = { announcedByMaxLength: 500, sourceTextMaxLength: 10_000, notesMaxLength: 2000 } as const;
+export const PAUSE_WINDOW_LIMITS = { announcedByMaxLength: 500, sourceTextMaxLength: 10_000, notesMaxLength: 2000, reasonMaxLength: 2000 } as const;

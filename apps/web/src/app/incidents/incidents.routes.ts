@@ -11,4 +11,9 @@ export const incidentsRoutes: Routes = [
     loadComponent: () => import('./incident-form/incident-form').then((m) => m.IncidentForm),
     title: 'incidents.title.new',
   },
+  {
+    path: ':id',
+    loadComponent: () => import('./incident-page/incident-page').then((m) => m.IncidentPage),
+    title: 'incidents.title.incident',
+  },
 ];

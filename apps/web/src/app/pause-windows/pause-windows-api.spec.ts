@@ -6,7 +6,7 @@ import { firstValueFrom } from 'rxjs';
 import { ProblemError } from '../core/problems/problem-error';
 import { ROUTE_ID } from '../shared/lookups/testing/lookup-fixtures';
 import { PauseWindowsApi } from './pause-windows-api';
-import { aPage, aPauseWindow } from './testing/pause-window-fixtures';
+import { aPage, aPauseWindow, aPauseWindowDetail, aWindowEvent } from './testing/pause-window-fixtures';
 
 describe('PauseWindowsApi', () => {
   let sut: PauseWindowsApi;
@@ -71,8 +71,46 @@ describe('PauseWindowsApi', () => {
   it('reads one window', async () => {
     const answer = firstValueFrom(sut.getWindow('window-1'));
 
-    http.expectOne('/api/v1/pause-windows/window-1').flush(aPauseWindow());
+    http.expectOne('/api/v1/pause-windows/window-1').flush(aPauseWindowDetail());
 
     expect((await answer).announcedBy).toContain('notified to the UN');
+  });
+
+  it('reads a window with its history', async () => {
+    const answer = firstValueFrom(sut.getWindow('window-1'));
+
+    http.expectOne('/api/v1/pause-windows/window-1').flush(aPauseWindowDetail({ history: [aWindowEvent(), aWindowEvent({ id: 'event-2', kind: 'ended', version: 2, source: 'OCHA' })] }));
+
+    expect((await answer).history.map((event) => event.kind)).toEqual(['entered', 'ended']);
+  });
+
+  it('refuses a window without its history where one is asked for', async () => {
+    const answer = firstValueFrom(sut.getWindow('window-1'));
+
+    http.expectOne('/api/v1/pause-windows/window-1').flush(aPauseWindow());
+
+    await expect(answer).rejects.toBeInstanceOf(ProblemError);
+  });
+
+  it('ends a window early with its version, the source, and a key that makes a re-send count once', async () => {
+    const answer = firstValueFrom(sut.endWindow('window-1', { source: 'OCHA flash update', endedAt: '2019-12-23T12:00:00.000Z', version: 1 }, 'key-1'));
+
+    const sent = http.expectOne({ method: 'POST', url: '/api/v1/pause-windows/window-1/end' });
+    expect(sent.request.body).toEqual({ source: 'OCHA flash update', endedAt: '2019-12-23T12:00:00.000Z', version: 1 });
+    expect(sent.request.headers.get('Idempotency-Key')).toBe('key-1');
+    sent.flush(aPauseWindowDetail({ status: 'ended', version: 2 }));
+
+    expect((await answer).version).toBe(2);
+  });
+
+  it('sends a correction to the corrections of the window', async () => {
+    const request = { announcedBy: 'The UN', sourceText: 'until 18:00', zone: 'Asia/Damascus', start: { date: '2019-12-23', time: '12:00' }, end: { time: '18:00' }, routeIds: [ROUTE_ID], areaIds: [], reason: 'Typo', version: 1 };
+    const answer = firstValueFrom(sut.correctWindow('window-1', request, 'key-2'));
+
+    const sent = http.expectOne({ method: 'POST', url: '/api/v1/pause-windows/window-1/corrections' });
+    expect(sent.request.body).toEqual(request);
+    sent.flush(aPauseWindowDetail({ version: 2 }));
+
+    expect((await answer).version).toBe(2);
   });
 });

@@ -1,6 +1,15 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { CreatePauseWindowRequest, Page, PAUSE_WINDOW_STATUSES, PauseWindowListQuery, PauseWindowResponse } from '@relief-ledger/domain';
+import {
+  CorrectPauseWindowRequest,
+  CreatePauseWindowRequest,
+  EndPauseWindowRequest,
+  Page,
+  PAUSE_WINDOW_STATUSES,
+  PauseWindowDetailResponse,
+  PauseWindowListQuery,
+  PauseWindowResponse,
+} from '@relief-ledger/domain';
 import { catchError, map, Observable } from 'rxjs';
 
 import { clampPageSize, toParams } from '../core/http/query-params';
@@ -25,8 +34,26 @@ export class PauseWindowsApi {
     );
   }
 
-  getWindow(id: string): Observable<PauseWindowResponse> {
-    return this.http.get<unknown>(`${API}/${encodeURIComponent(id)}`).pipe(map(readWindowOrThrow), catchError(rethrowAsProblem));
+  /** The window with its history (entered, ended early, corrected), oldest first. */
+  getWindow(id: string): Observable<PauseWindowDetailResponse> {
+    return this.http.get<unknown>(`${API}/${encodeURIComponent(id)}`).pipe(map(readWindowDetailOrThrow), catchError(rethrowAsProblem));
+  }
+
+  /**
+   * News that the window ended before its announced end. `key` is made when the person confirms,
+   * so a re-send after a dropped answer is recorded once; a stale `version` is a 409.
+   */
+  endWindow(id: string, request: EndPauseWindowRequest & { version: number }, key: string): Observable<PauseWindowDetailResponse> {
+    return this.http
+      .post<unknown>(`${API}/${encodeURIComponent(id)}/end`, request, { headers: { 'Idempotency-Key': key } })
+      .pipe(map(readWindowDetailOrThrow), catchError(rethrowAsProblem));
+  }
+
+  /** The window entered again as it should have been, with the reason; a stale `version` is a 409. */
+  correctWindow(id: string, request: CorrectPauseWindowRequest & { version: number }, key: string): Observable<PauseWindowDetailResponse> {
+    return this.http
+      .post<unknown>(`${API}/${encodeURIComponent(id)}/corrections`, request, { headers: { 'Idempotency-Key': key } })
+      .pipe(map(readWindowDetailOrThrow), catchError(rethrowAsProblem));
   }
 
   announceWindow(request: CreatePauseWindowRequest): Observable<PauseWindowResponse> {
@@ -45,4 +72,13 @@ export function readWindowOrThrow(value: unknown): PauseWindowResponse {
     throw unexpectedAnswer('a pause window');
   }
   return value as unknown as PauseWindowResponse;
+}
+
+export function readWindowDetailOrThrow(value: unknown): PauseWindowDetailResponse {
+  const window = readWindowOrThrow(value);
+  const history = (value as Record<string, unknown>)['history'];
+  if (!Array.isArray(history) || !history.every((event) => isRecord(event) && hasStrings(event, ['id', 'kind', 'recordedAt', 'recordedByOrganisation']) && Array.isArray(event['changes']))) {
+    throw unexpectedAnswer('a pause window');
+  }
+  return window as PauseWindowDetailResponse;
 }

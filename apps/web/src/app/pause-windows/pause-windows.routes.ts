@@ -11,4 +11,15 @@ export const pauseWindowsRoutes: Routes = [
     loadComponent: () => import('./pause-window-form/pause-window-form').then((m) => m.PauseWindowForm),
     title: 'pause-windows.title.new',
   },
+  {
+    path: ':id',
+    loadComponent: () => import('./pause-window-page/pause-window-page').then((m) => m.PauseWindowPage),
+    title: 'pause-windows.title.window',
+  },
+  {
+    path: ':id/correct',
+    canActivate: [permissionGuard('windows.write')],
+    loadComponent: () => import('./pause-window-form/pause-window-form').then((m) => m.PauseWindowForm),
+    title: 'pause-windows.title.correct',
+  },
 ];

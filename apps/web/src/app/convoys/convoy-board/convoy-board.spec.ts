@@ -81,7 +81,7 @@ describe('ConvoyBoard', () => {
         'On the road',
         "Ma'arat al-Num'an → Sarmada",
         'Next 16:20 Damascus (in 20 min 00 s)',
-        'Covered until 18:00 Damascus (in 2 h 00 min)',
+        'Covered until 18:00 Damascus (in 2 h 00 min) Open the pause window',
       ],
     ]);
     expect(sut.querySelector('tbody a')?.getAttribute('href')).toBe(`/convoys/${aConvoy().id}`);
@@ -106,7 +106,9 @@ describe('ConvoyBoard', () => {
       }),
     ]);
 
-    expect(rowCells(sut)[0][4]).toBe('Partly covered: 45 min exposed until 18:00 Damascus (in 2 h 00 min)');
+    expect(rowCells(sut)[0][4]).toBe('Partly covered: 45 min exposed until 18:00 Damascus (in 2 h 00 min) Open the pause window');
+    // The window that covers the trip is one click away.
+    expect(sut.querySelector('tbody a[href^="/pause-windows/"]')).not.toBeNull();
   });
 
   it('offers to plan a convoy to coordinators only', async () => {

@@ -89,9 +89,9 @@ export class ConvoyBoard {
       .on('convoy.status', 'convoy.check_in')
       .pipe(takeUntilDestroyed())
       .subscribe((event) => this.followConvoy(event));
-    // A new or broken window changes which trips are covered.
+    // A window announced, broken, ended early or corrected changes which trips are covered.
     live
-      .on('window.announced', 'window.violated')
+      .on('window.announced', 'window.violated', 'window.ended', 'window.corrected')
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.convoys.reload());
     live.resumed.pipe(takeUntilDestroyed()).subscribe(() => {

@@ -100,8 +100,8 @@ export class ConvoyPage {
     const live = inject(LiveEvents);
     merge(
       live.on('convoy.status', 'convoy.check_in').pipe(filter((event) => event.convoyId === this.id())),
-      // A window announced or broken on the way changes the cover and the checklist.
-      live.on('window.announced', 'window.violated'),
+      // A window announced, broken, ended early or corrected on the way changes the cover and the checklist.
+      live.on('window.announced', 'window.violated', 'window.ended', 'window.corrected'),
       live.resumed,
     )
       .pipe(takeUntilDestroyed())

@@ -162,7 +162,7 @@ export class OverviewPage {
   constructor() {
     const live = inject(LiveEvents);
     merge(
-      live.on('convoy.status', 'convoy.check_in', 'incident.reported', 'window.announced', 'window.violated'),
+      live.on('convoy.status', 'convoy.check_in', 'incident.reported', 'window.announced', 'window.violated', 'window.ended', 'window.corrected'),
       live.resumed,
       inject(OVERVIEW_REFRESH),
     )

@@ -17,7 +17,8 @@ import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { aLocation, aRoute, ROUTE_ID } from '../../shared/lookups/testing/lookup-fixtures';
 import { wordsIn } from '../../shared/testing/words-in';
 import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
-import { aPauseWindow } from '../testing/pause-window-fixtures';
+import { aPauseWindow, aPauseWindowDetail } from '../testing/pause-window-fixtures';
+import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { PauseWindowForm } from './pause-window-form';
 
 @Component({ template: '' })
@@ -45,7 +46,11 @@ describe('PauseWindowForm', () => {
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
-        provideRouter([{ path: 'pause-windows', component: ListStub }]),
+        provideRouter([
+          { path: 'pause-windows', component: ListStub },
+          { path: 'pause-windows/:id', component: ListStub },
+        ]),
+        { provide: NEW_CLIENT_ID, useValue: () => 'key-1' },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -54,8 +59,9 @@ describe('PauseWindowForm', () => {
 
   afterEach(() => http.verify());
 
-  async function openForm(): Promise<HTMLElement> {
+  async function openForm(correctingId?: string): Promise<HTMLElement> {
     fixture = TestBed.createComponent(PauseWindowForm);
+    if (correctingId) fixture.componentRef.setInput('id', correctingId);
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
@@ -202,5 +208,84 @@ describe('PauseWindowForm', () => {
 
     await pressAnnounce(sut);
     expect(expectPost().request.body.end).toEqual({ date: '2019-12-24', time: '18:00', offset: '+03:00' });
+  });
+
+  describe('correcting a window', () => {
+    async function openCorrection(): Promise<HTMLElement> {
+      const sut = await openForm('window-1');
+      http.expectOne('/api/v1/pause-windows/window-1').flush(aPauseWindowDetail());
+      await fixture.whenStable();
+      return sut;
+    }
+
+    async function pressSave(sut: HTMLElement): Promise<void> {
+      Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === 'Save correction')!.click();
+      await fixture.whenStable();
+    }
+
+    it('fills the form from the window, times on its own clock with their dates', async () => {
+      setUp(new Date('2019-12-23T14:00:00.000Z'));
+      const sut = await openCorrection();
+
+      expect(sut.querySelector('h1')?.textContent).toBe('Correct a pause window');
+      const value = (name: string) => sut.querySelector<HTMLInputElement>(`[formControlName="${name}"]`)!.value;
+      expect([value('announcedBy'), value('zone'), value('startDate'), value('startTime'), value('endDate'), value('endTime')]).toEqual([
+        'Russia and the regime, notified to the UN',
+        'Asia/Damascus',
+        '2019-12-23',
+        '12:00',
+        '2019-12-23',
+        '18:00',
+      ]);
+      expect(wordsIn(sut)).not.toContain('From now');
+    });
+
+    it('asks for the reason, then sends the correction with the version read and one key, and opens the window', async () => {
+      setUp(new Date('2019-12-23T14:00:00.000Z'));
+      const sut = await openCorrection();
+      await type(sut, 'endTime', '17:00');
+      await pressSave(sut);
+      http.expectNone({ method: 'POST', url: '/api/v1/pause-windows/window-1/corrections' });
+      expect(wordsIn(sut)).toContain('Required');
+
+      sut.querySelector<HTMLTextAreaElement>('[formControlName="reason"]')!.value = 'Entered 18:00; the announcement said 17:00';
+      sut.querySelector('[formControlName="reason"]')!.dispatchEvent(new Event('input'));
+      await pressSave(sut);
+
+      const request = http.expectOne({ method: 'POST', url: '/api/v1/pause-windows/window-1/corrections' });
+      expect(request.request.headers.get('Idempotency-Key')).toBe('key-1');
+      expect(request.request.body).toEqual({
+        announcedBy: 'Russia and the regime, notified to the UN',
+        sourceText: aPauseWindow().sourceText,
+        zone: 'Asia/Damascus',
+        start: { date: '2019-12-23', time: '12:00' },
+        end: { date: '2019-12-23', time: '17:00' },
+        routeIds: [ROUTE_ID],
+        areaIds: ['loc-maarat-district'],
+        reason: 'Entered 18:00; the announcement said 17:00',
+        version: 1,
+      });
+      request.flush(aPauseWindowDetail({ version: 2 }));
+      await fixture.whenStable();
+
+      expect(TestBed.inject(Router).url).toBe('/pause-windows/window-1');
+    });
+
+    it('says someone else changed it meanwhile, with a way to reload', async () => {
+      setUp(new Date('2019-12-23T14:00:00.000Z'));
+      const sut = await openCorrection();
+      sut.querySelector<HTMLTextAreaElement>('[formControlName="reason"]')!.value = 'Typo';
+      sut.querySelector('[formControlName="reason"]')!.dispatchEvent(new Event('input'));
+      await type(sut, 'announcedBy', 'The UN');
+      await pressSave(sut);
+      http
+        .expectOne({ method: 'POST', url: '/api/v1/pause-windows/window-1/corrections' })
+        .flush({ type: 'about:blank', title: 'Pause window changed meanwhile', status: 409, code: 'pause_window.stale_version', params: { sent: 1, current: 2 } }, { status: 409, statusText: 'Conflict' });
+      await fixture.whenStable();
+
+      expect(wordsIn(sut.querySelector('.error-summary')!)).toContain('Someone else changed this window meanwhile.');
+      Array.from(sut.querySelectorAll('button')).find((button) => wordsIn(button) === 'Reload')!.click();
+      http.expectOne('/api/v1/pause-windows/window-1').flush(aPauseWindowDetail({ version: 2 }));
+    });
   });
 });

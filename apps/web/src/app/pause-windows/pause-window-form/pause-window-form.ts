@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -9,12 +9,24 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { AnnouncedTime, CreatePauseWindowRequest, DEFAULT_TIME_ZONE, isValidTimeZone, LocalTimeResolution, PAUSE_WINDOW_LIMITS, Problem, Refusal, wallClockAt } from '@relief-ledger/domain';
+import {
+  AnnouncedTime,
+  CreatePauseWindowRequest,
+  DEFAULT_TIME_ZONE,
+  isValidTimeZone,
+  LocalTimeResolution,
+  PAUSE_WINDOW_LIMITS,
+  PauseWindowDetailResponse,
+  Problem,
+  Refusal,
+  wallClockAt,
+} from '@relief-ledger/domain';
 import { filter, merge } from 'rxjs';
 
 import { LanguageService } from '../../core/i18n/language.service';
 import { ProblemMessages } from '../../core/problems/problem-messages';
 import { apiResource } from '../../shared/api-resource/api-resource';
+import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { requiredText } from '../../shared/forms/count-validators';
 import { formValue } from '../../shared/forms/form-value';
 import { FormSubmission } from '../../shared/forms/form-submission';
@@ -31,7 +43,12 @@ import { AnnouncedEntry, placeAnnouncedTime } from './announced-time';
 /** The zones a window is likely announced in; any IANA zone may be typed. */
 export const SUGGESTED_ZONES = ['Asia/Damascus', 'Europe/Istanbul', 'Asia/Beirut', 'Asia/Amman', 'UTC'];
 
-const LIMITS = { announcedBy: PAUSE_WINDOW_LIMITS.announcedByMaxLength, sourceText: PAUSE_WINDOW_LIMITS.sourceTextMaxLength, notes: PAUSE_WINDOW_LIMITS.notesMaxLength } as const;
+const LIMITS = {
+  announcedBy: PAUSE_WINDOW_LIMITS.announcedByMaxLength,
+  sourceText: PAUSE_WINDOW_LIMITS.sourceTextMaxLength,
+  notes: PAUSE_WINDOW_LIMITS.notesMaxLength,
+  reason: PAUSE_WINDOW_LIMITS.reasonMaxLength,
+} as const;
 
 /** Request fields whose form control has another name. */
 const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = {
@@ -63,6 +80,8 @@ function createWindowForm(today: string) {
     routeIds: new FormControl<string[]>([], { nonNullable: true }),
     areaSearch: new FormControl<LocationFieldValue>(null, [optionChosen]),
     notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(LIMITS.notes)] }),
+    // Only when correcting a window: why.
+    reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(LIMITS.reason)] }),
   });
 }
 
@@ -73,7 +92,8 @@ function ianaZone(control: AbstractControl<string>): ValidationErrors | null {
 }
 
 /**
- * Records a pause window as it was announced: who, the words, the zone, and the times on that
+ * Records a pause window as it was announced (or, at `/pause-windows/:id/correct`, enters one
+ * again as it should have been, with the reason: the same fields, filled in from the window): who, the words, the zone, and the times on that
  * zone's wall clock ("until 18:00"), read back as instants in the zone and the viewer's time
  * before sending. A time that happened twice (the night the clocks go back) is asked about
  * rather than guessed, whether the form or the API notices it first.
@@ -107,8 +127,21 @@ export class PauseWindowForm {
   private readonly clock = inject(Clock);
   private readonly language = inject(LanguageService);
   private readonly messages = inject(ProblemMessages);
+  private readonly host: ElementRef<HTMLElement> = inject(ElementRef);
+  /** Made when the form opens: a correction sent again after a lost answer is recorded once. */
+  private readonly correctionKey = inject(NEW_CLIENT_ID)();
+
+  /** Route parameter `:id`: the window to correct; absent when announcing a new one. */
+  readonly id = input<string>();
 
   protected readonly limits = LIMITS;
+  protected readonly correcting = computed(() => !!this.id());
+  protected readonly corrected = apiResource(
+    computed(() => this.id() || undefined),
+    (id) => this.api.getWindow(id),
+    { onLoaded: (window) => this.fillFrom(window) },
+  );
+  protected readonly stale = signal(false);
   protected readonly zones = SUGGESTED_ZONES;
   protected readonly routes = apiResource(signal(true), () => this.lookups.listRoutes());
   protected readonly form = createWindowForm(wallClockAt(this.clock.now(), DEFAULT_TIME_ZONE).date);
@@ -180,6 +213,11 @@ export class PauseWindowForm {
       routeIds.setErrors({ noScope: true });
       routeIds.markAsTouched();
     }
+    const window = this.corrected.value();
+    if (this.correcting()) {
+      if (window) this.correctWindow(window);
+      return;
+    }
     this.submission.submit(
       () => this.api.announceWindow(this.toRequest()),
       () => {
@@ -188,6 +226,56 @@ export class PauseWindowForm {
       },
       (problem) => this.noteRepeatedHours(problem),
     );
+  }
+
+  protected reloadCorrected(): void {
+    this.stale.set(false);
+    this.corrected.reload();
+  }
+
+  private correctWindow(window: PauseWindowDetailResponse): void {
+    const { reason } = this.form.controls;
+    if (!reason.value.trim()) {
+      reason.setErrors({ required: true });
+      reason.markAsTouched();
+    }
+    const { notes: _notes, ...request } = this.toRequest();
+    this.submission.submit(
+      () =>
+        this.api.correctWindow(
+          window.id,
+          { ...request, start: announcedTime(this.entry('start')), reason: reason.value.trim(), version: window.version },
+          this.correctionKey,
+        ),
+      (saved) => {
+        this.snackBar.open(this.language.t('pause-windows.page.correctedConfirmation'), undefined, { duration: 3000 });
+        void this.router.navigate(['/pause-windows', saved.id]);
+      },
+      (problem) => {
+        this.stale.set(problem.status === 409);
+        this.noteRepeatedHours(problem);
+        // The summary above the form says what went wrong: focus it, so it is read out first.
+        setTimeout(() => this.host.nativeElement.querySelector<HTMLElement>('.error-summary')?.focus());
+        return undefined;
+      },
+    );
+  }
+
+  /** The window as entered, in the form: times on its own clock, with their dates. */
+  private fillFrom(window: PauseWindowDetailResponse): void {
+    this.form.patchValue({
+      announcedBy: window.announcedBy,
+      sourceText: window.sourceText,
+      zone: window.zone,
+      startsNow: false,
+      startDate: window.startsLocal.date,
+      startTime: window.startsLocal.time,
+      endDate: window.endsLocal.date,
+      endTime: window.endsLocal.time,
+      routeIds: window.routes.map((route) => route.id),
+      notes: window.notes ?? '',
+    });
+    this.areas.set(window.areas.map((area) => ({ id: area.id, pcode: area.pcode, nameEn: area.nameEn, nameAr: '' })));
   }
 
   private entry(edge: Edge): AnnouncedEntry {

@@ -77,7 +77,7 @@ export class PauseWindowList {
 
   constructor() {
     const live = inject(LiveEvents);
-    merge(live.on('window.announced', 'window.violated'), live.resumed)
+    merge(live.on('window.announced', 'window.violated', 'window.ended', 'window.corrected'), live.resumed)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.windows.reload());
   }

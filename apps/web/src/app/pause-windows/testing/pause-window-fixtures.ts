@@ -1,4 +1,4 @@
-import { PauseWindowResponse } from '@relief-ledger/domain';
+import { PauseWindowDetailResponse, PauseWindowEventResponse, PauseWindowResponse } from '@relief-ledger/domain';
 
 import { ROUTE_ID } from '../../shared/lookups/testing/lookup-fixtures';
 
@@ -24,6 +24,28 @@ export function aPauseWindow(overrides: Partial<PauseWindowResponse> = {}): Paus
     notes: null,
     recordedByOrganisation: 'Humanitarian Relief Organization',
     createdAt: '2019-12-23T09:35:00.000Z',
+    version: 1,
     ...overrides,
   };
+}
+
+/** One entry of a window's history: entered by Mariam of HRO, five minutes after the announcement. */
+export function aWindowEvent(overrides: Partial<PauseWindowEventResponse> = {}): PauseWindowEventResponse {
+  return {
+    id: 'event-1',
+    kind: 'entered',
+    version: 1,
+    recordedAt: '2019-12-23T09:35:00.000Z',
+    recordedBy: 'Mariam Haddad',
+    recordedByOrganisation: 'Humanitarian Relief Organization',
+    changes: [],
+    reason: null,
+    source: null,
+    ...overrides,
+  };
+}
+
+/** The window with its history (as GET /pause-windows/{id} answers). */
+export function aPauseWindowDetail(overrides: Partial<PauseWindowDetailResponse> = {}): PauseWindowDetailResponse {
+  return { ...aPauseWindow(), history: [aWindowEvent()], ...overrides };
 }

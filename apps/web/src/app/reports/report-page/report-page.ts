@@ -11,6 +11,7 @@ import { apiResource } from '../../shared/api-resource/api-resource';
 import { BarChart } from '../../shared/charts/bar-chart';
 import { injectQueryUpdater, readChoice, readPage } from '../../shared/list-query/list-query';
 import { LoadStatus } from '../../shared/load-status/load-status';
+import { NotFound } from '../../shared/not-found/not-found';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { describeDay, describeWallClockShort, zoneName } from '../../shared/time/zoned-time';
 import { reportChart } from '../report-chart';
@@ -27,7 +28,7 @@ import { reportFileUrl, ReportsApi } from '../reports-api';
  */
 @Component({
   selector: 'rl-report-page',
-  imports: [BarChart, LoadStatus, MatButtonModule, PagePaginator, ReportFilters, ReportTable, RouterLink, TranslocoPipe],
+  imports: [BarChart, LoadStatus, MatButtonModule, NotFound, PagePaginator, ReportFilters, ReportTable, RouterLink, TranslocoPipe],
   templateUrl: './report-page.html',
   styleUrl: './report-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -2,6 +2,8 @@ import { Component, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Problem } from '@relief-ledger/domain';
 
+import { provideRouter } from '@angular/router';
+
 import { provideTestTranslations } from '../../core/i18n/testing/test-translations';
 import { LoadStatus } from './load-status';
 
@@ -25,6 +27,8 @@ const notFound: Problem = { type: 'about:blank', title: 'Camp not found', status
       loadingLabel="Loading camps"
       [problem]="problem()"
       [notFoundMessage]="notFoundMessage()"
+      [backLink]="backLink()"
+      backLabel="All camps"
       (retry)="retries = retries + 1"
     >
       <a href="/camps">Back to camps</a>
@@ -35,14 +39,17 @@ class Host {
   readonly loading = signal(false);
   readonly problem = signal<Problem | undefined>(undefined);
   readonly notFoundMessage = signal<string | undefined>(undefined);
+  readonly backLink = signal<string | undefined>(undefined);
   retries = 0;
 }
 
 describe('LoadStatus', () => {
   let fixture: ComponentFixture<Host>;
 
-  async function render(state: { loading?: boolean; problem?: Problem; notFoundMessage?: string }): Promise<HTMLElement> {
+  async function render(state: { loading?: boolean; problem?: Problem; notFoundMessage?: string; backLink?: string }): Promise<HTMLElement> {
+    TestBed.configureTestingModule({ providers: [provideRouter([])] });
     fixture = TestBed.createComponent(Host);
+    fixture.componentInstance.backLink.set(state.backLink);
     fixture.componentInstance.loading.set(state.loading ?? false);
     fixture.componentInstance.problem.set(state.problem);
     fixture.componentInstance.notFoundMessage.set(state.notFoundMessage);
@@ -87,6 +94,20 @@ describe('LoadStatus', () => {
 
     expect(sut.querySelector('[role="alert"] p')?.textContent).toBe('This camp does not exist, or was removed.');
     expect(tryAgain(sut)).toBeUndefined();
+  });
+
+  it.each<[string, Problem]>([
+    ['a 404', notFound],
+    ['an address whose id is no id', { type: 'about:blank', title: 'Invalid request', status: 400, detail: 'id: must be a UUID', errors: [{ field: 'id', reason: 'must be a UUID' }] }],
+  ])('says "Not found" in words with a way back, for %s', async (_case, problem) => {
+      const sut = await render({ problem, notFoundMessage: 'This camp does not exist, or the address is wrong.', backLink: '/camps' });
+
+      expect(sut.querySelector('[role="alert"] h1')?.textContent).toBe('Not found');
+      expect(sut.querySelector('[role="alert"] p')?.textContent).toBe('This camp does not exist, or the address is wrong.');
+      expect(sut.querySelector('[role="alert"] a')?.getAttribute('href')).toBe('/camps');
+      expect(sut.querySelector('[role="alert"] a')?.textContent?.trim()).toBe('All camps');
+      expect(sut.textContent).not.toContain('UUID');
+      expect(tryAgain(sut)).toBeUndefined();
   });
 
   it('treats a 404 as any other problem when given no message for it', async () => {
