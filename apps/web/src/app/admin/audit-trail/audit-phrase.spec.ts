@@ -25,7 +25,7 @@ describe('auditPhrase', () => {
 
   it('says a read of a list without a record, and what no user did as the system', () => {
     expect(phraseText(sut(anAuditEntry({ action: 'read', entity: 'user', entityId: null, recordLabel: null, target: null, userName: null }), EN))).toBe(
-      'System looked at the list of user',
+      'System looked at the user list',
     );
   });
 
