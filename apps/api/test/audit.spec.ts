@@ -120,4 +120,70 @@ describe('audit trail', () => {
     expect(theirs.total).toBe(0);
     await coordinator.get('/api/v1/audit').expect(403);
   });
+
+  describe('in words', () => {
+    it("names who and what, with a link target: the camp, the convoy, the movement's stock point, the session's user", async () => {
+      const manager = await signedIn(api, 'manager@hro.example');
+      const camp = (await coordinator.post('/api/v1/camps').send(newCamp(refs, { nameEn: 'Named in the trail' })).expect(201)).body;
+      const coordinatorId = await userId('coordinator@hro.example');
+
+      const camps = (await manager.get(`/api/v1/audit?entity=camp&entityId=${camp.id}`).expect(200)).body;
+      expect(camps.items).toEqual([
+        expect.objectContaining({ action: 'create', userId: coordinatorId, userName: 'Coordinator (HRO)', recordLabel: 'Named in the trail', target: { kind: 'camp', id: camp.id } }),
+      ]);
+      const signIns = (await manager.get(`/api/v1/audit?action=sign_in&userId=${coordinatorId}`).expect(200)).body;
+      expect(signIns.items[0]).toMatchObject({ action: 'sign_in', entity: 'session', userName: 'Coordinator (HRO)', target: { kind: 'user', id: coordinatorId } });
+      const movements = (await manager.get('/api/v1/audit?entity=stock_movement&pageSize=1').expect(200)).body;
+      if (movements.total > 0) {
+        expect(movements.items[0]).toMatchObject({ recordLabel: expect.any(String), target: { kind: 'stock_point', id: expect.any(String) } });
+      }
+    });
+
+    it('filters by person, action and period, each alone narrowing the trail', async () => {
+      const manager = await signedIn(api, 'manager@hro.example');
+      const adminId = await userId('admin@hro.example');
+      // A clear second after the previous spec's writes: the period holds this write alone.
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const before = new Date(Date.now() - 50).toISOString();
+      await coordinator.post('/api/v1/camps').send(newCamp(refs, { nameEn: 'In the period' })).expect(201);
+      const after = new Date(Date.now() + 1000).toISOString();
+
+      const byAdmin = (await manager.get(`/api/v1/audit?userId=${adminId}&pageSize=100`).expect(200)).body;
+      expect(byAdmin.total).toBeGreaterThan(0);
+      expect(new Set(byAdmin.items.map((e: { userId: string }) => e.userId))).toEqual(new Set([adminId]));
+      const creates = (await manager.get('/api/v1/audit?action=create&pageSize=100').expect(200)).body;
+      expect(new Set(creates.items.map((e: { action: string }) => e.action))).toEqual(new Set(['create']));
+      const period = (await manager.get(`/api/v1/audit?from=${encodeURIComponent(before)}&to=${encodeURIComponent(after)}&action=create&entity=camp`).expect(200)).body;
+      expect(period.items.map((e: { recordLabel: string }) => e.recordLabel)).toEqual(['In the period']);
+      const earlier = (await manager.get(`/api/v1/audit?to=${encodeURIComponent(before)}&entity=camp&pageSize=100`).expect(200)).body;
+      expect(earlier.items.map((e: { recordLabel: string }) => e.recordLabel)).not.toContain('In the period');
+    });
+
+    it('refuses a bad person, period or backwards period with the field and reason, never a 500', async () => {
+      const bad = await admin.get('/api/v1/audit?userId=amina');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors[0].field).toBe('userId');
+      const badFrom = await admin.get('/api/v1/audit?from=yesterday');
+      expect(badFrom.status).toBe(400);
+      expect(badFrom.body.errors[0].field).toBe('from');
+      const backwards = await admin.get('/api/v1/audit?from=2019-12-24T00:00:00Z&to=2019-12-23T00:00:00Z');
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.errors[0]).toMatchObject({ field: 'from' });
+    });
+
+    it("never shows or names another organisation's rows or people", async () => {
+      const otherAdmin = await signedIn(api, 'admin@kidsparadise.example');
+      const hroCoordinator = await userId('coordinator@hro.example');
+      const theirs = (await otherAdmin.get(`/api/v1/audit?userId=${hroCoordinator}`).expect(200)).body;
+      expect(theirs.total).toBe(0);
+      const all = (await otherAdmin.get('/api/v1/audit?pageSize=100').expect(200)).body;
+      expect(JSON.stringify(all.items)).not.toMatch(/HRO|Named in the trail|In the period/);
+      const people = (await otherAdmin.get('/api/v1/audit/people').expect(200)).body;
+      expect(people.length).toBeGreaterThan(0);
+      expect(people.map((p: { name: string }) => p.name).join(' ')).not.toContain('HRO');
+      const ours = (await admin.get('/api/v1/audit/people').expect(200)).body;
+      expect(ours).toEqual(expect.arrayContaining([{ id: hroCoordinator, name: 'Coordinator (HRO)' }]));
+      await coordinator.get('/api/v1/audit/people').expect(403);
+    });
+  });
 });

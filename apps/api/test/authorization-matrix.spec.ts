@@ -106,6 +106,7 @@ const MATRIX: Record<string, Row> = {
     call: (f, t) => ({ path: `/api/v1/api-tokens/${t === 'own' ? f.ownToken : f.otherToken}/revoke` }),
   },
   'GET /api/v1/audit': { own: only({ admin: 200, manager: 200 }), call: () => ({ path: '/api/v1/audit' }) },
+  'GET /api/v1/audit/people': { own: only({ admin: 200, manager: 200 }), call: () => ({ path: '/api/v1/audit/people' }) },
   'GET /api/v1/items': { own: all(200), call: () => ({ path: '/api/v1/items' }) },
   'GET /api/v1/stock/donors': { own: all(200), call: () => ({ path: '/api/v1/stock/donors?q=W' }) },
   'GET /api/v1/overview': { own: all(200), call: () => ({ path: '/api/v1/overview' }) },

@@ -523,6 +523,16 @@ describe('convoys, pause windows and incidents', () => {
       expect((await otherCoordinator.post(`/api/v1/convoys/${convoy.id}/check-ins`).send({ place: 'x' })).status).toBe(404);
     });
 
+    it("dates another organisation's status by its event, and lists every ended convoy only when asked", async () => {
+      const recent = await coordinator.get('/api/v1/convoys/statuses').expect(200);
+      const isStruck2019 = (c: { status: string; updatedAt: string }) => c.status === 'struck' && c.updatedAt === '2019-12-23T14:30:00.000Z';
+      expect(recent.body.some(isStruck2019)).toBe(false);
+      const all = await coordinator.get('/api/v1/convoys/statuses?ended=all').expect(200);
+      expect(all.body.filter(isStruck2019)).toEqual([expect.objectContaining({ organisationName: 'Kids Paradise' })]);
+      const bad = await coordinator.get('/api/v1/convoys/statuses?ended=ever').expect(400);
+      expect(bad.body.errors[0].field).toBe('ended');
+    });
+
     it('loads the design case: the 23 December 2019 window violated by the strike on the Kids Paradise convoy at 14:30 GMT', async () => {
       const windows = await field.get('/api/v1/pause-windows?status=violated').expect(200);
       const dec23 = (windows.body.items as PauseWindowResponse[]).find((w) => w.announcedBy === 'Russia and the regime, notified to the UN')!;

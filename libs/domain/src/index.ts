@@ -38,6 +38,7 @@ export * from './overview/overview-contract';
 export * from './overview/stock-cover';
 export * from './overview/food-days-left';
 export * from './time/calendar-days';
+export * from './time/start-of-day';
 export * from './common/problem-codes';
 export * from './i18n/languages';
 export * from './reports/report-headers';

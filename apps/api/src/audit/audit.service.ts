@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AUDIT_READ_ACTIONS, type AuditEntryResponse, type Page } from '@relief-ledger/domain';
+import { AUDIT_READ_ACTIONS, AUDIT_TARGET_KINDS, type AuditEntryResponse, type AuditPersonResponse, type AuditTargetKind, fieldProblem, type Page } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../common/actor.js';
+import { ValidationException } from '../common/problem/app-exception.js';
 import { pageWindow, toPage } from '../common/validation/pagination.js';
+import { type AuditRow, AuditRepository } from './audit.repository.js';
 import type { AuditListQueryDto } from './dto/audit.dto.js';
 
 export interface AuditEntry {
@@ -22,15 +24,15 @@ export function changedFieldNames(body: object): string[] {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: AuditRepository,
+  ) {}
 
   /** Must be given the write's own transaction: the write and its audit row commit together or not at all. */
   async record(manager: EntityManager, actor: Pick<Actor, 'userId' | 'organisationId'> | null, entry: AuditEntry): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error('audit rows are written inside the transaction of the write');
-    await manager.query(
-      `INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_id, changed_fields) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [actor?.organisationId ?? null, actor?.userId ?? null, entry.action, entry.entity, entry.entityId ?? null, entry.changedFields ?? []],
-    );
+    await this.repository.insert(manager, { organisationId: actor?.organisationId ?? null, userId: actor?.userId ?? null, ...entry });
   }
 
   /**
@@ -45,41 +47,50 @@ export class AuditService {
 
   /** A read of sensitive records, or a download: on its own, since a read has no transaction to join. */
   async recordRead(actor: Actor, entry: Omit<AuditEntry, 'action'> & { action?: 'read' | 'export' }): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO audit_log (organisation_id, user_id, action, entity, entity_id, changed_fields) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [actor.organisationId, actor.userId, entry.action ?? 'read', entry.entity, entry.entityId ?? null, entry.changedFields ?? []],
-    );
+    await this.repository.insert(this.dataSource.manager, { organisationId: actor.organisationId, userId: actor.userId, ...entry, action: entry.action ?? 'read' });
   }
 
   async list(actor: Actor, query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {
     return this.readAudited(actor, { entity: 'audit_log', changedFields: changedFieldNames(query) }, () => this.page(actor, query));
   }
 
-  private async page(actor: Actor, query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {
-    const window = pageWindow(query);
-    const params: unknown[] = [actor.organisationId];
-    let where = 'a.organisation_id = $1';
-    if (query.entity) where += ` AND a.entity = $${params.push(query.entity)}`;
-    if (query.entityId) where += ` AND a.entity_id = $${params.push(query.entityId)}`;
-    if (query.kind) where += ` AND ${query.kind === 'read' ? '' : 'NOT '}a.action = ANY($${params.push(AUDIT_READ_ACTIONS)})`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_log a WHERE ${where}`, params);
-    const rows: Array<{ id: string; at: Date; user_id: string | null; user_name: string | null; action: string; entity: string; entity_id: string | null; changed_fields: string[] }> =
-      await this.dataSource.query(
-        `SELECT a.id::text, a.at, a.user_id, u.name AS user_name, a.action, a.entity, a.entity_id, a.changed_fields
-         FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-         WHERE ${where} ORDER BY a.at DESC, a.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        [...params, window.pageSize, window.skip],
-      );
-    const items = rows.map((r) => ({
-      id: r.id,
-      at: r.at.toISOString(),
-      userId: r.user_id,
-      userName: r.user_name,
-      action: r.action,
-      entity: r.entity,
-      entityId: r.entity_id,
-      changedFields: r.changed_fields,
-    }));
-    return toPage(items, total, window);
+  /** Everyone who appears in the trail, for the filter by person. Not a sensitive read in itself: names the admin already sees. */
+  people(actor: Actor): Promise<AuditPersonResponse[]> {
+    return this.repository.people(actor.organisationId);
   }
+
+  private async page(actor: Actor, query: AuditListQueryDto): Promise<Page<AuditEntryResponse>> {
+    if (query.from && query.to && query.from >= query.to) throw new ValidationException([fieldProblem('from', 'field.not_after_to', { to: query.to })]);
+    const window = pageWindow(query);
+    const { rows, total } = await this.repository.page(
+      actor.organisationId,
+      {
+        entity: query.entity,
+        entityId: query.entityId,
+        userId: query.userId,
+        action: query.action,
+        from: query.from,
+        to: query.to,
+        ...(query.kind ? { reads: { only: query.kind === 'read', actions: AUDIT_READ_ACTIONS } } : {}),
+      },
+      window,
+    );
+    return toPage(rows.map(toAuditEntryResponse), total, window);
+  }
+}
+
+function toAuditEntryResponse(r: AuditRow): AuditEntryResponse {
+  const kind = (AUDIT_TARGET_KINDS as readonly string[]).includes(r.target_kind ?? '') ? (r.target_kind as AuditTargetKind) : null;
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    userId: r.user_id,
+    userName: r.user_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    changedFields: r.changed_fields,
+    recordLabel: r.record_label,
+    target: kind && r.target_id ? { kind, id: r.target_id } : null,
+  };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { convoyCoverage, goNoGo, isOverdue, RECENT_INCIDENT_HOURS, tripEnd, windowCoversRoute } from '@relief-ledger/domain';
-import type { ConvoyDetailResponse, ConvoyResponse, ConvoyStatus, ConvoyStatusResponse, Page, PauseWindowResponse, WindowOnRoute } from '@relief-ledger/domain';
+import type { ConvoyDetailResponse, ConvoyResponse, ConvoyStatus, ConvoyStatusQuery, ConvoyStatusResponse, Page, PauseWindowResponse, WindowOnRoute } from '@relief-ledger/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Actor } from '../common/actor.js';
@@ -15,6 +15,8 @@ import { ConvoysException } from './convoys.exception.js';
 
 /** Other organisations see finished convoys on their board this long. */
 const SHARED_RECENT_HOURS = 24;
+/** Every ended convoy: the status function counts back in hours, and this reaches before any record. */
+const EVERY_ENDED_HOURS = 24 * 365 * 100;
 
 /**
  * The convoy board's read model: the organisation's convoys with what the board needs to decide
@@ -71,10 +73,10 @@ export class ConvoyBoardService {
   }
 
   /** Every organisation's convoys on the road or planned, and those finished lately: status only. */
-  async statuses(): Promise<ConvoyStatusResponse[]> {
+  async statuses(query: ConvoyStatusQuery = {}): Promise<ConvoyStatusResponse[]> {
     // The time of the last status change, not of the last write: check-ins would show others
     // the convoy's rhythm on the road.
-    const rows = await this.repository.statuses(SHARED_RECENT_HOURS);
+    const rows = await this.repository.statuses(query.ended === 'all' ? EVERY_ENDED_HOURS : SHARED_RECENT_HOURS);
     return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id, organisationName: r.organisation_name, status: r.status, updatedAt: r.status_at.toISOString() }));
   }
 

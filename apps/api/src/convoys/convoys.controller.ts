@@ -17,6 +17,7 @@ import {
   ConvoyListQueryDto,
   ConvoyResponseDto,
   ConvoyStatusDto,
+  ConvoyStatusQueryDto,
   ConvoyStatusResponseDto,
   CreateConvoyDto,
 } from './dto/convoy.dto.js';
@@ -43,9 +44,10 @@ export class ConvoysController {
   @Get('statuses')
   @Requires('convoys.read')
   @ApiOperation({ summary: "List every organisation's convoy statuses" })
-  @ApiOkResponse({ type: [ConvoyStatusResponseDto], description: "Every organisation's active and recent convoys: status only, never route or times" })
-  statuses(): Promise<ConvoyStatusResponse[]> {
-    return this.board.statuses();
+  @ApiOkResponse({ type: [ConvoyStatusResponseDto], description: "Every organisation's active and recent (or, with ended=all, every ended) convoys: status only, never route or times" })
+  @ProblemResponses({ 400: ['validation_failed'] })
+  statuses(@Query() query: ConvoyStatusQueryDto): Promise<ConvoyStatusResponse[]> {
+    return this.board.statuses(query);
   }
 
   @Get(':id')

@@ -33,6 +33,7 @@ export interface StockPointLevelsRow {
   location_id: string;
   location_name: string;
   camp_id: string | null;
+  version: number;
   /** Items held, most first; empty when the point holds nothing. */
   levels: Array<{ itemId: string; quantity: number }>;
 }
@@ -63,7 +64,7 @@ export class FieldKitRepository {
   /** The organisation's stores and warehouses with what each holds, never a convoy's in-transit point. */
   stockPoints(organisationId: string): Promise<StockPointLevelsRow[]> {
     return this.dataSource.query(
-      `SELECT p.id, p.name, p.kind, p.location_id, l.name_en AS location_name, p.camp_id,
+      `SELECT p.id, p.name, p.kind, p.location_id, l.name_en AS location_name, p.camp_id, p.version,
               coalesce((SELECT json_agg(json_build_object('itemId', s.item_id, 'quantity', s.quantity::float8) ORDER BY s.quantity DESC, s.item_id)
                         FROM stock_levels s WHERE s.stock_point_id = p.id AND s.organisation_id = $1 AND s.quantity > 0), '[]') AS levels
        FROM stock_points p JOIN locations l ON l.id = p.location_id

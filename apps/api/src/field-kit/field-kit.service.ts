@@ -64,6 +64,7 @@ export class FieldKitService {
         locationId: p.location_id,
         locationName: p.location_name,
         campId: p.camp_id,
+        version: p.version,
         levels: p.levels.map((level) => ({ itemId: level.itemId, quantity: Number(level.quantity) })),
       })),
       convoys,

@@ -165,6 +165,17 @@ export interface ConvoyStatusResponse {
   updatedAt: string;
 }
 
+/**
+ * Which ended convoys the status list holds besides those planned or on the road: those ended in
+ * the last 24 hours (the board's default), or every one, for looking back at a struck convoy.
+ */
+export const CONVOY_STATUS_PERIODS = ['recent', 'all'] as const;
+export type ConvoyStatusPeriod = (typeof CONVOY_STATUS_PERIODS)[number];
+
+export interface ConvoyStatusQuery {
+  ended?: ConvoyStatusPeriod;
+}
+
 export interface ConvoyListQuery {
   status?: ConvoyStatus;
   routeId?: string;

@@ -81,6 +81,44 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
+/** The records an audit row can lead to, each with a page (or a list) of its own in the web app. */
+export const AUDIT_TARGET_KINDS = ['camp', 'convoy', 'user', 'api_token', 'incident', 'pause_window', 'route', 'stock_point'] as const;
+export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
+
+export interface AuditTarget {
+  kind: AuditTargetKind;
+  id: string;
+}
+
+/**
+ * The actions the trail records, in the words the web app turns into phrases ("signed in",
+ * "checked in convoy …"). A convoy's status change is recorded as its new status; a stock
+ * movement as its kind. An action not listed (a newer server) still shows, in general words.
+ */
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_out',
+  'change_password',
+  'create',
+  'update',
+  'close',
+  'revoke',
+  'import',
+  'check_in',
+  'departed',
+  'arrived',
+  'aborted',
+  'struck',
+  'receipt',
+  'transfer',
+  'loss',
+  'adjustment',
+  'reversal',
+  'read',
+  'export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export interface AuditEntryResponse {
   id: string;
   at: string;
@@ -90,6 +128,16 @@ export interface AuditEntryResponse {
   entity: string;
   entityId: string | null;
   changedFields: string[];
+  /** The record's name where it has one: a camp's, a convoy's, a user's, a stock point's (a movement's). */
+  recordLabel: string | null;
+  /** Where to look at the record: itself, or what holds it (a movement's stock point, a session's user). */
+  target: AuditTarget | null;
+}
+
+/** Someone who appears in the organisation's audit trail, to filter it by. */
+export interface AuditPersonResponse {
+  id: string;
+  name: string;
 }
 
 /** Reads of sensitive records (a convoy's route and times, the user and token lists, the trail itself, exports). */
@@ -99,6 +147,12 @@ export type AuditKind = 'read' | 'write';
 export interface AuditListQuery {
   entity?: string;
   entityId?: string;
+  /** What one person did. */
+  userId?: string;
+  action?: string;
+  /** Instants: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
   /** Only reads of sensitive records, or only writes (sign-ins included). */
   kind?: AuditKind;
   page?: number;

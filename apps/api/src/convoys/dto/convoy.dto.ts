@@ -19,10 +19,12 @@ import type {
   IncidentKind,
   PauseWindowStatus,
   StruckIncident,
+  ConvoyStatusPeriod,
+  ConvoyStatusQuery,
   Vehicle,
   WindowOnRoute,
 } from '@relief-ledger/domain';
-import { CARGO_STATES, CONVOY_EVENT_KINDS, CONVOY_LIMITS, CONVOY_PURPOSES, CONVOY_STATUSES, INCIDENT_KINDS, INCIDENT_LIMITS, PAUSE_WINDOW_STATUSES } from '@relief-ledger/domain';
+import { CARGO_STATES, CONVOY_STATUS_PERIODS, CONVOY_EVENT_KINDS, CONVOY_LIMITS, CONVOY_PURPOSES, CONVOY_STATUSES, INCIDENT_KINDS, INCIDENT_LIMITS, PAUSE_WINDOW_STATUSES } from '@relief-ledger/domain';
 import { EnumField, FlagField, IdField, IdListField, InstantField, IntField, ListField, ObjectField, ParamsField, TextField, UnionField } from '../../common/openapi/response-fields.js';
 import { RouteStopDto } from '../../routes/dto/route.dto.js';
 import { Count, Instant, Nested, OneOf, Text, Uuid, WholeNumber } from '../../common/validation/decorators.js';
@@ -85,6 +87,10 @@ export class CheckInDto implements CheckInRequest {
   @Uuid({ optional: true }) locationId?: string;
   @Text(CONVOY_LIMITS.placeMaxLength, { optional: true, description: '"passed Ariha"' }) place?: string;
   @Text(CONVOY_LIMITS.notesMaxLength, { optional: true }) note?: string;
+}
+
+export class ConvoyStatusQueryDto implements ConvoyStatusQuery {
+  @OneOf(CONVOY_STATUS_PERIODS, { optional: true, description: 'Ended convoys: those of the last 24 hours (recent, the default) or every one (all)' }) ended?: ConvoyStatusPeriod;
 }
 
 export class ConvoyListQueryDto extends PageQueryDto {

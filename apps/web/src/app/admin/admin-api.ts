@@ -1,8 +1,11 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import {
+  AUDIT_TARGET_KINDS,
   AuditEntryResponse,
   AuditListQuery,
+  AuditPersonResponse,
+  AuditTarget,
   CreateUserRequest,
   Page,
   ROLES,
@@ -53,6 +56,17 @@ export class AdminApi {
         catchError(rethrowAsProblem),
       );
   }
+
+  /** Everyone who appears in the organisation's trail: the choices of its filter by person. */
+  listAuditPeople(): Observable<AuditPersonResponse[]> {
+    return this.http.get<unknown>(`${API}/audit/people`).pipe(
+      map((body) => {
+        if (!Array.isArray(body)) throw unexpectedAnswer('a list of people');
+        return body.map(readPersonOrThrow);
+      }),
+      catchError(rethrowAsProblem),
+    );
+  }
 }
 
 function readUserOrThrow(value: unknown): UserResponse {
@@ -72,5 +86,16 @@ function readAuditEntryOrThrow(value: unknown): AuditEntryResponse {
   if (!isRecord(value) || !hasStrings(value, ['id', 'at', 'action', 'entity']) || !Array.isArray(value['changedFields'])) {
     throw unexpectedAnswer('an audit entry');
   }
-  return value as unknown as AuditEntryResponse;
+  // An older server names no record and leads nowhere: the row still shows, in general words.
+  const target = value['target'];
+  return {
+    ...(value as unknown as AuditEntryResponse),
+    recordLabel: typeof value['recordLabel'] === 'string' ? value['recordLabel'] : null,
+    target: isRecord(target) && typeof target['id'] === 'string' && (AUDIT_TARGET_KINDS as readonly unknown[]).includes(target['kind']) ? (target as unknown as AuditTarget) : null,
+  };
+}
+
+function readPersonOrThrow(value: unknown): AuditPersonResponse {
+  if (!isRecord(value) || !hasStrings(value, ['id', 'name'])) throw unexpectedAnswer('a person of the audit trail');
+  return { id: value['id'] as string, name: value['name'] as string };
 }

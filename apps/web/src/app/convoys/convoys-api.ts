@@ -8,6 +8,7 @@ import {
   ConvoyListQuery,
   ConvoyResponse,
   ConvoyStatusRequest,
+  ConvoyStatusQuery,
   ConvoyStatusResponse,
   CreateConvoyRequest,
   Page,
@@ -50,9 +51,9 @@ export class ConvoysApi {
     );
   }
 
-  /** Every organisation's active convoys, status only: what coordination needs, nothing of routes or times. */
-  listStatuses(): Observable<ConvoyStatusResponse[]> {
-    return this.http.get<unknown>(`${API}/statuses`).pipe(
+  /** Every organisation's active convoys (and recently ended, or with `ended: 'all'` every ended one), status only: what coordination needs, nothing of routes or times. */
+  listStatuses(query: ConvoyStatusQuery = {}): Observable<ConvoyStatusResponse[]> {
+    return this.http.get<unknown>(`${API}/statuses`, { params: toParams({ ...query }) }).pipe(
       map((body) => {
         if (!Array.isArray(body)) throw unexpectedAnswer('a list of convoy statuses');
         return body.map(readStatusOrThrow);

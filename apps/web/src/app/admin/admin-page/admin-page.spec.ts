@@ -54,6 +54,7 @@ describe('AdminPage', () => {
 
     await harness.navigateByUrl('/admin');
     http.expectOne((req) => req.url === '/api/v1/audit').flush(aPage([]));
+    http.expectOne('/api/v1/audit/people').flush([]);
     await harness.fixture.whenStable();
 
     const sut = harness.routeNativeElement as HTMLElement;
@@ -95,6 +96,7 @@ describe('AdminPage', () => {
     });
     await navigation;
     http.expectOne((req) => req.url === '/api/v1/audit').flush(aPage([]));
+    http.expectOne('/api/v1/audit/people').flush([]);
 
     expect(TestBed.inject(Router).url).toBe('/admin/audit');
   });

@@ -25,6 +25,8 @@ export function anAuditEntry(overrides: Partial<AuditEntryResponse> = {}): Audit
     entity: 'camp',
     entityId: '7d1c2a8e-0000-4000-8000-000000000001',
     changedFields: ['population', 'households'],
+    recordLabel: 'Atmeh border camp (new)',
+    target: { kind: 'camp', id: '7d1c2a8e-0000-4000-8000-000000000001' },
     ...overrides,
   };
 }

@@ -9,7 +9,8 @@ import { CampResponse } from '@relief-ledger/domain';
 import { filter } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
-import { CalendarDatePipe, DateTimePipe, NumberPipe } from '../../core/i18n/format-pipes';
+import { CalendarDatePipe, NumberPipe } from '../../core/i18n/format-pipes';
+import { Instant } from '../../shared/time/instant';
 import { formatNumber } from '../../core/i18n/intl-format';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ProblemMessages } from '../../core/problems/problem-messages';
@@ -26,7 +27,7 @@ import { CloseCampDecision, CloseCampDialog, CloseCampDialogData } from '../clos
 /** One camp: names, place, figures, coverage, and the Edit and Close actions for the roles that may write. */
 @Component({
   selector: 'rl-camp-detail',
-  imports: [CalendarDatePipe, CampCoverage, CampStatusChip, DateTimePipe, LoadStatus, MatButtonModule, NumberPipe, RouterLink, TranslocoPipe],
+  imports: [CalendarDatePipe, CampCoverage, CampStatusChip, Instant, LoadStatus, MatButtonModule, NumberPipe, RouterLink, TranslocoPipe],
   templateUrl: './camp-detail.html',
   styleUrl: './camp-detail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -77,7 +77,7 @@ describe('ConvoyBoard', () => {
 
     expect(rowCells(sut)).toEqual([
       [
-        'Evacuation Maaret north 3 Departed 15:30 Damascus',
+        'Evacuation Maaret north 3 Departed 15:30 Damascus today',
         'On the road',
         "Ma'arat al-Num'an → Sarmada",
         'Next 16:20 Damascus (in 20 min 00 s)',
@@ -123,8 +123,25 @@ describe('ConvoyBoard', () => {
     await answer();
 
     expect(Array.from(sut.querySelectorAll('ul[aria-label="Other organisations\' convoys"] li')).map(text)).toEqual([
-      'Kids Paradise On the road since 15:00 Damascus',
+      'Kids Paradise On the road since 15:00 Damascus today',
     ]);
+  });
+
+  it("looks back at every ended convoy of the others on request, each status with its date", async () => {
+    const sut = await openBoard();
+    await answer();
+
+    sut.querySelector<HTMLButtonElement>('button.others-ended')!.click();
+    await harness.fixture.whenStable();
+    http
+      .expectOne((req) => req.url === '/api/v1/convoys/statuses' && req.params.get('ended') === 'all')
+      .flush([aConvoyStatus({ id: 'kp-struck', status: 'struck', updatedAt: '2019-12-20T14:30:00.000Z' })]);
+    await harness.fixture.whenStable();
+
+    expect(Array.from(sut.querySelectorAll('ul[aria-label="Other organisations\' convoys"] li')).map(text)).toEqual([
+      'Kids Paradise Struck since 16:30 Damascus, Fri, 20 Dec 2019',
+    ]);
+    expect(text(sut.querySelector('button.others-ended'))).toBe('Show only those of the last 24 hours');
   });
 
   it('filters by status through the address, from the first page', async () => {
@@ -149,7 +166,7 @@ describe('ConvoyBoard', () => {
       .flush(aPage([aConvoy({ lastCheckInAt: aCheckInEvent().occurredAt, nextCheckInDueAt: '2019-12-23T14:25:00.000Z' })]));
     await harness.fixture.whenStable();
 
-    expect(rowCells(sut)[0][3]).toBe('Next 16:25 Damascus (in 25 min 00 s) Last 15:55 Damascus · Ariha checkpoint');
+    expect(rowCells(sut)[0][3]).toBe('Next 16:25 Damascus (in 25 min 00 s) Last 15:55 Damascus today · Ariha checkpoint');
   });
 
   it("changes another organisation's convoy status as the stream reports it", async () => {

@@ -7,6 +7,7 @@ import {
   CONVOY_STATUSES,
   ConvoyEventResponse,
   ConvoyListQuery,
+  ConvoyStatusPeriod,
   ConvoyStatusResponse,
   DEFAULT_TIME_ZONE,
   LiveEvent,
@@ -23,7 +24,7 @@ import { LoadStatus } from '../../shared/load-status/load-status';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { filterOptions, SelectFilter } from '../../shared/select-filter/select-filter';
 import { Clock } from '../../shared/time/clock';
-import { describeWallClockShort } from '../../shared/time/zoned-time';
+import { describeInstant } from '../../shared/time/zoned-time';
 import { ConvoyStatusChip } from '../convoy-status-chip/convoy-status-chip';
 import { ConvoysApi } from '../convoys-api';
 import { CoverageBadge } from '../coverage-badge/coverage-badge';
@@ -65,14 +66,21 @@ export class ConvoyBoard {
     { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
   );
   protected readonly convoys = pagedResource(this.query, (query) => this.api.listConvoys(query));
-  protected readonly statusesOfAll = apiResource(signal(true), () => this.api.listStatuses());
+  /** Besides those planned or on the road: others' convoys ended lately, or every ended one to look back (a convoy struck in 2019). */
+  protected readonly othersEnded = signal<ConvoyStatusPeriod>('recent');
+  protected readonly statusesOfAll = apiResource(this.othersEnded, (ended) => this.api.listStatuses(ended === 'all' ? { ended } : {}));
   protected readonly others = computed(() => {
     const own = this.store.session()?.organisation.id;
     const words = this.language.words();
+    const now = this.today();
+    // The time of the status itself, with its date: "struck since 16:30 Damascus, Mon, 23 Dec 2019".
     return (this.statusesOfAll.value() ?? [])
       .filter((convoy) => convoy.organisationId !== own)
-      .map((convoy) => ({ convoy, since: describeWallClockShort({ instant: convoy.updatedAt, zone: DEFAULT_TIME_ZONE }, words) }));
+      .map((convoy) => ({ convoy, since: describeInstant({ instant: convoy.updatedAt, zone: DEFAULT_TIME_ZONE, now }, words) }));
   });
+  // "Today" needs the minute at most; the clock ticks every second.
+  private readonly minute = computed(() => Math.floor(this.clock.now().getTime() / 60_000));
+  private readonly today = computed(() => new Date(this.minute() * 60_000));
 
   /** The newest report the live stream brought per convoy: it says where a check-in was made. */
   private readonly lastReports = signal<ReadonlyMap<string, ConvoyEventResponse>>(new Map());
@@ -102,6 +110,10 @@ export class ConvoyBoard {
 
   protected filterByStatus(status: string): void {
     this.updateQuery({ status: status || null, page: null });
+  }
+
+  protected showEndedOthers(ended: ConvoyStatusPeriod): void {
+    this.othersEnded.set(ended);
   }
 
   protected changePage(request: PageRequest): void {

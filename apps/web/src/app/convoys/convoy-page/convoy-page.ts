@@ -18,7 +18,7 @@ import { describeQuantity } from '../../shared/lookups/describe-quantity';
 import { WindowStatusChip } from '../../shared/pause-window/window-status-chip';
 import { windowClock } from '../../shared/pause-window/window-timing';
 import { Clock } from '../../shared/time/clock';
-import { describeMoment, describeWallClockShort } from '../../shared/time/zoned-time';
+import { describeInstant, describeMoment, describeWallClockShort } from '../../shared/time/zoned-time';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
 import { CheckInForm } from '../check-in-form/check-in-form';
 import { ConvoyStatusChip } from '../convoy-status-chip/convoy-status-chip';
@@ -110,6 +110,11 @@ export class ConvoyPage {
 
   protected local(instant: string): string {
     return describeWallClockShort({ instant, zone: this.zone() }, this.language.words());
+  }
+
+  /** A moment that may be days old (the last check-in, a window's violation): with its date unless today. */
+  protected dated(instant: string): string {
+    return describeInstant({ instant, zone: this.zone(), now: this.clock.now() }, this.language.words());
   }
 
   protected showChangedConvoy(convoy: ConvoyDetailResponse): void {

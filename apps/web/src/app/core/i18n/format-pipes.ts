@@ -1,8 +1,11 @@
 import { inject, Pipe, PipeTransform } from '@angular/core';
 
-import { VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
+import { DEFAULT_TIME_ZONE } from '@relief-ledger/domain';
+
+import { describeInstant, VIEWER_TIME_ZONE } from '../../shared/time/zoned-time';
 import { ActiveLocale } from './active-locale';
-import { formatCalendarDate, formatDate, formatDateTime, formatDay, formatNumber, formatTime } from './intl-format';
+import { formatCalendarDate, formatDate, formatDay, formatNumber, formatTime } from './intl-format';
+import { LanguageService } from './language.service';
 
 // Impure: they read the active language and digits, which change without their input changing.
 // Each call is one cached Intl formatter's work.
@@ -50,14 +53,17 @@ export class TimePipe implements PipeTransform {
   }
 }
 
-/** `{{ instant | rlDateTime }}`: "23 Dec 2019, 18:00" on the viewer's clock (or `zone`'s): audit trails, token use. */
+/**
+ * `{{ instant | rlDateTime }}`: the house convention in text, on the site's clock (or `zone`'s) with
+ * the zone named: "16:30 Damascus, Mon, 23 Dec 2019", "16:30 Damascus today". Where there is room
+ * for the viewer's own time too, `<rl-instant>` says both.
+ */
 @Pipe({ name: 'rlDateTime', pure: false })
 export class DateTimePipe implements PipeTransform {
-  private readonly locale = inject(ActiveLocale);
-  private readonly viewerZone = inject(VIEWER_TIME_ZONE);
+  private readonly language = inject(LanguageService);
 
   transform(instant: string | Date | null | undefined, zone?: string): string {
-    return instant ? formatDateTime(instant, zone ?? this.viewerZone, this.locale.format()) : '';
+    return instant ? describeInstant({ instant, zone: zone ?? DEFAULT_TIME_ZONE, now: new Date() }, this.language.words()) : '';
   }
 }
 

@@ -30,6 +30,9 @@ const I18N_DYNAMIC_PREFIXES: readonly string[] = [
   'live.label.',
   'live.title.',
   'language.digits.',
+  'admin.audit.phrase.',
+  'admin.audit.actionName.',
+  'admin.audit.kind.',
 ];
 
 /** Folders of `src/app` whose words are in the common file: the shell and what several features share. */

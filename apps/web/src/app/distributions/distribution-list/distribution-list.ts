@@ -13,6 +13,7 @@ import { forkJoin, map } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { DateTimePipe, NumberPipe } from '../../core/i18n/format-pipes';
+import { Instant } from '../../shared/time/instant';
 import { LanguageService } from '../../core/i18n/language.service';
 import { NARROW_LAYOUT_QUERY } from '../../core/shell/narrow-layout';
 import { apiResource } from '../../shared/api-resource/api-resource';
@@ -32,6 +33,7 @@ import { DistributionListQuery, DistributionsApi, DistributionTotal } from '../d
   selector: 'rl-distribution-list',
   imports: [
     DateTimePipe,
+    Instant,
     LoadStatus,
     MatButtonModule,
     MatFormFieldModule,

@@ -1,5 +1,5 @@
 import { wordsFor } from '../../core/i18n/testing/test-translations';
-import { describeDay, describeMoment, describeWallClock, describeWallClockShort, sameWallClock, zoneCity, zoneName } from './zoned-time';
+import { describeDay, describeInstant, describeMoment, describeViewerTime, describeWallClock, describeWallClockShort, sameWallClock, zoneCity, zoneName } from './zoned-time';
 
 const EN = wordsFor('en');
 
@@ -68,5 +68,43 @@ describe('sameWallClock', () => {
     const instant = '2019-12-23T16:00:00.000Z';
     expect(sameWallClock({ instant, zone: 'Asia/Damascus', other: 'Asia/Beirut' })).toBe(true);
     expect(sameWallClock({ instant, zone: 'Asia/Damascus', other: 'UTC' })).toBe(false);
+  });
+});
+
+describe('describeInstant', () => {
+  const sut = describeInstant;
+  const struck = '2019-12-23T14:30:00.000Z';
+
+  it('gives an instant of another day its date, on the site clock with the zone named', () => {
+    expect(sut({ instant: struck, zone: 'Asia/Damascus', now: new Date('2026-11-29T22:00:00.000Z') }, EN)).toBe('16:30 Damascus, Mon, 23 Dec 2019');
+  });
+
+  it("labels today's instant instead of dating it, today being the site's", () => {
+    expect(sut({ instant: struck, zone: 'Asia/Damascus', now: new Date('2019-12-23T21:00:00.000Z') }, EN)).toBe('16:30 Damascus today');
+    // 23:30 UTC is already the 24th in Damascus: the 23rd is yesterday there.
+    expect(sut({ instant: struck, zone: 'Asia/Damascus', now: new Date('2019-12-23T23:30:00.000Z') }, EN)).toBe('16:30 Damascus, Mon, 23 Dec 2019');
+  });
+
+  it('speaks Arabic with Arabic-Indic digits and Turkish, on the Gregorian calendar', () => {
+    const now = new Date('2026-11-29T22:00:00.000Z');
+    expect(sut({ instant: struck, zone: 'Asia/Damascus', now }, wordsFor('ar', 'arab'))).toBe('١٦:٣٠ بتوقيت دمشق، الاثنين، ٢٣ كانون الأول ٢٠١٩');
+    expect(sut({ instant: struck, zone: 'Asia/Damascus', now: new Date('2019-12-23T21:00:00.000Z') }, wordsFor('tr'))).toBe('bugün 16:30 Şam');
+  });
+});
+
+describe('describeViewerTime', () => {
+  const sut = describeViewerTime;
+  const struck = '2019-12-23T14:30:00.000Z';
+
+  it('says nothing where the viewer reads the same clock', () => {
+    expect(sut({ instant: struck, zone: 'Asia/Damascus', viewerZone: 'Asia/Damascus' }, EN)).toBeUndefined();
+  });
+
+  it("gives the viewer's own time, labelled", () => {
+    expect(sut({ instant: struck, zone: 'Asia/Damascus', viewerZone: 'UTC' }, EN)).toBe('14:30 your time');
+  });
+
+  it("adds the viewer's day where it is another one", () => {
+    expect(sut({ instant: '2019-12-23T23:30:00.000Z', zone: 'Asia/Damascus', viewerZone: 'America/Los_Angeles' }, EN)).toBe('15:30, Mon, 23 Dec 2019 your time');
   });
 });

@@ -54,3 +54,27 @@ export function sameWallClock({ instant, zone, other }: { instant: string | Date
   const there = wallClockAt(instant, other);
   return here.date === there.date && here.time === there.time && here.offset === there.offset;
 }
+
+/**
+ * The house convention for an instant (README, "Times and dates"): the site's wall clock with the
+ * zone named and the date, "16:30 Damascus, Mon, 23 Dec 2019"; a moment of today on the site's
+ * calendar may drop the date, and then says so, "16:30 Damascus today".
+ */
+export function describeInstant({ instant, zone, now }: ZonedInstant & { now: Date }, words: LocalWords): string {
+  if (wallClockAt(instant, zone).date === wallClockAt(now, zone).date) {
+    return words.t('time.today', { time: describeWallClockShort({ instant, zone }, words) });
+  }
+  return describeMoment({ instant, zone }, words);
+}
+
+/**
+ * The same instant on the viewer's own clock, labelled, where it reads otherwise than the site's:
+ * "06:30 your time", with the day too when the viewer's day is another one. Undefined when both
+ * clocks agree, so it is not said twice.
+ */
+export function describeViewerTime({ instant, zone, viewerZone }: ZonedInstant & { viewerZone: string }, words: LocalWords): string | undefined {
+  if (sameWallClock({ instant, zone, other: viewerZone })) return undefined;
+  const time = formatTime(instant, viewerZone, words.locale);
+  const sameDay = wallClockAt(instant, zone).date === wallClockAt(instant, viewerZone).date;
+  return words.t('time.yourTime', { time: sameDay ? time : words.t('time.moment', { time, day: describeDay({ instant, zone: viewerZone }, words) }) });
+}
