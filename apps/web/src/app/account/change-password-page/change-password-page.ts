@@ -11,6 +11,7 @@ import { AuthApi } from '../../core/auth/auth-api';
 import { SessionStore } from '../../core/auth/session-store';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ProblemMessages } from '../../core/problems/problem-messages';
+import { focusMessage } from '../../shared/forms/form-submission';
 import { toProblem } from '../../core/problems/to-problem';
 
 type PasswordControlName = 'currentPassword' | 'newPassword';
@@ -89,6 +90,7 @@ export class ChangePasswordPage {
         this.changed.set(true);
         // Neither password stays on screen.
         this.formDirective().resetForm();
+        afterNextRender({ write: () => focusMessage(this.host.nativeElement.querySelector<HTMLElement>('.changed')) }, { injector: this.injector });
       },
       error: (error: unknown) => {
         this.saving.set(false);
@@ -119,7 +121,11 @@ export class ChangePasswordPage {
     const placed = (problem.errors?.length ?? 0) > unplaced.length;
     // "Current password is wrong" under the field says it all; a banner would say it twice.
     if (!placed || unplaced.length > 0) this.problem.set(this.messages.join([this.messages.message(problem), ...unplaced]));
-    afterNextRender({ write: () => this.focusFirstInvalidField() }, { injector: this.injector });
+    // The banner when there is one (it sums up), otherwise the field that was refused.
+    afterNextRender(
+      { write: () => focusMessage(this.host.nativeElement.querySelector<HTMLElement>('.rl-banner') ?? this.host.nativeElement.querySelector<HTMLElement>('input.ng-invalid')) },
+      { injector: this.injector },
+    );
   }
 
   private focusFirstInvalidField(): void {

@@ -87,6 +87,12 @@ export class SignedInLayout {
   protected readonly menuOpen = signal(false);
   protected readonly signingOut = signal(false);
 
+  /** Moves focus (not only the scroll position) to the page, so the next Tab starts there. */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    document.getElementById('main-content')?.focus();
+  }
+
   protected toggleMenu(): void {
     this.menuOpen.update((open) => !open);
   }

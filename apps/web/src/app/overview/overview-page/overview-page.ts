@@ -23,6 +23,7 @@ import { describeCasualties, describeWhere } from '../../shared/incident-fields/
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { WindowStatusChip } from '../../shared/pause-window/window-status-chip';
 import { windowClock } from '../../shared/pause-window/window-timing';
+import { announceWindowEnds, windowToAnnounce } from '../../shared/pause-window/window-announcements';
 import { Clock } from '../../shared/time/clock';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
 import { describeMoment, describeWallClockShort } from '../../shared/time/zoned-time';
@@ -160,6 +161,8 @@ export class OverviewPage {
   });
 
   constructor() {
+    // A screen reader hears of a window's end at a few moments, not every second of its countdown.
+    announceWindowEnds(computed(() => (this.overview.value()?.windows.inForce ?? []).map(windowToAnnounce)));
     const live = inject(LiveEvents);
     merge(
       live.on('convoy.status', 'convoy.check_in', 'incident.reported', 'window.announced', 'window.violated', 'window.ended', 'window.corrected'),

@@ -18,6 +18,7 @@ import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-pag
 import { filterOptions, routeFilterOptions, SelectFilter } from '../../shared/select-filter/select-filter';
 import { WindowStatusChip } from '../../shared/pause-window/window-status-chip';
 import { windowClock } from '../../shared/pause-window/window-timing';
+import { announceWindowEnds, windowToAnnounce } from '../../shared/pause-window/window-announcements';
 import { Clock } from '../../shared/time/clock';
 import { describeWallClockShort } from '../../shared/time/zoned-time';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
@@ -76,6 +77,8 @@ export class PauseWindowList {
   protected readonly filtered = computed(() => this.query().status !== undefined || this.query().routeId !== undefined);
 
   constructor() {
+    // A screen reader hears of a window's end at a few moments, not every second of its countdown.
+    announceWindowEnds(computed(() => this.windows.items().filter((window) => window.status !== 'violated').map(windowToAnnounce)));
     const live = inject(LiveEvents);
     merge(live.on('window.announced', 'window.violated', 'window.ended', 'window.corrected'), live.resumed)
       .pipe(takeUntilDestroyed())

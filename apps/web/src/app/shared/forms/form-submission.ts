@@ -65,6 +65,7 @@ export class FormSubmission {
         next: (answer) => {
           this.saving.set(false);
           saved(answer);
+          afterNextRender({ write: () => this.revealConfirmation() }, { injector: this.injector });
         },
         error: (error: unknown) => {
           this.saving.set(false);
@@ -83,12 +84,30 @@ export class FormSubmission {
     return placeFieldErrors(this.form, { ...problem, errors }, this.messages, this.options.controlFor);
   }
 
-  // On a phone the button is far below the banner and the fields: bring the first problem into view.
+  /**
+   * Focus goes to what the answer said (WCAG 3.3.1, 4.1.3): the banner that sums up the problem, or
+   * the first field refused when there is no banner; left on the pressed button, a keyboard or
+   * screen-reader user would not know the send failed, and after a re-render it fell to the body.
+   * On a phone this also brings it into view, far above the button.
+   */
   private revealProblem(): void {
     const host = this.host.nativeElement;
-    const target = host.querySelector<HTMLElement>(INVALID_FIELDS) ?? host.querySelector<HTMLElement>('.rl-banner');
-    target?.scrollIntoView?.({ block: 'nearest' });
+    focusMessage(host.querySelector<HTMLElement>('.rl-banner') ?? host.querySelector<HTMLElement>(INVALID_FIELDS));
   }
+
+  /** After a success, focus goes to the confirmation the form shows, when it shows one. */
+  private revealConfirmation(): void {
+    focusMessage(this.host.nativeElement.querySelector<HTMLElement>('.rl-confirmation'));
+  }
+}
+
+/** Moves focus to a message (a problem banner, a confirmation) or a field, and into view. */
+export function focusMessage(target: HTMLElement | null): void {
+  if (!target) return;
+  // A message is not a control: focusable from code only, not a stop of its own on Tab.
+  if (!target.matches('input, select, textarea, button, a[href], [tabindex]')) target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
+  target.scrollIntoView?.({ block: 'nearest' });
 }
 
 /**

@@ -14,7 +14,7 @@ import { INCIDENT_KINDS, IncidentKind } from '@relief-ledger/domain';
   template: `
     <fieldset class="kind-picker">
       <legend>{{ 'incidentKindPicker.legend' | transloco }}</legend>
-      <mat-button-toggle-group [formControl]="control()" [attr.aria-label]="'incidentKindPicker.legend' | transloco" hideSingleSelectionIndicator>
+      <mat-button-toggle-group [formControl]="control()" [attr.aria-label]="'incidentKindPicker.legend' | transloco">
         @for (kind of kinds; track kind) {
           <mat-button-toggle [value]="kind">{{ 'incidentKind.' + kind | transloco }}</mat-button-toggle>
         }
@@ -37,15 +37,30 @@ import { INCIDENT_KINDS, IncidentKind } from '@relief-ledger/domain';
       font: var(--mat-sys-title-small);
     }
 
+    /* Separate tiles, each with its own border: Material's one outline around a group broke
+       wherever the grid wrapped a row. */
     mat-button-toggle-group {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(140px, 1fr));
-      border-radius: 12px;
+      gap: 8px;
+      border: 0;
+      border-radius: 0;
+      overflow: visible;
     }
 
-    mat-button-toggle {
+    .kind-picker mat-button-toggle.mat-button-toggle {
       --mat-button-toggle-height: 56px;
       min-height: 56px;
+      border: 1px solid var(--mat-sys-outline);
+      border-radius: 12px;
+      overflow: hidden;
+    }
+
+    /* The chosen kind is marked by more than a fill (WCAG 1.4.1, 1.4.11): Material's check mark,
+       a thick border in the primary colour and bold text. */
+    .kind-picker mat-button-toggle.mat-button-toggle-checked {
+      border: 3px solid var(--mat-sys-primary);
+      font-weight: 700;
     }
 
     .error {
