@@ -47,12 +47,15 @@ export const APP_PAGES: readonly PageToVisit[] = [
   { path: '/admin/audit', permissions: ['audit.read'] },
   { path: '/account/password', permissions: ['account.self'] },
   { path: '/account/api-tokens', permissions: ['tokens.self'] },
+  { path: '/outbox', permissions: ['account.self'] },
+  // A bad id in an address: "Not found" in words with a way back.
+  { path: '/camps/not-a-uuid', permissions: ['camps.read'] },
 ];
 
 /** What each role other than the coordinator sees differently (when the long sweep is off). */
 const ROLE_PAGES: Readonly<Record<Role, readonly string[] | 'all'>> = {
   coordinator: 'all',
-  field: ['/overview', '/convoys/:convoy', '/distributions/new', '/incidents/new', '/account/password'],
+  field: ['/overview', '/convoys/:convoy', '/distributions/new', '/incidents/new', '/outbox', '/account/password'],
   manager: ['/overview', '/reports', '/account/api-tokens', '/admin/audit'],
   admin: ['/overview', '/admin/users', '/admin/api-tokens', '/admin/audit', '/account/password'],
 };
@@ -98,12 +101,18 @@ async function detailPages(page: Page): Promise<PageToVisit[]> {
   if (convoy) pages.push({ path: `/convoys/${convoy}`, permissions: ['convoys.read'] });
   const stockPoint = await first('/api/v1/stock-points');
   if (stockPoint) pages.push({ path: `/stock/${stockPoint}`, permissions: ['stock.read'] });
+  const window = await first('/api/v1/pause-windows');
+  if (window) pages.push({ path: `/pause-windows/${window}`, permissions: ['windows.read'] }, { path: `/pause-windows/${window}/correct`, permissions: ['windows.write'] });
+  const incident = await first('/api/v1/incidents');
+  if (incident) pages.push({ path: `/incidents/${incident}`, permissions: ['incidents.read'] });
   return pages;
 }
 
+const PATTERN_NAMES: Readonly<Record<string, string>> = { camps: 'camp', convoys: 'convoy', stock: 'stockPoint', 'pause-windows': 'window', incidents: 'incident' };
+
 /** A detail page's path with its record named by kind (`/convoys/:convoy`), for the role lists above. */
 function pattern(path: string): string {
-  return path.replace(/^\/(camps|convoys|stock)\/[0-9a-f-]{36}/, (_match, kind: string) => `/${kind}/:${kind === 'stock' ? 'stockPoint' : kind.slice(0, -1)}`);
+  return path.replace(/^\/(camps|convoys|stock|pause-windows|incidents)\/[0-9a-f-]{36}/, (_match, kind: string) => `/${kind}/:${PATTERN_NAMES[kind]}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { APIRequestContext, APIResponse, BrowserContext, Page, Request } from 'playwright-core';
 import { SCREENSHOTS, useBrowserHarness } from './harness';
+import { waitForOfflineCopy } from './offline';
 import { DEMO_PASSWORD, signIn } from './sign-in';
 
 const COORDINATOR = 'coordinator@hro.example';
@@ -103,7 +104,9 @@ describe('the outbox in the browser', () => {
     const distributionPage = await fieldPhone();
     const context = distributionPage.context();
     await openDistributionForm(distributionPage);
-    // Each form open while online, so its code and lookups are on the phone: no service worker here.
+    // The service worker keeps the app itself, so a reload with no connection opens it again.
+    await waitForOfflineCopy(distributionPage);
+    // Each form open while online, so its code and lookups are on the phone.
     const convoyPage = await samePhone(context, `/convoys/${convoyId}`);
     await convoyPage.getByRole('heading', { name: convoyName }).waitFor();
     const incidentPage = await samePhone(context, '/incidents/new');
@@ -129,6 +132,11 @@ describe('the outbox in the browser', () => {
     expect(await distributionPage.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await distributionPage.screenshot({ path: path.join(SCREENSHOTS, 'outbox-offline-phone.png'), fullPage: true });
     expect(await distributionsNoted(notes)).toEqual([]);
+
+    // A reload with no connection: the app shell from the service worker, the five still counted.
+    await distributionPage.reload();
+    await waitForBadge(distributionPage, 5);
+    expect(await distributionPage.getByText('Offline', { exact: true }).count()).toBeGreaterThan(0);
 
     for (const page of [distributionPage, convoyPage, incidentPage]) await page.close();
     await context.setOffline(false);

@@ -10,3 +10,21 @@ setupZonelessTestEnv();
 beforeEach(() => {
   TestBed.configureTestingModule({ providers: provideTestTranslations() });
 });
+
+// jsdom has no EventSource. Specs that route through the whole app get the signed-in layout, whose
+// live indicator opens the stream: a silent one here (specs of the stream provide their own fake).
+if (typeof globalThis.EventSource === 'undefined') {
+  class SilentEventSource extends EventTarget {
+    readonly readyState = 0;
+    onopen: ((event: Event) => void) | null = null;
+    onerror: ((event: Event) => void) | null = null;
+    onmessage: ((event: MessageEvent) => void) | null = null;
+    constructor(readonly url: string) {
+      super();
+    }
+    close(): void {
+      // Nothing was opened.
+    }
+  }
+  (globalThis as unknown as { EventSource: unknown }).EventSource = SilentEventSource;
+}

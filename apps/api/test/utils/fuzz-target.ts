@@ -61,8 +61,8 @@ export class FuzzTarget {
     return this.api.output().length;
   }
 
-  send(request: RawRequest, agent: http.Agent = this.agent): Promise<RawAnswer> {
-    return sendRaw(this.api.url, request, { agent, timeoutMs: ANSWER_WITHIN_MS });
+  send(request: RawRequest, agent: http.Agent = this.agent, timeoutMs = ANSWER_WITHIN_MS): Promise<RawAnswer> {
+    return sendRaw(this.api.url, request, { agent, timeoutMs });
   }
 
   /** A new keep-alive connection for what follows, after one that stalled or broke. */

@@ -8,13 +8,15 @@ import { appRoutes } from '../../app.routes';
 import { SessionStore } from '../../core/auth/session-store';
 import { signInAs } from '../../core/auth/testing/session-fixtures';
 import { ChangePasswordPage } from './change-password-page';
+import { provideFakeEventSources } from '../../core/live/testing/fake-event-source';
 
 describe('ChangePasswordPage', () => {
   let fixture: ComponentFixture<ChangePasswordPage>;
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(withFetch()), provideHttpClientTesting(), provideRouter(appRoutes)] });
+    // The signed-in layout around the page opens the live stream: a fake one here.
+    TestBed.configureTestingModule({ providers: [provideHttpClient(withFetch()), provideHttpClientTesting(), provideRouter(appRoutes), provideFakeEventSources([])] });
     http = TestBed.inject(HttpTestingController);
   });
 

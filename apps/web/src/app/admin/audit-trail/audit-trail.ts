@@ -19,6 +19,7 @@ import { isDay } from '../../shared/time/day-range';
 import { Instant } from '../../shared/time/instant';
 import { AdminApi } from '../admin-api';
 import { AUDIT_ENTITIES, auditPhrase, entityWords, phraseText, targetLink } from './audit-phrase';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 const AUDIT_KINDS: readonly AuditKind[] = ['write', 'read'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,7 +31,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 @Component({
   selector: 'rl-audit-trail',
-  imports: [Instant, LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, MatTableModule, PagePaginator, RouterLink, SelectFilter, TranslocoPipe],
+  imports: [Instant, LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, MatTableModule, PagePaginator, RouterLink, ScrollRegion, SelectFilter, TranslocoPipe],
   templateUrl: './audit-trail.html',
   styleUrl: './audit-trail.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -23,6 +23,7 @@ import { PagePaginator } from '../../shared/page-paginator/page-paginator';
 import { AddUserForm } from '../add-user-form/add-user-form';
 import { AdminApi } from '../admin-api';
 import { confirmAction } from '../../shared/confirm-dialog/open-confirm-dialog';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 const USERS_PAGE_SIZE = 50;
 
@@ -32,17 +33,7 @@ const USERS_PAGE_SIZE = 50;
  */
 @Component({
   selector: 'rl-user-list',
-  imports: [
-    AddUserForm,
-    LoadStatus,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatSelectModule,
-    MatTableModule,
-    NgTemplateOutlet,
-    PagePaginator,
-    TranslocoPipe,
-  ],
+  imports: [AddUserForm, LoadStatus, MatButtonModule, MatFormFieldModule, MatSelectModule, MatTableModule, NgTemplateOutlet, PagePaginator, ScrollRegion, TranslocoPipe],
   templateUrl: './user-list.html',
   styleUrl: './user-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -29,6 +29,7 @@ import { ConvoyStatusChip } from '../convoy-status-chip/convoy-status-chip';
 import { ConvoysApi } from '../convoys-api';
 import { CoverageBadge } from '../coverage-badge/coverage-badge';
 import { toBoardRow } from './board-row';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 type ConvoyLiveEvent = Extract<LiveEvent, { type: 'convoy.status' | 'convoy.check_in' }>;
 
@@ -39,7 +40,7 @@ type ConvoyLiveEvent = Extract<LiveEvent, { type: 'convoy.status' | 'convoy.chec
  */
 @Component({
   selector: 'rl-convoy-board',
-  imports: [ConvoyStatusChip, CoverageBadge, LoadStatus, MatButtonModule, PagePaginator, RouterLink, SelectFilter, TranslocoPipe],
+  imports: [ConvoyStatusChip, CoverageBadge, LoadStatus, MatButtonModule, PagePaginator, RouterLink, ScrollRegion, SelectFilter, TranslocoPipe],
   templateUrl: './convoy-board.html',
   styleUrl: './convoy-board.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -28,6 +28,7 @@ import { CoverageBadge } from '../coverage-badge/coverage-badge';
 import { describeGoNoGoReason } from '../go-no-go';
 import { CARGO_STATE_KEYS } from '../next-statuses';
 import { StatusActions } from '../status-actions/status-actions';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 /**
  * One convoy: status and cover, the go/no-go checklist before departure, the pause windows on its
@@ -36,7 +37,7 @@ import { StatusActions } from '../status-actions/status-actions';
  */
 @Component({
   selector: 'rl-convoy-page',
-  imports: [CheckInForm, ConvoyStatusChip, CoverageBadge, LoadStatus, NumberPipe, RouterLink, StatusActions, TranslocoPipe, WallClockTime, WindowStatusChip],
+  imports: [CheckInForm, ConvoyStatusChip, CoverageBadge, LoadStatus, NumberPipe, RouterLink, ScrollRegion, StatusActions, TranslocoPipe, WallClockTime, WindowStatusChip],
   templateUrl: './convoy-page.html',
   styleUrl: './convoy-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -11,6 +11,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { ProblemMessages } from '../../core/problems/problem-messages';
 import { toProblem } from '../../core/problems/to-problem';
 import { DistributionsApi, IMPORT_CSV_COLUMNS, ImportRejectedError, ImportResult, ImportRowError } from '../distributions-api';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 /** A file can hold thousands of bad rows; a table that long helps no one, and the count says the rest. */
 export const ROW_ERRORS_SHOWN = 200;
@@ -27,7 +28,7 @@ interface Progress {
  */
 @Component({
   selector: 'rl-distribution-import',
-  imports: [MatButtonModule, MatProgressBarModule, NumberPipe, RouterLink, TranslocoPipe],
+  imports: [MatButtonModule, MatProgressBarModule, NumberPipe, RouterLink, ScrollRegion, TranslocoPipe],
   templateUrl: './distribution-import.html',
   styleUrl: './distribution-import.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -24,6 +24,7 @@ import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { dayRangeToInstants, isDay } from '../../shared/time/day-range';
 import { DistributionListQuery, DistributionsApi, DistributionTotal } from '../distributions-api';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 /**
  * Distributions of the organisation, newest first, filtered by camp, item and days, a page at a
@@ -31,20 +32,7 @@ import { DistributionListQuery, DistributionsApi, DistributionTotal } from '../d
  */
 @Component({
   selector: 'rl-distribution-list',
-  imports: [
-    DateTimePipe,
-    Instant,
-    LoadStatus,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatTableModule,
-    NumberPipe,
-    PagePaginator,
-    RouterLink,
-    TranslocoPipe,
-  ],
+  imports: [DateTimePipe, Instant, LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatTableModule, NumberPipe, PagePaginator, RouterLink, ScrollRegion, TranslocoPipe],
   templateUrl: './distribution-list.html',
   styleUrl: './distribution-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

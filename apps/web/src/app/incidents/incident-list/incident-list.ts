@@ -23,6 +23,7 @@ import { filterOptions, routeFilterOptions, SelectFilter } from '../../shared/se
 import { dayRangeToInstants, isDay } from '../../shared/time/day-range';
 import { describeMoment } from '../../shared/time/zoned-time';
 import { IncidentsApi } from '../incidents-api';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 /**
  * Incidents reported by every organisation, newest first, filtered by kind, route and days, a
@@ -30,7 +31,7 @@ import { IncidentsApi } from '../incidents-api';
  */
 @Component({
   selector: 'rl-incident-list',
-  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, PagePaginator, RouterLink, SelectFilter, TranslocoPipe],
+  imports: [LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, PagePaginator, RouterLink, ScrollRegion, SelectFilter, TranslocoPipe],
   templateUrl: './incident-list.html',
   styleUrl: './incident-list.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -140,8 +140,8 @@ describe('OverviewPage', () => {
 
     const convoys = block(sut, 'Our convoys on the road and leaving today');
     expect(items(convoys, 'ul[aria-label="Our convoys"] li')).toEqual([
-      "Supply Atmeh 2 On the road Ma'arat al-Num'an → Sarmada · departed 15:30 Damascus Check-in overdue 15:50 Damascus (10 min 00 s ago) Covered until 18:00 Damascus (in 2 h 00 min)",
-      "Evacuation Maaret north 3 On the road Ma'arat al-Num'an → Sarmada · departed 15:30 Damascus Next check-in 16:20 Damascus (in 20 min 00 s) Covered until 18:00 Damascus (in 2 h 00 min)",
+      "Supply Atmeh 2 On the road Ma'arat al-Num'an → Sarmada · departed 15:30 Damascus today Check-in overdue 15:50 Damascus (10 min 00 s ago) Covered until 18:00 Damascus (in 2 h 00 min)",
+      "Evacuation Maaret north 3 On the road Ma'arat al-Num'an → Sarmada · departed 15:30 Damascus today Next check-in 16:20 Damascus (in 20 min 00 s) Covered until 18:00 Damascus (in 2 h 00 min)",
     ]);
     expect(convoys.querySelector('a.rl-card')?.getAttribute('href')).toBe('/convoys/convoy-late');
     expect(convoys.querySelector('a.rl-card')?.classList).toContain('overdue');

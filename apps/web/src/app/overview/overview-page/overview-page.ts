@@ -30,6 +30,7 @@ import { describeMoment, describeWallClockShort } from '../../shared/time/zoned-
 import { OverviewApi } from '../overview-api';
 import { overviewFromFieldKit } from '../overview-offline';
 import { othersByStatus, peopleReachedChart, toCampRow, toStockAlertLine } from '../overview-view';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 /** Loaded again this often, on top of the live stream: camps, stock and people reached change without an event. */
 export const OVERVIEW_REFRESH_MS = 60_000;
@@ -73,7 +74,7 @@ const THIS_WEEK_COLOUR = '#005cbb';
  */
 @Component({
   selector: 'rl-overview-page',
-  imports: [AsOfNotice, BarChart, ConvoyStatusChip, CoverageBadge, LoadStatus, NumberPipe, RouterLink, TranslocoPipe, WallClockTime, WindowStatusChip],
+  imports: [AsOfNotice, BarChart, ConvoyStatusChip, CoverageBadge, LoadStatus, NumberPipe, RouterLink, ScrollRegion, TranslocoPipe, WallClockTime, WindowStatusChip],
   templateUrl: './overview-page.html',
   styleUrl: './overview-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

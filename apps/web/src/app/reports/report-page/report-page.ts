@@ -19,6 +19,7 @@ import { ReportFilters } from '../report-filters/report-filters';
 import { describeMissing, describePeriod, filterParams, missingFilters, readReportFilters, REPORT_DESCRIPTION_KEYS } from '../report-query';
 import { ReportTable } from '../report-table/report-table';
 import { reportFileUrl, ReportsApi } from '../reports-api';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 /**
  * One report: its filters, a preview of its first rows with the totals over all of them, and
@@ -28,7 +29,7 @@ import { reportFileUrl, ReportsApi } from '../reports-api';
  */
 @Component({
   selector: 'rl-report-page',
-  imports: [BarChart, LoadStatus, MatButtonModule, NotFound, PagePaginator, ReportFilters, ReportTable, RouterLink, TranslocoPipe],
+  imports: [BarChart, LoadStatus, MatButtonModule, NotFound, PagePaginator, ReportFilters, ReportTable, RouterLink, ScrollRegion, TranslocoPipe],
   templateUrl: './report-page.html',
   styleUrl: './report-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

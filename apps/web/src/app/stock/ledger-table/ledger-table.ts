@@ -9,6 +9,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { LocalWords } from '../../core/i18n/local-words';
 import { describeMoment } from '../../shared/time/zoned-time';
 import { LEDGER_KIND_KEYS } from '../stock-words';
+import { ScrollRegion } from '../../shared/scroll-region/scroll-region';
 
 /**
  * One item's movements at a stock point, newest first as the API sends them, each with the level
@@ -16,7 +17,7 @@ import { LEDGER_KIND_KEYS } from '../stock-words';
  */
 @Component({
   selector: 'rl-ledger-table',
-  imports: [MatButtonModule, MatTableModule, NumberPipe, TranslocoPipe],
+  imports: [MatButtonModule, MatTableModule, NumberPipe, ScrollRegion, TranslocoPipe],
   template: `
     <div class="rl-table-wrap">
       <table mat-table class="rl-stacked" [dataSource]="movements()" [attr.aria-label]="label()">

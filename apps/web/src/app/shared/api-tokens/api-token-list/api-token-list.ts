@@ -24,6 +24,7 @@ import { confirmAction } from '../../confirm-dialog/open-confirm-dialog';
 import { LoadStatus } from '../../load-status/load-status';
 import { PagePaginator } from '../../page-paginator/page-paginator';
 import { ApiTokensApi } from '../api-tokens-api';
+import { ScrollRegion } from '../../../shared/scroll-region/scroll-region';
 
 export const TOKEN_NAME_MAX_LENGTH = 100;
 const TOKENS_PAGE_SIZE = 50;
@@ -42,18 +43,7 @@ export type TokenScope = 'organisation' | 'own';
  */
 @Component({
   selector: 'rl-api-token-list',
-  imports: [
-    DatePipe,
-    DateTimePipe,
-    LoadStatus,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatTableModule,
-    PagePaginator,
-    ReactiveFormsModule,
-    TranslocoPipe,
-  ],
+  imports: [DatePipe, DateTimePipe, LoadStatus, MatButtonModule, MatFormFieldModule, MatInputModule, MatTableModule, PagePaginator, ReactiveFormsModule, ScrollRegion, TranslocoPipe],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './api-token-list.html',
   styleUrl: './api-token-list.scss',
