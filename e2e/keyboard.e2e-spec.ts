@@ -42,7 +42,7 @@ describe('keyboard and focus (e2e)', () => {
     await page.keyboard.press('Tab');
     const inside = await page.evaluate(() => document.getElementById('main-content')?.contains(document.activeElement) ?? false);
     expect(inside).toBe(true);
-  });
+  }, 90_000);
 
   it('moves focus to the refused field after a refused send, and to the confirmation after a success', async () => {
     const page = await openDesktop();
@@ -59,7 +59,7 @@ describe('keyboard and focus (e2e)', () => {
     await page.getByRole('button', { name: 'Change password', exact: true }).click();
     await page.waitForFunction(() => document.activeElement?.classList.contains('changed') ?? false);
     expect((await focused(page)).text).toContain('Your password has been changed');
-  });
+  }, 90_000);
 
   it('marks the chosen incident kind with a check mark and a border, not only a fill', async () => {
     const page = await openDesktop();
@@ -78,5 +78,5 @@ describe('keyboard and focus (e2e)', () => {
       page.locator('mat-button-toggle', { hasText: 'Shelling' }).evaluate((element) => getComputedStyle(element).borderTopWidth),
     ]);
     expect(parseFloat(chosen)).toBeGreaterThan(parseFloat(other));
-  });
+  }, 90_000);
 });
