@@ -63,7 +63,8 @@ describe('keyboard and focus (e2e)', () => {
 
   it('marks the chosen incident kind with a check mark and a border, not only a fill', async () => {
     const page = await openDesktop();
-    await signIn(page, 'field@hro.example');
+    // Not the field user: the test above changed their password.
+    await signIn(page, 'coordinator@hro.example');
     await page.goto('/incidents/new');
     await page.getByRole('heading', { level: 1 }).waitFor();
 
