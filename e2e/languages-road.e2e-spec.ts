@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { APIRequestContext, APIResponse, BrowserContext, Page } from 'playwright-core';
 
 import { SCREENSHOTS, useBrowserHarness } from './harness';
+import { settledSidewaysOverflow } from './layout';
 import { DEMO_PASSWORD } from './sign-in';
 
 const COORDINATOR = 'coordinator@hro.example';
@@ -23,13 +24,6 @@ describe('Arabic on the road (e2e)', () => {
   async function openPhone(locale: string): Promise<Page> {
     context = await harness.browser.newContext({ viewport: { width: 360, height: 760 }, locale, baseURL: harness.api.url });
     return context.newPage();
-  }
-
-  /** Neither the document nor the shell's scrolling content box is wider than the phone. */
-  async function noSidewaysScroll(page: Page): Promise<boolean> {
-    return page.evaluate(() =>
-      [document.documentElement, document.querySelector('mat-sidenav-content')].every((box) => !box || box.scrollWidth <= box.clientWidth),
-    );
   }
 
   /**
@@ -114,7 +108,7 @@ describe('Arabic on the road (e2e)', () => {
     expect(await confirmation.textContent()).toMatch(/^\s*أُبلغ عن الموقع الساعة \d{2}:\d{2} بتوقيت دمشق، حاجز الدانا\.\s*$/);
     await page.getByRole('list', { name: 'السجل الزمني، الأحدث أولًا' }).getByText('حاجز الدانا').waitFor();
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await settledSidewaysOverflow(page)).toEqual([]);
     await screenshot(page, 'languages-check-in-ar-360.png');
 
     const [event] = await harness.db.query<{ place: string }>(`SELECT place FROM convoy_events WHERE convoy_id = $1 AND kind = 'check_in'`, [convoyId]);
@@ -124,7 +118,7 @@ describe('Arabic on the road (e2e)', () => {
     await page.goto('/convoys');
     await page.getByRole('heading', { name: 'القوافل', level: 1 }).waitFor();
     await page.getByRole('list', { name: 'القوافل' }).getByText(name).waitFor();
-    expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await settledSidewaysOverflow(page)).toEqual([]);
     await screenshot(page, 'languages-convoy-board-ar-360.png');
   }, 90_000);
 
@@ -136,7 +130,7 @@ describe('Arabic on the road (e2e)', () => {
     await page.getByRole('heading', { name: 'الحوادث', level: 1 }).waitFor();
     await page.getByRole('list', { name: 'الحوادث' }).getByRole('listitem').first().waitFor();
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await settledSidewaysOverflow(page)).toEqual([]);
     await screenshot(page, 'languages-incidents-ar-360.png');
 
     await page.getByRole('link', { name: 'الإبلاغ عن حادثة' }).click();
@@ -151,7 +145,7 @@ describe('Arabic on the road (e2e)', () => {
     await confirmation.waitFor();
     expect((await confirmation.textContent())?.trim()).toBe('تم الإبلاغ: طريق مغلق، وشوركت الحادثة مع جميع المنظمات.');
     expect(await page.getAttribute('html', 'dir')).toBe('rtl');
-    expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await settledSidewaysOverflow(page)).toEqual([]);
     await screenshot(page, 'languages-incident-reported-ar-360.png');
 
     // "٢" typed with Arabic-Indic digits is stored as 2.
@@ -169,7 +163,7 @@ describe('Arabic on the road (e2e)', () => {
     // The menu closes from its button, now in Turkish.
     await page.getByRole('button', { name: 'Menü' }).click();
     await page.locator('mat-sidenav').waitFor({ state: 'hidden' });
-    expect(await noSidewaysScroll(page)).toBe(true);
+    expect(await settledSidewaysOverflow(page)).toEqual([]);
     await screenshot(page, 'languages-incident-reported-tr-360.png');
   }, 90_000);
 });
