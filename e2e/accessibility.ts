@@ -120,7 +120,10 @@ async function settled(page: Page, path: string): Promise<void> {
   await page.locator('main h1').first().waitFor({ timeout: 15_000 });
   // A page may keep a progress bar for long (a slow list on a busy machine): checked as it is then.
   await page
-    .waitForFunction(() => document.querySelectorAll('main mat-progress-bar, main mat-spinner, main mat-progress-spinner').length === 0, undefined, { timeout: 8_000 })
+    // Only what says "loading": a determinate bar is a meter (a camp's tent coverage), there for good.
+    .waitForFunction(() => document.querySelectorAll('main mat-progress-bar:not([mode="determinate"]), main mat-spinner, main mat-progress-spinner').length === 0, undefined, {
+      timeout: 8_000,
+    })
     .catch(() => console.warn(`${path}: still loading after 8 s, checked as it was`));
   // Material's entering animations (150 ms) would otherwise be measured half-faded.
   await page.waitForTimeout(200);

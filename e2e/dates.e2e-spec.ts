@@ -58,8 +58,7 @@ describe('dates and times in the browser', () => {
     expect(when).toMatch(/^\d{2}:\d{2} Damascus today/);
     if (timezoneId === 'Asia/Damascus') expect(when).not.toContain('your time');
     else expect(when).toMatch(/· \d{2}:\d{2}(, \w{3}, \d{1,2} \w{3} \d{4})? your time$/);
-    await page.getByLabel('Person', { exact: true }).click();
-    await page.getByRole('option', { name: 'Coordinator (HRO)' }).click();
+    await page.getByLabel('Person', { exact: true }).selectOption({ label: 'Coordinator (HRO)' });
     await page.waitForURL(/userId=/);
     await page.waitForFunction(() => {
       const cells = Array.from(document.querySelectorAll('tr.mat-mdc-row td.what')).map((cell) => cell.textContent ?? '');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -158,6 +158,28 @@ describe('compression for field networks', () => {
         expect(res.headers['cache-control']).toBe('no-cache');
         expect(res.headers['content-type']).toMatch(type);
         expect(res.body.equals(readFileSync(path.join(WEB_DIST, file)))).toBe(true);
+      }
+    });
+
+    // About 800 bytes of headers that only a document acts on, left off the 50-odd files of a cold start.
+    it('sends the document security headers with pages and the service worker, not with each script, style sheet or translation', async () => {
+      const translation = readdirSync(path.join(WEB_DIST, 'i18n/common')).find((file) => file.endsWith('.json'));
+      for (const file of [mainScript(), `i18n/common/${translation}`]) {
+        const res = await get(api, `/${file}`, { 'accept-encoding': 'br' });
+        expect(res.status).toBe(200);
+        expect(res.headers['content-security-policy']).toBeUndefined();
+        expect(res.headers['strict-transport-security']).toBeUndefined();
+        expect(res.headers['x-content-type-options']).toBe('nosniff');
+        expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+        // Nor counted against the phone's request budget, nor carrying its headers.
+        expect(res.headers['x-ratelimit-limit']).toBeUndefined();
+      }
+      expect((await get(api, '/api/health', {})).headers['x-ratelimit-limit']).toBeDefined();
+      for (const file of ['', 'convoys', 'index.html', 'ngsw-worker.js', 'favicon.svg']) {
+        const res = await get(api, `/${file}`, { 'accept-encoding': 'br' });
+        expect(res.status).toBe(200);
+        expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+        expect(res.headers['x-frame-options']).toBeDefined();
       }
     });
 

@@ -78,6 +78,22 @@ describe('LanguageService', () => {
     expect(sut.lang()).toBe('tr');
   });
 
+  it("fetches the first screen's words beside the common ones, before the session is known, and not again in its guard", async () => {
+    const sut = setUp(['tr-TR']);
+
+    const started = sut.start(['sign-in']);
+    await new Promise((resolve) => setTimeout(resolve));
+    // Both files are on their way while the session check is still out.
+    http.expectOne('i18n/common/tr.json').flush(readTranslationFile('common', 'tr'));
+    http.expectOne('i18n/sign-in/tr.json').flush(readTranslationFile('sign-in', 'tr'));
+    http.expectOne('/api/v1/auth/session').flush({ code: 'auth.required' }, { status: 401, statusText: 'Unauthorized' });
+    await started;
+
+    await sut.loadScope('sign-in');
+    http.expectNone((request) => request.url.startsWith('i18n/sign-in/'));
+    expect(sut.has('sign-in.title')).toBe(true);
+  });
+
   it('keeps the choice made on this device over the browser', async () => {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, 'tr');
     const sut = setUp(['ar-SY']);

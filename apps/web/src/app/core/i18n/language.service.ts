@@ -71,10 +71,18 @@ export class LanguageService {
     });
   }
 
-  /** Before the first screen: the language of this device or browser, then the profile's once the session is known. */
-  async start(): Promise<void> {
-    // Files that cannot load (the connection dropped just then) must not keep the app from starting.
-    const [session] = await Promise.all([this.session.ensureLoaded(), this.apply(this.deviceLanguage(), this.deviceDigits()).catch(() => undefined)]);
+  /**
+   * Before the first screen: the language of this device or browser, then the profile's once the session is known.
+   * `firstScopes` are the first screen's own words, fetched beside the common ones rather than one round trip after.
+   */
+  async start(firstScopes: readonly string[] = []): Promise<void> {
+    for (const scope of firstScopes) this.scopes.add(scope);
+    const words = this.apply(this.deviceLanguage(), this.deviceDigits()).catch(() => {
+      // Files that cannot load (the connection dropped just then) must not keep the app from starting;
+      // the screen's guard asks for its scope again.
+      for (const scope of firstScopes) this.scopes.delete(scope);
+    });
+    const [session] = await Promise.all([this.session.ensureLoaded(), words]);
     if (session) await this.followProfile(session).catch(() => undefined);
     setTimeout(() => void this.loadScope(PROBLEM_SCOPE).catch(() => undefined), PROBLEM_SCOPE_DELAY_MS);
   }

@@ -269,6 +269,8 @@ describe('SignedInLayout', () => {
     it('counts them in the toolbar on every screen, linking to the outbox', async () => {
       const sut = await openLayout('field');
       expect(sut.querySelector('rl-outbox-badge [data-outbox-count]')?.textContent?.trim()).toBe('0');
+      // Its spoken name holds the number shown (label in name, WCAG 2.5.3), nothing waiting or not.
+      expect(sut.querySelector('rl-outbox-badge a')?.getAttribute('aria-label')).toBe('Outbox: 0 entries, nothing waiting');
 
       await keepOneEntry();
 

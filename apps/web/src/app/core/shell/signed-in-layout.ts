@@ -1,8 +1,7 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, Injector, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialog } from '@angular/material/dialog';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -17,7 +16,6 @@ import { LanguageService } from '../i18n/language.service';
 import { LanguageSwitch } from '../i18n/language-switch';
 import { Outbox } from '../outbox/outbox';
 import { OutboxBadge } from '../outbox/outbox-badge';
-import { confirmAction } from '../../shared/confirm-dialog/open-confirm-dialog';
 import { ProblemMessages } from '../problems/problem-messages';
 import { toProblem } from '../problems/to-problem';
 import { wantsBareLayout } from './bare-layout';
@@ -55,7 +53,7 @@ export class SignedInLayout {
   private readonly language = inject(LanguageService);
   private readonly messages = inject(ProblemMessages);
   private readonly outbox = inject(Outbox);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
 
   protected readonly session = this.store.session;
   protected readonly roleLabel = computed(() => {
@@ -110,12 +108,15 @@ export class SignedInLayout {
       return;
     }
     const t = (key: string) => this.language.t(key);
-    confirmAction(this.dialog, {
-      title: t('outboxShared.signOutTitle'),
-      message: this.language.t('outboxShared.signOutMessage', { count: unsent }),
-      confirmLabel: t('outboxShared.signOutConfirm'),
-      cancelLabel: t('outboxShared.signOutCancel'),
-    }).subscribe(() => this.endSession());
+    // The dialog's code (7 KB compressed) comes for this question only, not with every first screen on a field network.
+    void import('../../shared/confirm-dialog/open-confirm-dialog').then(({ confirmActionIn }) =>
+      confirmActionIn(this.injector, {
+        title: t('outboxShared.signOutTitle'),
+        message: this.language.t('outboxShared.signOutMessage', { count: unsent }),
+        confirmLabel: t('outboxShared.signOutConfirm'),
+        cancelLabel: t('outboxShared.signOutCancel'),
+      }).subscribe(() => this.endSession()),
+    );
   }
 
   private endSession(): void {

@@ -223,7 +223,7 @@ describe('ReportPage', () => {
   it('moves through the pages of the preview by the address', async () => {
     const sut = await openPage('/reports/4w?from=2019-12-01');
 
-    await click(sut.querySelector<HTMLElement>('button.mat-mdc-paginator-navigation-next'));
+    await click(sut.querySelector<HTMLElement>('rl-page-paginator button.next'));
 
     expect(TestBed.inject(Router).url).toBe('/reports/4w?from=2019-12-01&page=2&pageSize=20');
   });

@@ -1,3 +1,4 @@
+import { Injector } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
 import { filter, map, Observable } from 'rxjs';
 
@@ -12,4 +13,9 @@ export function confirmAction(dialog: MatDialog, data: ConfirmDialogData): Obser
       filter((confirmed) => confirmed === true),
       map(() => undefined),
     );
+}
+
+/** The same, for a caller that imports this file lazily and so has no MatDialog of its own to pass. */
+export function confirmActionIn(injector: Injector, data: ConfirmDialogData): Observable<void> {
+  return confirmAction(injector.get(MatDialog), data);
 }

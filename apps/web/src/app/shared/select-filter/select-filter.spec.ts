@@ -1,6 +1,5 @@
 import { Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 
 import { filterOptions, routeFilterOptions, SelectFilter } from './select-filter';
 
@@ -15,20 +14,33 @@ class Host {
 }
 
 describe('SelectFilter', () => {
-  it('offers "all" first, then each option, and says which was chosen', async () => {
-    TestBed.configureTestingModule({ providers: [{ provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } }] });
+  it('offers "all" first, then each option, says which was chosen, and is named by its label', async () => {
     const fixture = TestBed.createComponent(Host);
     await fixture.whenStable();
     const sut = fixture.nativeElement as HTMLElement;
+    const select = sut.querySelector('select')!;
 
-    expect(sut.querySelector('.mat-mdc-select-value')?.textContent?.trim()).toBe('On the road');
-    sut.querySelector<HTMLElement>('.mat-mdc-select-trigger')!.click();
+    expect(Array.from(select.options).map((option) => option.textContent?.trim())).toEqual(['All statuses', 'Planned', 'On the road']);
+    expect(select.selectedOptions[0].textContent?.trim()).toBe('On the road');
+    expect(sut.querySelector(`label[for="${select.id}"]`)?.textContent?.trim()).toBe('Status');
+
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    select.value = 'planned';
+    select.dispatchEvent(new Event('change'));
+    expect(fixture.componentInstance.chosen).toEqual(['', 'planned']);
+
+    // A value set from outside (the address) is shown.
+    fixture.componentInstance.value.set(undefined);
     await fixture.whenStable();
-    const options = Array.from(document.querySelectorAll<HTMLElement>('mat-option'));
-    expect(options.map((option) => option.textContent?.trim())).toEqual(['All statuses', 'Planned', 'On the road']);
-    options[0].click();
+    expect(select.selectedOptions[0].textContent?.trim()).toBe('All statuses');
+  });
 
-    expect(fixture.componentInstance.chosen).toEqual(['']);
+  it('gives each filter on a page its own label', async () => {
+    const first = TestBed.createComponent(Host);
+    const second = TestBed.createComponent(Host);
+    await Promise.all([first.whenStable(), second.whenStable()]);
+    expect((first.nativeElement as HTMLElement).querySelector('select')!.id).not.toBe((second.nativeElement as HTMLElement).querySelector('select')!.id);
   });
 });
 
