@@ -41,24 +41,30 @@ async function fieldPage(context, { cacheDisabled }) {
   await cdp.send('Network.emulateNetworkConditions', FIELD_NETWORK);
   await cdp.send('Network.setCacheDisabled', { cacheDisabled });
   if (ACCEPT_ENCODING) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': ACCEPT_ENCODING } });
-  // `bytes` is what crossed the wire over HTTP/1.1, headers included (about 1 KB a response here, mostly
-  // security headers); `body` leaves them out, closer to HTTP/2, where repeated headers shrink to a few bytes.
+  // `bytes` is what crossed the wire over HTTP/1.1, headers included (about 0.5 KB a response here);
+  // `body` leaves them out, closer to HTTP/2, where repeated headers shrink to a few bytes. Counted as
+  // they arrive rather than at the end of each request: the app's HTTP client cancels its request once
+  // it has read the answer, which Chromium may report as aborted rather than finished.
   const counter = { bytes: 0, body: 0, requests: 0, encodings: new Map() };
-  cdp.on('Network.dataReceived', (event) => {
-    counter.body += event.encodedDataLength;
-  });
+  const started = Date.now();
   const urls = new Map();
   cdp.on('Network.responseReceived', (event) => {
     urls.set(event.requestId, event.response.url);
+    counter.requests++;
+    counter.bytes += event.response.encodedDataLength;
     if (!/\.(js|css)$/.test(event.response.url)) return;
     const encoding = event.response.headers['content-encoding'] ?? event.response.headers['Content-Encoding'] ?? 'none';
     counter.encodings.set(encoding, (counter.encodings.get(encoding) ?? 0) + 1);
   });
-  cdp.on('Network.loadingFinished', (event) => {
+  cdp.on('Network.dataReceived', (event) => {
+    counter.body += event.encodedDataLength;
     counter.bytes += event.encodedDataLength;
-    counter.requests++;
-    if (process.env.BENCH_VERBOSE) console.log(`  ${event.encodedDataLength}\t${urls.get(event.requestId)}`);
   });
+  const done = (what) => (event) => {
+    if (process.env.BENCH_VERBOSE) console.log(`  ${((Date.now() - started) / 1000).toFixed(2)} s\t${what}\t${urls.get(event.requestId)}`);
+  };
+  cdp.on('Network.loadingFinished', done('finished'));
+  cdp.on('Network.loadingFailed', done('cancelled'));
   return { page, counter };
 }
 

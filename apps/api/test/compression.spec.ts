@@ -138,6 +138,16 @@ describe('compression for field networks', () => {
       expect(plain.body.equals(original)).toBe(true);
     });
 
+    // The build's merged chunks are named in mixed case, with - and _ (chunk-B1NKlkf-.js): immutable all the same.
+    it('serves every lazy chunk as immutable', async () => {
+      const chunks = readdirSync(WEB_DIST).filter((file) => /^chunk-.*\.js$/.test(file));
+      expect(chunks.length).toBeGreaterThan(5);
+      for (const chunk of chunks.slice(0, 30)) {
+        const res = await get(api, `/${chunk}`, { 'accept-encoding': 'br' });
+        expect([chunk, res.status, res.headers['cache-control']]).toEqual([chunk, 200, 'public, max-age=31536000, immutable']);
+      }
+    });
+
     it('serves the style sheet compressed', async () => {
       const styles = /href="(styles-[A-Z0-9]+\.css)"/.exec(readFileSync(WEB_INDEX, 'utf8'))![1];
       const res = await get(api, `/${styles}`, { 'accept-encoding': 'br' });

@@ -46,9 +46,10 @@ export async function serveWebApp(
     // The build writes each file's brotli and gzip forms beside it (apps/web/scripts/precompress.mjs):
     // served with Content-Encoding and Vary to clients that accept them, at no cost per request.
     preCompressed: true,
-    // Hashed bundles never change; index.html must always be fresh to pick up a new release.
+    // Hashed bundles never change (esbuild names them chunk-3G5Q7TZB.js, the chunk optimiser chunk-B1NKlkf-.js);
+    // index.html must always be fresh to pick up a new release.
     setHeaders: (res, filePath) => {
-      void res.header('cache-control', /-[A-Z0-9]{8}\.(js|css)(\.br|\.gz)?$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      void res.header('cache-control', /-[A-Za-z0-9_-]{8}\.(js|css)(\.br|\.gz)?$/.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
       if (isSubresource(filePath)) for (const name of DOCUMENT_ONLY_HEADERS) res.raw.removeHeader(name);
     },
   });

@@ -1,6 +1,6 @@
 import { Directionality } from '@angular/cdk/bidi';
 import { DOCUMENT } from '@angular/common';
-import { effect, inject, Injectable, InjectionToken, signal, untracked } from '@angular/core';
+import { ApplicationRef, effect, inject, Injectable, InjectionToken, signal, untracked } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import { DigitSystem, DIGIT_SYSTEMS, isLanguage, Language, preferredLanguage, SessionResponse } from '@relief-ledger/domain';
 import { firstValueFrom, forkJoin } from 'rxjs';
@@ -18,10 +18,11 @@ export const DIGITS_STORAGE_KEY = 'rl.digits';
 /**
  * The words of every problem code the server sends (`public/i18n/problem/`): larger than the
  * rest of the common words, and needed only once something is refused, so it loads just after
- * the first screen rather than with it. Until then a refusal shows the server's English.
+ * the first screen has settled rather than with it. Until then a refusal shows the server's English.
  */
 export const PROBLEM_SCOPE = 'problem';
 export const PROBLEM_SCOPE_DELAY_MS = 1000;
+export const PROBLEM_SCOPE_WAIT_MS = 10_000;
 
 /** The browser's preferred languages, in order (`navigator.languages`). A token, so specs can set them. */
 export const BROWSER_LANGUAGES = new InjectionToken<readonly string[]>('BROWSER_LANGUAGES', {
@@ -50,6 +51,7 @@ export class LanguageService {
   private readonly document = inject(DOCUMENT);
   private readonly directionality = inject(Directionality);
   private readonly browserLanguages = inject(BROWSER_LANGUAGES);
+  private readonly app = inject(ApplicationRef);
 
   /** Feature scopes loaded so far: a switch loads them in the new language too. */
   private readonly scopes = new Set<string>();
@@ -84,7 +86,12 @@ export class LanguageService {
     });
     const [session] = await Promise.all([this.session.ensureLoaded(), words]);
     if (session) await this.followProfile(session).catch(() => undefined);
-    setTimeout(() => void this.loadScope(PROBLEM_SCOPE).catch(() => undefined), PROBLEM_SCOPE_DELAY_MS);
+    // Once the first screen has what it needs (its code and data: pending tasks), 10 s at most: on a
+    // field network these words would otherwise share the line with that screen.
+    setTimeout(() => {
+      const settled = Promise.race([this.app.whenStable(), new Promise((resolve) => setTimeout(resolve, PROBLEM_SCOPE_WAIT_MS))]);
+      void settled.then(() => this.loadScope(PROBLEM_SCOPE)).catch(() => undefined);
+    }, PROBLEM_SCOPE_DELAY_MS);
   }
 
   /** The user chose a language: on screen now, on this device, and in their profile when signed in. */

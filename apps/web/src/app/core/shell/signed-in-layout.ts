@@ -2,7 +2,6 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, Injector, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatListModule } from '@angular/material/list';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
@@ -33,7 +32,6 @@ import { NARROW_LAYOUT_QUERY } from './narrow-layout';
     LanguageSwitch,
     LiveIndicator,
     MatButtonModule,
-    MatListModule,
     MatSidenavModule,
     MatToolbarModule,
     OutboxBadge,

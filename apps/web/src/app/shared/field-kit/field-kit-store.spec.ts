@@ -1,5 +1,6 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { PendingTasks } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { FieldKitResponse, Problem } from '@relief-ledger/domain';
 import { firstValueFrom } from 'rxjs';
@@ -45,10 +46,27 @@ describe('FieldKitStore', () => {
     const sut = TestBed.inject(FieldKitStore);
     signInAs(role, { id });
     TestBed.tick();
+    await settle();
     if (role === 'field') http.expectOne('/api/v1/field-kit').flush(aFieldKit({ asOf: '2019-12-23T12:00:00.000Z' }));
     await settle();
     return sut;
   }
+
+  it('waits at sign-in for the screen being opened to get what it needs before refreshing the kit', async () => {
+    TestBed.inject(FieldKitStore);
+    // The first screen's work still under way (its requests, on a slow network); the app's HttpClient
+    // counts each request this way, which the testing backend leaves out.
+    const firstScreenDone = TestBed.inject(PendingTasks).add();
+    signInAs('field', { id: 'user-field' });
+    TestBed.tick();
+    await settle();
+    http.expectNone('/api/v1/field-kit');
+
+    firstScreenDone();
+    await settle();
+    http.expectOne('/api/v1/field-kit').flush(aFieldKit());
+    await settle();
+  });
 
   /** Starts a load and lets it reach the network; the answer is awaited once the request is answered. */
   async function load(sut: FieldKitStore): Promise<{ answer: Promise<FieldKitSnapshot> }> {

@@ -1,4 +1,4 @@
-import { DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
+import { ApplicationRef, DestroyRef, effect, inject, Injectable, signal, untracked } from '@angular/core';
 import { FieldKitResponse } from '@relief-ledger/domain';
 import { catchError, defer, from, map, Observable, tap, throwError } from 'rxjs';
 
@@ -15,6 +15,9 @@ export interface FieldKitSnapshot {
   fromCache: boolean;
 }
 
+/** How long the refresh at sign-in waits at most for the first screen to settle. */
+export const FIRST_SCREEN_FIRST_MS = 10_000;
+
 /**
  * The field screens' data: from the server when it answers, stored on the phone each time; from
  * the stored copy when there is no connection. Created at app start (see app.config.ts), it also
@@ -26,6 +29,7 @@ export class FieldKitStore {
   private readonly api = inject(FieldKitApi);
   private readonly cache = inject(FieldKitCache);
   private readonly session = inject(SessionStore);
+  private readonly app = inject(ApplicationRef);
   private readonly latestSnapshot = signal<FieldKitSnapshot | undefined>(undefined);
   /** The last kit loaded, by any screen. */
   readonly latest = this.latestSnapshot.asReadonly();
@@ -36,7 +40,10 @@ export class FieldKitStore {
       if (!userId) return;
       untracked(() => {
         void this.cache.keepOnly(userId);
-        this.refresh();
+        // After the screen being opened has what it needs (or 10 s at most): on a 400 kbps network the
+        // kit would otherwise share the line with that screen's code and data. A form that needs the
+        // kit asks for it itself (load()).
+        void Promise.race([this.app.whenStable(), new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_FIRST_MS))]).then(() => this.refresh());
       });
     });
     if (typeof window !== 'undefined') {
