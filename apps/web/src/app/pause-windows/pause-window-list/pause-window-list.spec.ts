@@ -87,7 +87,12 @@ describe('PauseWindowList', () => {
     const sut = await openList();
     await answer([aPauseWindow({ status: 'violated', violatedAt: '2019-12-23T13:10:00.000Z' })]);
 
-    expect(cards(sut)[0]).toContain('Violated at 15:10 Damascus: not to be trusted again.');
+    expect(cards(sut)[0]).toContain('Violated at 15:10 Damascus today: not to be trusted again.');
+
+    // Seen on another day, it carries its date.
+    now.set(new Date('2019-12-24T09:00:00.000Z'));
+    await harness.fixture.whenStable();
+    expect(cards(sut)[0]).toContain('Violated at 15:10 Damascus, Mon, 23 Dec 2019: not to be trusted again.');
   });
 
   it('offers to announce a window to coordinators only', async () => {

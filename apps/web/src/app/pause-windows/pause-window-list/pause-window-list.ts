@@ -20,7 +20,7 @@ import { WindowStatusChip } from '../../shared/pause-window/window-status-chip';
 import { windowClock } from '../../shared/pause-window/window-timing';
 import { announceWindowEnds, windowToAnnounce } from '../../shared/pause-window/window-announcements';
 import { Clock } from '../../shared/time/clock';
-import { describeWallClockShort } from '../../shared/time/zoned-time';
+import { describeInstant } from '../../shared/time/zoned-time';
 import { WallClockTime } from '../../shared/time/wall-clock-time';
 import { PauseWindowsApi } from '../pause-windows-api';
 
@@ -69,7 +69,8 @@ export class PauseWindowList {
     return this.windows.items().map((window) => ({
       window,
       clock: windowClock(window, now, words),
-      violatedAt: window.violatedAt ? describeWallClockShort({ instant: window.violatedAt, zone: window.zone }, words) : undefined,
+      // A past moment carries its date unless it is today on the site's calendar (README, "Times and dates").
+      violatedAt: window.violatedAt ? describeInstant({ instant: window.violatedAt, zone: window.zone, now }, words) : undefined,
     }));
   });
   /** Between the routes, and the areas, of a window: a semicolon, the Arabic one in Arabic (strong, so names in Latin stay in order around it). */
