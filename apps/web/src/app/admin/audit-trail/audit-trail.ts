@@ -5,7 +5,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { addDays, AUDIT_ACTIONS, AuditEntryResponse, AuditKind, AuditListQuery, DEFAULT_TIME_ZONE, startOfDayIn } from '@relief-ledger/domain';
+import { AUDIT_ACTIONS, AuditEntryResponse, AuditKind, AuditListQuery, DEFAULT_TIME_ZONE } from '@relief-ledger/domain';
 
 import { SessionStore } from '../../core/auth/session-store';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -15,7 +15,7 @@ import { injectQueryUpdater, readChoice, readPage } from '../../shared/list-quer
 import { LoadStatus } from '../../shared/load-status/load-status';
 import { PagePaginator, PageRequest } from '../../shared/page-paginator/page-paginator';
 import { filterOptions, SelectFilter } from '../../shared/select-filter/select-filter';
-import { isDay } from '../../shared/time/day-range';
+import { dayRangeToInstants, isDay } from '../../shared/time/day-range';
 import { Instant } from '../../shared/time/instant';
 import { AdminApi } from '../admin-api';
 import { AUDIT_ENTITIES, auditPhrase, entityWords, phraseText, targetLink } from './audit-phrase';
@@ -71,9 +71,8 @@ export class AuditTrail {
       const { from, to, ...rest } = this.filters();
       return {
         ...Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)),
-        // "To 23 December" includes that day: up to the start of the next one, the API's `to` being exclusive.
-        ...(from ? { from: startOfDayIn({ day: from, zone: this.zone }) } : {}),
-        ...(to ? { to: startOfDayIn({ day: addDays(to, 1), zone: this.zone }) } : {}),
+        // "To 23 December" includes that day, on the site's calendar.
+        ...dayRangeToInstants({ from, to, zone: this.zone }),
         ...readPage({ page: this.page(), pageSize: this.pageSize() }),
       };
     },

@@ -72,8 +72,9 @@ describe('DistributionList', () => {
     const request = http.expectOne((req) => req.url === '/api/v1/distributions');
     expect(request.request.params.get('campId')).toBe(ATMEH_CAMP_ID);
     expect(request.request.params.get('itemId')).toBe(FAMILY_TENT_ID);
-    expect(new Date(request.request.params.get('from')!)).toEqual(new Date(2019, 11, 24));
-    expect(new Date(request.request.params.get('to')!)).toEqual(new Date(2020, 0, 1));
+    // Days on the site's calendar (Damascus, UTC+2 in December 2019), not the browser's.
+    expect(request.request.params.get('from')).toBe('2019-12-23T22:00:00.000Z');
+    expect(request.request.params.get('to')).toBe('2019-12-31T22:00:00.000Z');
     expect(request.request.params.get('page')).toBe('2');
     request.flush(aPage([]));
     const totals = http.expectOne((req) => req.url === '/api/v1/distributions/totals');

@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Params, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@relief-ledger/domain';
+import { DEFAULT_TIME_ZONE, PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX } from '@relief-ledger/domain';
 import { forkJoin, map } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
@@ -89,7 +89,7 @@ export class DistributionList {
       const { from, to, ...rest } = this.filter();
       return {
         ...rest,
-        ...dayRangeToInstants({ from, to }),
+        ...dayRangeToInstants({ from, to, zone: DEFAULT_TIME_ZONE }),
         page: readPositiveWhole(this.page()) ?? 1,
         pageSize: Math.min(readPositiveWhole(this.pageSize()) ?? PAGE_SIZE_DEFAULT, PAGE_SIZE_MAX),
       };
@@ -100,7 +100,7 @@ export class DistributionList {
   protected readonly totals = apiResource(
     computed(() => {
       const { from, to, ...rest } = this.filter();
-      return { ...rest, ...dayRangeToInstants({ from, to }) };
+      return { ...rest, ...dayRangeToInstants({ from, to, zone: DEFAULT_TIME_ZONE }) };
     }),
     (query) => this.api.listTotals(query),
   );

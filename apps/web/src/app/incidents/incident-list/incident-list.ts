@@ -69,7 +69,7 @@ export class IncidentList {
   protected readonly query = computed<IncidentListQuery>(
     () => {
       const { from, to, ...rest } = this.filter();
-      return { ...rest, ...dayRangeToInstants({ from, to }), ...readPage({ page: this.page(), pageSize: this.pageSize() }) };
+      return { ...rest, ...dayRangeToInstants({ from, to, zone: DEFAULT_TIME_ZONE }), ...readPage({ page: this.page(), pageSize: this.pageSize() }) };
     },
     { equal: (a, b) => JSON.stringify(a) === JSON.stringify(b) },
   );
