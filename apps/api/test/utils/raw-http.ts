@@ -101,6 +101,10 @@ export function sendRaw(baseUrl: string, request: RawRequest, options: { agent?:
       while (offset < body.length && !req.destroyed && !closing) {
         const piece = body.subarray(offset, offset + PIECE_BYTES);
         offset += piece.length;
+        // The last piece goes with end(), never held for a 'drain': an answer that ends meanwhile (the
+        // server refused the upload early and read the rest) would otherwise find the request not yet
+        // ended, and Node's agent never hands the connection to the next request.
+        if (offset >= body.length) return void req.end(piece);
         if (!req.write(piece)) return void req.once('drain', writeMore);
       }
       if (!req.destroyed && !closing) req.end();
