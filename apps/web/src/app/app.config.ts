@@ -1,12 +1,11 @@
-import { DOCUMENT } from '@angular/common';
 import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, inject, isDevMode, provideAppInitializer, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
-import { provideRouter, Router, withComponentInputBinding, withNavigationErrorHandler } from '@angular/router';
+import { provideRouter, withComponentInputBinding, withNavigationErrorHandler } from '@angular/router';
 import { provideServiceWorker } from '@angular/service-worker';
 
 import { appRoutes } from './app.routes';
 import { AppUpdate } from './core/app-update/app-update';
-import { firstScreen } from './core/first-screen/first-screen';
+import { FIRST_SCREEN } from './core/first-screen/first-screen';
 import { isChunkLoadError } from './core/app-update/is-chunk-load-error';
 import { sessionExpiredInterceptor } from './core/auth/session-expired-interceptor';
 import { provideI18n } from './core/i18n/provide-i18n';
@@ -33,6 +32,6 @@ export const appConfig: ApplicationConfig = {
     // From the start, so the phone's copy of the field kit follows sign-ins and the connection coming back.
     provideAppInitializer(() => void inject(FieldKitStore)),
     // The code of the screen the app opens on sets off beside the session check (core/first-screen).
-    provideAppInitializer(() => firstScreen(inject(Router).config, inject(DOCUMENT).location.pathname).prefetch()),
+    provideAppInitializer(() => inject(FIRST_SCREEN).prefetch()),
   ],
 };

@@ -79,10 +79,23 @@ describe('firstScreen', () => {
     expect(loaded).toEqual(['layout', 'print']);
   });
 
-  it("a fetch that fails (offline) is left to the router, and no error escapes", async () => {
-    const failing: Routes = [{ path: 'x', loadComponent: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) }];
-    firstScreen(failing, '/x').prefetch();
-    await settle();
+  it('a fetch that fails (offline) is left to the router, and no error escapes', async () => {
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const failing: Routes = [{ path: 'x', loadComponent: () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')) }];
+      expect(() => firstScreen(failing, '/x').prefetch()).not.toThrow();
+      await settle();
+      await settle();
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
+  it('leaves a malformed escape in the address to the router rather than stopping the start', () => {
+    expect(() => firstScreen(anApp([]), '/convoys/%E0%A4%A')).not.toThrow();
+    expect(firstScreen(anApp([]), '/convoys/%E0%A4%A').scopes).toEqual(['convoys', 'stock']);
   });
 
   it("reads the app's own routes: the convoy board's scopes and the sign-in page's", () => {

@@ -1,4 +1,6 @@
-import { Route, Routes } from '@angular/router';
+import { DOCUMENT } from '@angular/common';
+import { inject, InjectionToken } from '@angular/core';
+import { Route, Router, Routes } from '@angular/router';
 
 import { scopesOf } from '../i18n/translation-scope';
 
@@ -18,8 +20,14 @@ export interface FirstScreen {
   prefetch(): void;
 }
 
+/** The screen the address opened on needs, read once at start (the translations' and the code's initializers both use it). */
+export const FIRST_SCREEN = new InjectionToken<FirstScreen>('FIRST_SCREEN', {
+  providedIn: 'root',
+  factory: () => firstScreen(inject(Router).config, inject(DOCUMENT).location.pathname),
+});
+
 export function firstScreen(routes: Routes, pathname: string): FirstScreen {
-  const segments = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = pathname.split('/').filter(Boolean).map(decoded);
   // The bare address redirects by role once the session is known: nothing to guess there.
   if (segments.length === 0) return { scopes: [], prefetch: () => undefined };
   const scopes = new Set<string>();
@@ -66,4 +74,13 @@ function consumed(route: Route, segments: readonly string[]): number | null {
 /** A prefetch that fails (offline) is the router's to report when it asks for the same code. */
 function quietly(loading: unknown): Promise<unknown> {
   return Promise.resolve(loading).catch(() => undefined);
+}
+
+/** A segment as the router reads it; a malformed escape (`%E0%A4`) is left as it is, for the router to refuse, not to stop the start. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }

@@ -7,6 +7,7 @@ import { firstValueFrom, forkJoin } from 'rxjs';
 
 import { AuthApi } from '../auth/auth-api';
 import { SessionStore } from '../auth/session-store';
+import { firstScreenSettled } from '../first-screen/first-screen-settled';
 import { ActiveLocale } from './active-locale';
 import { MessageParams } from './icu-message';
 import { LocalWords } from './local-words';
@@ -22,7 +23,6 @@ export const DIGITS_STORAGE_KEY = 'rl.digits';
  */
 export const PROBLEM_SCOPE = 'problem';
 export const PROBLEM_SCOPE_DELAY_MS = 1000;
-export const PROBLEM_SCOPE_WAIT_MS = 10_000;
 
 /** The browser's preferred languages, in order (`navigator.languages`). A token, so specs can set them. */
 export const BROWSER_LANGUAGES = new InjectionToken<readonly string[]>('BROWSER_LANGUAGES', {
@@ -86,12 +86,9 @@ export class LanguageService {
     });
     const [session] = await Promise.all([this.session.ensureLoaded(), words]);
     if (session) await this.followProfile(session).catch(() => undefined);
-    // Once the first screen has what it needs (its code and data: pending tasks), 10 s at most: on a
-    // field network these words would otherwise share the line with that screen.
-    setTimeout(() => {
-      const settled = Promise.race([this.app.whenStable(), new Promise((resolve) => setTimeout(resolve, PROBLEM_SCOPE_WAIT_MS))]);
-      void settled.then(() => this.loadScope(PROBLEM_SCOPE)).catch(() => undefined);
-    }, PROBLEM_SCOPE_DELAY_MS);
+    // Once the first screen has settled; asked a moment after start, when the router's first
+    // navigation is under way (before it, the app would count as settled already).
+    setTimeout(() => void firstScreenSettled(this.app).then(() => this.loadScope(PROBLEM_SCOPE)).catch(() => undefined), PROBLEM_SCOPE_DELAY_MS);
   }
 
   /** The user chose a language: on screen now, on this device, and in their profile when signed in. */

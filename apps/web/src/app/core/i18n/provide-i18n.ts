@@ -1,10 +1,9 @@
-import { DOCUMENT } from '@angular/common';
 import { EnvironmentProviders, inject, isDevMode, provideAppInitializer, Provider } from '@angular/core';
-import { Router, TitleStrategy } from '@angular/router';
+import { TitleStrategy } from '@angular/router';
 import { provideTransloco, provideTranslocoTranspiler } from '@jsverse/transloco';
 import { LANGUAGES } from '@relief-ledger/domain';
 
-import { firstScreen } from '../first-screen/first-screen';
+import { FIRST_SCREEN } from '../first-screen/first-screen';
 import { IcuTranspiler } from './icu-transpiler';
 import { LanguageService } from './language.service';
 import { TranslatedTitleStrategy } from './translated-title-strategy';
@@ -32,6 +31,6 @@ export function provideI18n(): (Provider | EnvironmentProviders)[] {
     provideTranslocoTranspiler(IcuTranspiler),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // The first screen's own words come with the common ones (core/first-screen).
-    provideAppInitializer(() => inject(LanguageService).start(firstScreen(inject(Router).config, inject(DOCUMENT).location.pathname).scopes)),
+    provideAppInitializer(() => inject(LanguageService).start(inject(FIRST_SCREEN).scopes)),
   ];
 }

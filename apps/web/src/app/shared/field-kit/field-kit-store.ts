@@ -3,6 +3,7 @@ import { FieldKitResponse } from '@relief-ledger/domain';
 import { catchError, defer, from, map, Observable, tap, throwError } from 'rxjs';
 
 import { SessionStore } from '../../core/auth/session-store';
+import { firstScreenSettled } from '../../core/first-screen/first-screen-settled';
 import { ProblemError } from '../../core/problems/problem-error';
 import { BROWSER_PROBLEM_CODES, NETWORK_FAILURE_MESSAGE, NETWORK_PROBLEM_TYPE, NO_RESPONSE_STATUS, toProblem } from '../../core/problems/to-problem';
 import { FieldKitApi } from './field-kit-api';
@@ -14,9 +15,6 @@ export interface FieldKitSnapshot {
   /** Read from this phone's copy: say "as of" its time. */
   fromCache: boolean;
 }
-
-/** How long the refresh at sign-in waits at most for the first screen to settle. */
-export const FIRST_SCREEN_FIRST_MS = 10_000;
 
 /**
  * The field screens' data: from the server when it answers, stored on the phone each time; from
@@ -40,10 +38,8 @@ export class FieldKitStore {
       if (!userId) return;
       untracked(() => {
         void this.cache.keepOnly(userId);
-        // After the screen being opened has what it needs (or 10 s at most): on a 400 kbps network the
-        // kit would otherwise share the line with that screen's code and data. A form that needs the
-        // kit asks for it itself (load()).
-        void Promise.race([this.app.whenStable(), new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_FIRST_MS))]).then(() => this.refresh());
+        // After the screen being opened has what it needs: a form that needs the kit asks for it itself (load()).
+        void firstScreenSettled(this.app).then(() => this.refresh());
       });
     });
     if (typeof window !== 'undefined') {
