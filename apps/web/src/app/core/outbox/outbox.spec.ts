@@ -150,6 +150,30 @@ describe('Outbox', () => {
     expect(await store.all()).toHaveLength(1);
   });
 
+  it('shows the newest read of the store when an older read answers last (another tab wrote meanwhile)', async () => {
+    online.mockReturnValue(false);
+    await firstValueFrom(sut.send(aDraft('c1'), read));
+    const stored = store.all.bind(store);
+    let firstRead = true;
+    jest.spyOn(store, 'all').mockImplementation(async () => {
+      const entries = await stored();
+      // The first read is slow to answer: without an order it would land after the second.
+      if (firstRead) {
+        firstRead = false;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return entries;
+    });
+
+    const older = sut.refresh();
+    await store.put({ ...(await stored())[0], id: 'c2', seq: 2 });
+    const newer = sut.refresh();
+    await Promise.all([older, newer]);
+
+    expect(sut.entries().map((entry) => entry.id)).toEqual(['c1', 'c2']);
+    expect(sut.unsentCount()).toBe(2);
+  });
+
   it('exports the entries as a JSON file someone can enter by hand', async () => {
     online.mockReturnValue(false);
     await firstValueFrom(sut.send(aDraft('c1'), read));

@@ -71,6 +71,8 @@ export class Outbox {
   private persistenceAsked = false;
   // Without Web Locks, one drain at a time in this tab; another tab may repeat an attempt, which the replay rule answers.
   private localLock: Promise<unknown> = Promise.resolve();
+  // The last read of the store asked for: each refresh reads after it (see refresh()).
+  private reading: Promise<unknown> = Promise.resolve();
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -181,8 +183,18 @@ export class Outbox {
     return JSON.stringify({ exportedAt: new Date().toISOString(), entries }, null, 2);
   }
 
-  /** Reads the entries again (another tab changed them), forgetting receipts older than a day. */
-  async refresh(): Promise<void> {
+  /**
+   * Reads the entries again (another tab changed them), forgetting receipts older than a day. One
+   * read at a time, in the order asked: IndexedDB does not order the answers of two read-only
+   * transactions, and an older read answering last would leave the badge on an older count.
+   */
+  refresh(): Promise<void> {
+    const read = this.reading.then(() => this.readEntries());
+    this.reading = read.catch(() => undefined);
+    return read;
+  }
+
+  private async readEntries(): Promise<void> {
     const entries = await this.store.all();
     const cutoff = Date.now() - SENT_KEPT_MS;
     const old = entries.filter((entry) => entry.state === 'sent' && Date.parse(entry.sentAt ?? entry.createdAt) < cutoff);
