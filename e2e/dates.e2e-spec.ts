@@ -68,4 +68,26 @@ describe('dates and times in the browser', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, `dates-audit-${timezoneId.replace('/', '-')}.png`), fullPage: true });
     await page.context().close();
   }, 90_000);
+
+  it('takes an incident\'s time on the Damascus clock from a phone set to Turkish time, an hour ahead in December 2019', async () => {
+    const page = await openPage('Europe/Istanbul', COORDINATOR);
+    const place = `Dates spec, 2 km north of Ariha ${Date.now()}`;
+    await page.goto('/incidents/new');
+    await page.getByRole('heading', { name: 'Report an incident', level: 1 }).waitFor();
+    await page.getByRole('radio', { name: 'Shelling' }).click();
+    const when = page.getByRole('group', { name: 'When, Damascus time (Asia/Damascus)' });
+    await when.getByLabel('Date', { exact: true }).fill('2019-12-23');
+    await when.getByLabel('Time', { exact: true }).fill('14:10');
+    await page.getByLabel('Place', { exact: true }).fill(place);
+    await page.getByLabel('Description', { exact: true }).fill('Shells landed near the road');
+    await page.getByRole('button', { name: 'Report incident', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Reported: shelling' }).waitFor();
+
+    const [incident] = await harness.db.query<{ id: string; occurred_at: Date }>(`SELECT id, occurred_at FROM incidents WHERE place = $1`, [place]);
+    // 14:10 in Idlib was 12:10 UTC; read on the phone's clock it would have been 11:10 UTC.
+    expect(incident.occurred_at.toISOString()).toBe('2019-12-23T12:10:00.000Z');
+    await page.goto(`/incidents/${incident.id}`);
+    await page.getByText(/14:10 Damascus/).first().waitFor();
+    await page.context().close();
+  }, 60_000);
 });

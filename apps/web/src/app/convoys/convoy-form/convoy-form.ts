@@ -26,7 +26,7 @@ import { OffsetChoice } from '../../shared/time/offset-choice';
 import { describeWallClock, VIEWER_TIME_ZONE, zoneName } from '../../shared/time/zoned-time';
 import { ConvoysApi } from '../convoys-api';
 import { VEHICLE_LIMITS, vehiclesToSend } from '../vehicles';
-import { resolveEntry, WallClockEntry, wallClockEntryValidator } from '../../shared/time/wall-clock-entry';
+import { repeatedOffsets, resolveEntry, WallClockEntry, wallClockEntryValidator } from '../../shared/time/wall-clock-entry';
 
 const QUANTITY_MAX = STOCK_LIMITS.quantityMax;
 const NOTES_MAX_LENGTH = CONVOY_LIMITS.notesMaxLength;
@@ -160,8 +160,7 @@ export class ConvoyForm {
   /** The two offsets of a departure time that happened twice, to choose from. */
   protected readonly repeatedHour = computed(() => {
     const { departureDate: date, departureTime: time } = this.value();
-    const resolution = resolveEntry({ date, time, offset: '' }, this.zone());
-    return resolution?.kind === 'ambiguous' ? resolution.candidates.map((candidate) => candidate.offset) : undefined;
+    return repeatedOffsets({ date, time }, this.zone());
   });
 
   constructor() {

@@ -456,6 +456,21 @@ describe('DistributionForm', () => {
     await answer(request, aDistribution());
   });
 
+  it('sends the reading chosen for a time that happened twice', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+    // Syria's clocks went back from 00:00 to 23:00 on the night of 25 October 2019.
+    await type(sut, 'distributedDate', '2019-10-24');
+    await type(sut, 'distributedTime', '23:30');
+    sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]')[1].click();
+    await fixture.whenStable();
+
+    const request = await pressLog(sut);
+
+    expect(request.request.body.distributedAt).toBe('2019-10-24T23:30:00+02:00');
+    await answer(request, aDistribution());
+  });
+
   it('refuses a time later than now, and sends nothing', async () => {
     const sut = await openForm();
     await fillTwentyTents(sut);

@@ -43,11 +43,11 @@ import { localName } from '../../shared/lookups/local-name';
 import { CampChoice } from '../../shared/lookups/lookups-api';
 import { Clock } from '../../shared/time/clock';
 import { OffsetChoice } from '../../shared/time/offset-choice';
-import { wallClockEntryValidator } from '../../shared/time/wall-clock-entry';
+import { instantOfEntry, notLaterThanNow, wallClockNow } from '../../shared/time/entered-instant';
+import { repeatedOffsets, wallClockEntryValidator } from '../../shared/time/wall-clock-entry';
 import { zoneName } from '../../shared/time/zoned-time';
 import { DistributionDefaultsStore } from '../distribution-defaults';
 import { distributionDraft, KEY_REUSED_CODE, readSentDistribution, RecordedDistribution } from '../distributions-api';
-import { distributedAtOf, notLaterThanNow, wallClockNow } from './distributed-at';
 
 /** People counted per household until the user types the real number: the design-case family of five. */
 export const PEOPLE_PER_HOUSEHOLD = 5;
@@ -172,7 +172,7 @@ export class DistributionForm {
         Validators.required,
         // Read through the parent: the validators first run while the form is being built.
         wallClockEntryValidator((control) => (control.parent ? { entry: this.whenEntry(), zone: this.zone() } : undefined)),
-        notLaterThanNow((control) => ({ at: control.parent ? distributedAtOf(this.whenEntry(), this.zone()) : undefined, now: this.clock.now() })),
+        notLaterThanNow((control) => ({ at: control.parent ? instantOfEntry(this.whenEntry(), this.zone()) : undefined, now: this.clock.now() })),
       ],
     }),
     distributedOffset: new FormControl('', { nonNullable: true }),
@@ -221,8 +221,8 @@ export class DistributionForm {
   protected readonly zoneCity = computed(() => zoneName(this.zone(), this.language.words()));
   /** The two offsets of a time typed that happened twice (the night the clocks went back), to choose from. */
   protected readonly repeatedHour = computed(() => {
-    const errors = this.value() && this.form.controls.distributedTime.errors;
-    return (errors?.['repeatedHour'] as string[] | undefined) ?? undefined;
+    const { distributedDate: date, distributedTime: time } = this.value();
+    return repeatedOffsets({ date, time }, this.zone());
   });
 
   protected readonly saving = signal(false);
@@ -340,7 +340,7 @@ export class DistributionForm {
    */
   private distributedAt(): string {
     const entry = this.whenEdited ? this.whenEntry() : wallClockNow(this.clock.now(), this.zone());
-    return distributedAtOf(entry, this.zone()) ?? this.clock.now().toISOString();
+    return instantOfEntry(entry, this.zone()) ?? this.clock.now().toISOString();
   }
 
   private whenEntry(): { date: string; time: string; offset: string } {
@@ -461,7 +461,8 @@ export class DistributionForm {
         if (distributedOffset.value !== '') distributedOffset.setValue('', { emitEvent: false });
       });
     }
-    distributedOffset.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => distributedTime.updateValueAndValidity());
+    // Without emitting: the time's own change would forget the offset just chosen (and "now" would be sent).
+    distributedOffset.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => distributedTime.updateValueAndValidity({ emitEvent: false }));
     effect(() => {
       this.clock.now();
       untracked(() => {

@@ -1,5 +1,6 @@
 import { provideHttpClient, withFetch } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
@@ -12,9 +13,13 @@ import { aConvoy, aPage, CONVOY_ID } from '../../convoys/testing/convoy-fixtures
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { aRoute, ROUTE_ID } from '../../shared/lookups/testing/lookup-fixtures';
+import { Clock } from '../../shared/time/clock';
 import { wordsIn } from '../../shared/testing/words-in';
 import { anIncident } from '../testing/incident-fixtures';
 import { IncidentForm } from './incident-form';
+
+/** 15:00 in Damascus on 23 December 2019 (UTC+2 that winter). */
+const NOW = new Date('2019-12-23T13:00:00Z');
 
 describe('IncidentForm', () => {
   let fixture: ComponentFixture<IncidentForm>;
@@ -31,6 +36,7 @@ describe('IncidentForm', () => {
           useValue: { listConvoys: () => of(aPage([aConvoy(), aConvoy({ id: 'arrived', name: 'Arrived convoy', status: 'arrived' })])) },
         },
         { provide: NEW_CLIENT_ID, useValue: () => `client-${++clientIds}` },
+        { provide: Clock, useValue: { now: signal(NOW) } },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideHttpClient(withFetch()),
         provideHttpClientTesting(),
@@ -122,6 +128,81 @@ describe('IncidentForm', () => {
     await fillShelling(sut);
     await press(sut, 'Report incident');
     expect((await expectReport()).request.body.clientId).toBe('client-2');
+  });
+
+  it('takes a time typed on the Damascus clock, with the zone named, whatever the phone\'s own zone', async () => {
+    const sut = await openForm();
+    const legends = Array.from(sut.querySelectorAll('legend')).map((legend) => wordsIn(legend));
+    expect(legends).toContain('When, Damascus time (Asia/Damascus)');
+    await fillShelling(sut);
+    await set(sut, 'occurredDate', '2019-12-23');
+    await set(sut, 'occurredTime', '14:10');
+
+    await press(sut, 'Report incident');
+    const request = await expectReport();
+    // 14:10 in Idlib that winter: UTC+2, whether the phone runs on Damascus, Istanbul (UTC+3) or UTC.
+    expect(request.request.body.occurredAt).toBe('2019-12-23T14:10:00+02:00');
+    request.flush(anIncident({ kind: 'shelling' }), { status: 201, statusText: 'Created' });
+    await settle();
+  });
+
+  it('keeps the time of a refused report opened to be fixed as a new one, on the Damascus clock', async () => {
+    TestBed.inject(Outbox).startFix({
+      id: 'refused',
+      userId: 'user-field',
+      kind: 'incident',
+      method: 'POST',
+      url: '/api/v1/incidents',
+      body: { clientId: 'refused', kind: 'shelling', description: 'Shells near Ariha', killed: 0, injured: 1, occurredAt: '2019-12-23T12:10:00.000Z' },
+      createdAt: '2019-12-23T12:10:00.000Z',
+      seq: 1,
+      state: 'needs-attention',
+      attempts: 1,
+      retries: 0,
+      nextAttemptAt: '2019-12-23T12:10:00.000Z',
+      summary: 'Shelling',
+    });
+
+    const sut = await openForm();
+
+    expect(sut.querySelector<HTMLInputElement>('[formControlName="occurredDate"]')!.value).toBe('2019-12-23');
+    expect(sut.querySelector<HTMLInputElement>('[formControlName="occurredTime"]')!.value).toBe('14:10');
+    expect(sut.querySelector<HTMLTextAreaElement>('[formControlName="description"]')!.value).toBe('Shells near Ariha');
+  });
+
+  it('refuses a date without a time, and a time later than now, before sending', async () => {
+    const sut = await openForm();
+    await fillShelling(sut);
+    await set(sut, 'occurredDate', '2019-12-23');
+
+    await press(sut, 'Report incident');
+    await settle();
+    http.expectNone('/api/v1/incidents');
+    expect(wordsIn(sut.querySelector('mat-error'))).toBe('Enter both the date and the time, or leave both empty for now');
+
+    await set(sut, 'occurredTime', '15:30');
+    expect(wordsIn(sut.querySelector('mat-error'))).toBe('Cannot be later than now');
+    await press(sut, 'Report incident');
+    await settle();
+    http.expectNone('/api/v1/incidents');
+  });
+
+  it('asks which of the two readings of a time that happened twice was meant', async () => {
+    const sut = await openForm();
+    await fillShelling(sut);
+    // Syria's clocks went back from 00:00 to 23:00 on the night of 25 October 2019.
+    await set(sut, 'occurredDate', '2019-10-24');
+    await set(sut, 'occurredTime', '23:30');
+    expect(sut.querySelector('rl-offset-choice')).not.toBeNull();
+
+    const second = Array.from(sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]'))[1];
+    second.click();
+    await fixture.whenStable();
+    await press(sut, 'Report incident');
+    const request = await expectReport();
+    expect(request.request.body.occurredAt).toBe('2019-10-24T23:30:00+02:00');
+    request.flush(anIncident({ kind: 'shelling' }), { status: 201, statusText: 'Created' });
+    await settle();
   });
 
   it('asks what happened before sending', async () => {

@@ -15,6 +15,15 @@ export function resolveEntry(entry: WallClockEntry, zone: string): LocalTimeReso
 }
 
 /**
+ * The offsets of a date and time that happened twice in `zone` (the night the clocks went back),
+ * whichever of them is chosen: the choice stays on screen once made. Undefined otherwise.
+ */
+export function repeatedOffsets({ date, time }: Pick<WallClockEntry, 'date' | 'time'>, zone: string): string[] | undefined {
+  const resolution = resolveEntry({ date, time, offset: '' }, zone);
+  return resolution?.kind === 'ambiguous' ? resolution.candidates.map((candidate) => candidate.offset) : undefined;
+}
+
+/**
  * For the time field of a date, time and offset typed on the wall clock of a zone: the time
  * must exist there that day, and one that happened twice needs its offset chosen. `entryOf`
  * reads the entry and the zone from the form, since the zone follows the chosen route.
