@@ -95,6 +95,27 @@ describe('pause windows ended early and corrected', () => {
       }
     });
 
+    it('forgets a violation that came after the end it was given, and keeps one that came before', async () => {
+      const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+      const shelling = async (routeId: string, occurredAt: string): Promise<string> =>
+        (await field.post('/api/v1/incidents').send({ kind: 'shelling', routeId, occurredAt, description: 'Shelling on the road' }).expect(201)).body.id;
+      const later = await windowInForce((await newRoute()).id);
+      const earlier = await windowInForce((await newRoute()).id);
+      await shelling(later.routes[0].id, hoursAgo(1));
+      const earlierAt = hoursAgo(3);
+      const earlierStrike = await shelling(earlier.routes[0].id, earlierAt);
+      const endedAt = hoursAgo(2);
+
+      // News, late, that both pauses had ended two hours ago: the strike an hour ago broke nothing.
+      const endLater = await coordinator.post(`/api/v1/pause-windows/${later.id}/end`).set('If-Match', `"${later.version}"`).send({ endedAt, source: 'OCHA flash update' });
+      expect(endLater.status).toBe(200);
+      expect(endLater.body).toMatchObject({ status: 'ended', violatedAt: null, violatedByIncidentId: null });
+      // The strike three hours ago was inside the pause still: it broke it.
+      const endEarlier = await coordinator.post(`/api/v1/pause-windows/${earlier.id}/end`).set('If-Match', `"${earlier.version}"`).send({ endedAt, source: 'OCHA flash update' });
+      expect(endEarlier.status).toBe(200);
+      expect(endEarlier.body).toMatchObject({ status: 'violated', violatedAt: earlierAt, violatedByIncidentId: earlierStrike });
+    });
+
     it('keeps who ended it, when, on what news, in the history that GET answers; another organisation sees the organisation, not the person', async () => {
       const route = await newRoute();
       const window = await windowInForce(route.id);
@@ -207,6 +228,26 @@ describe('pause windows ended early and corrected', () => {
       const read = (await field.get(`/api/v1/pause-windows/${window.id}`).expect(200)).body as PauseWindowDetailResponse;
       expect(read.routes.map((r) => r.id).sort()).toEqual([route.id, other.id].sort());
       expect(read.history.map((e) => e.kind)).toEqual(['entered', 'corrected']);
+    });
+
+    it('works out the violation again for the corrected times and cover', async () => {
+      const route = await newRoute();
+      const other = await newRoute();
+      const window = await windowInForce(route.id);
+      const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
+      const strike = await field.post('/api/v1/incidents').send({ kind: 'airstrike', routeId: route.id, occurredAt, description: 'Strike on the road' }).expect(201);
+      const violated = (await coordinator.get(`/api/v1/pause-windows/${window.id}`).expect(200)).body as PauseWindowDetailResponse;
+      expect(violated).toMatchObject({ status: 'violated', violatedByIncidentId: strike.body.id });
+
+      // It covered the other road, not this one: the strike broke nothing.
+      const moved = await coordinator.post(`/api/v1/pause-windows/${window.id}/corrections`).send(correction(violated, { routeIds: [other.id], reason: 'The pause was for the other road' }));
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ violatedAt: null, violatedByIncidentId: null, status: 'in_force' });
+
+      // Corrected back: the strike recorded inside it counts again.
+      const back = await coordinator.post(`/api/v1/pause-windows/${window.id}/corrections`).send(correction(moved.body, { routeIds: [route.id], reason: 'It was this road after all' }));
+      expect(back.status).toBe(200);
+      expect(back.body).toMatchObject({ status: 'violated', violatedAt: new Date(occurredAt).toISOString(), violatedByIncidentId: strike.body.id });
     });
 
     it('refuses a correction that changes nothing (422), one without a reason (400), and a stale one (409)', async () => {

@@ -138,6 +138,11 @@ export class PauseWindowsRepository {
     );
   }
 
+  /** Forgets the window's violation, to be worked out again for its new times or cover. */
+  async clearViolation(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE pause_windows SET violated_at = NULL, violated_by_incident_id = NULL WHERE id = $1`, [id]);
+  }
+
   /** Windows not yet violated that were in force at `at` (of `onlyIds` when given), locked for marking. */
   async violationCandidates(manager: EntityManager, at: string, onlyIds: string[] | null): Promise<{ id: string; starts_at: Date; ends_at: Date }[]> {
     return manager.query(

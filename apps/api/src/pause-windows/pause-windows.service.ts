@@ -107,6 +107,8 @@ export class PauseWindowsService {
         source: dto.source,
       });
       await this.audit.record(manager, actor, { action: 'end', entity: 'pause_window', entityId: id, changedFields: ['endsAt'] });
+      // Broken after it had ended is not broken: a strike at 17:00 after a pause ended at 16:00.
+      if (before.violatedAt && Date.parse(before.violatedAt) >= Date.parse(endedAt)) await this.revisitViolation(manager, id, before.startsAt, endedAt);
       return { recordId: id, answer: await this.published(manager, id, 'window.ended', now) };
     }));
   }
@@ -134,7 +136,7 @@ export class PauseWindowsService {
       if (changes.length === 0) throw PauseWindowsException.nothingToCorrect();
       await this.repository.insertEvent(manager, actor, { windowId: id, kind: 'corrected', version: next, changes, reason: dto.reason });
       await this.audit.record(manager, actor, { action: 'correct', entity: 'pause_window', entityId: id, changedFields: changes.map((c) => c.field) });
-      if (!after.violatedAt) await this.markEarlierViolation(manager, id, startsAt, endsAt);
+      await this.revisitViolation(manager, id, startsAt, endsAt);
       return { recordId: id, answer: await this.published(manager, id, 'window.corrected', now) };
     }));
   }
@@ -226,6 +228,16 @@ export class PauseWindowsService {
     const { history, ...window } = await this.detail(manager, id, now);
     await this.live.publish(manager, { organisationId: null, payload: { type, window }, sharedPayload: null });
     return { ...window, history };
+  }
+
+  /**
+   * A window ended early or corrected is violated by the earliest incident that broke it as it now
+   * stands (its times and cover), or by none: the mark of an incident now outside it goes, and
+   * one already recorded inside its new times counts.
+   */
+  private async revisitViolation(manager: EntityManager, id: string, startsAt: string, endsAt: string): Promise<void> {
+    await this.repository.clearViolation(manager, id);
+    await this.markEarlierViolation(manager, id, startsAt, endsAt);
   }
 
   /**
