@@ -62,8 +62,10 @@ describe('IncidentForm', () => {
     await fixture.whenStable();
   }
 
+  /** A field by its control's name, or the date or time of "When". */
   async function set(sut: HTMLElement, name: string, value: string): Promise<void> {
-    const field = sut.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[formControlName="${name}"]`)!;
+    const selector = name === 'whenDate' ? 'rl-when-fields input[type="date"]' : name === 'whenTime' ? 'rl-when-fields input[type="time"]' : `[formControlName="${name}"]`;
+    const field = sut.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(selector)!;
     field.value = value;
     field.dispatchEvent(new Event(field instanceof HTMLSelectElement ? 'change' : 'input'));
     await fixture.whenStable();
@@ -135,8 +137,8 @@ describe('IncidentForm', () => {
     const legends = Array.from(sut.querySelectorAll('legend')).map((legend) => wordsIn(legend));
     expect(legends).toContain('When, Damascus time (Asia/Damascus)');
     await fillShelling(sut);
-    await set(sut, 'occurredDate', '2019-12-23');
-    await set(sut, 'occurredTime', '14:10');
+    await set(sut, 'whenDate', '2019-12-23');
+    await set(sut, 'whenTime', '14:10');
 
     await press(sut, 'Report incident');
     const request = await expectReport();
@@ -165,22 +167,22 @@ describe('IncidentForm', () => {
 
     const sut = await openForm();
 
-    expect(sut.querySelector<HTMLInputElement>('[formControlName="occurredDate"]')!.value).toBe('2019-12-23');
-    expect(sut.querySelector<HTMLInputElement>('[formControlName="occurredTime"]')!.value).toBe('14:10');
+    expect(sut.querySelector<HTMLInputElement>('rl-when-fields input[type="date"]')!.value).toBe('2019-12-23');
+    expect(sut.querySelector<HTMLInputElement>('rl-when-fields input[type="time"]')!.value).toBe('14:10');
     expect(sut.querySelector<HTMLTextAreaElement>('[formControlName="description"]')!.value).toBe('Shells near Ariha');
   });
 
   it('refuses a date without a time, and a time later than now, before sending', async () => {
     const sut = await openForm();
     await fillShelling(sut);
-    await set(sut, 'occurredDate', '2019-12-23');
+    await set(sut, 'whenDate', '2019-12-23');
 
     await press(sut, 'Report incident');
     await settle();
     http.expectNone('/api/v1/incidents');
     expect(wordsIn(sut.querySelector('mat-error'))).toBe('Enter both the date and the time, or leave both empty for now');
 
-    await set(sut, 'occurredTime', '15:30');
+    await set(sut, 'whenTime', '15:30');
     expect(wordsIn(sut.querySelector('mat-error'))).toBe('Cannot be later than now');
     await press(sut, 'Report incident');
     await settle();
@@ -191,8 +193,8 @@ describe('IncidentForm', () => {
     const sut = await openForm();
     await fillShelling(sut);
     // Syria's clocks went back from 00:00 to 23:00 on the night of 25 October 2019.
-    await set(sut, 'occurredDate', '2019-10-24');
-    await set(sut, 'occurredTime', '23:30');
+    await set(sut, 'whenDate', '2019-10-24');
+    await set(sut, 'whenTime', '23:30');
     expect(sut.querySelector('rl-offset-choice')).not.toBeNull();
 
     const second = Array.from(sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]'))[1];

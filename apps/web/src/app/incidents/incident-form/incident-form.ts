@@ -1,18 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CreateIncidentRequest, DEFAULT_TIME_ZONE, IncidentKind, Problem, Refusal } from '@relief-ledger/domain';
+import { CreateIncidentRequest, DEFAULT_TIME_ZONE, IncidentKind, Problem } from '@relief-ledger/domain';
 import { forkJoin, map } from 'rxjs';
 
 import { ConvoysApi } from '../../convoys/convoys-api';
 import { LanguageService } from '../../core/i18n/language.service';
 import { Outbox } from '../../core/outbox/outbox';
-import { ProblemMessages } from '../../core/problems/problem-messages';
 import { apiResource } from '../../shared/api-resource/api-resource';
 import { NEW_CLIENT_ID } from '../../shared/client-id/client-id';
 import { FormSubmission, notSentText } from '../../shared/forms/form-submission';
@@ -23,17 +21,15 @@ import { LoadStatus } from '../../shared/load-status/load-status';
 import { chosenLocationId, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { Clock } from '../../shared/time/clock';
-import { instantOfEntry, notLaterThanNow, wallClockNow } from '../../shared/time/entered-instant';
-import { OffsetChoice } from '../../shared/time/offset-choice';
-import { repeatedOffsets, WallClockEntry, wallClockEntryValidator } from '../../shared/time/wall-clock-entry';
-import { zoneName } from '../../shared/time/zoned-time';
+import { wallClockNow } from '../../shared/time/entered-instant';
+import { WhenFields, whenControls, whenInstant } from '../../shared/time/when-fields';
 import { INCIDENT_KEY_REUSED_CODE, incidentDraft, readSentIncident, ReportedIncident } from '../incidents-api';
 import { reportConfirmation } from './report-confirmation';
 
 export const PLACE_MAX_LENGTH = 500;
 
 /** Request fields whose form control has another name. */
-const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { locationId: 'location', occurredAt: 'occurredTime' };
+const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { locationId: 'location', occurredAt: 'whenTime' };
 
 /**
  * Incidents carry no zone of their own: they happen in the design area and are shown on its clock
@@ -42,38 +38,10 @@ const CONTROL_FOR_FIELD: Readonly<Record<string, string>> = { locationId: 'locat
  */
 const ZONE = DEFAULT_TIME_ZONE;
 
-/** When, on the site's clock: both empty is now; one without the other is not yet a time. */
-function whenEntryOf(control: AbstractControl): WallClockEntry | undefined {
-  const group = control.parent;
-  if (!group) return undefined;
-  return { date: group.get('occurredDate')?.value ?? '', time: group.get('occurredTime')?.value ?? '', offset: group.get('occurredOffset')?.value ?? '' };
-}
-
-function dateAndTimeTogether(control: AbstractControl): ValidationErrors | null {
-  const entry = whenEntryOf(control);
-  return entry && (entry.date === '') !== (entry.time === '') ? { incomplete: true } : null;
-}
-
 function createIncidentForm(clock: Clock) {
   return new FormGroup({
     kind: new FormControl<IncidentKind | null>(null, [Validators.required]),
-    occurredDate: new FormControl('', { nonNullable: true }),
-    // The time carries the errors of the pair: its field is the one that says them.
-    occurredTime: new FormControl('', {
-      nonNullable: true,
-      validators: [
-        dateAndTimeTogether,
-        wallClockEntryValidator((control) => {
-          const entry = whenEntryOf(control);
-          return entry && { entry, zone: ZONE };
-        }),
-        notLaterThanNow((control) => {
-          const entry = whenEntryOf(control);
-          return { at: entry && instantOfEntry(entry, ZONE), now: clock.now() };
-        }),
-      ],
-    }),
-    occurredOffset: new FormControl('', { nonNullable: true }),
+    ...whenControls(clock, () => ZONE),
     routeId: new FormControl('', { nonNullable: true }),
     location: new FormControl<LocationFieldValue>(null, [optionChosen]),
     place: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(PLACE_MAX_LENGTH)] }),
@@ -103,10 +71,10 @@ const SUMMARY_MAX_LENGTH = 60;
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
-    OffsetChoice,
     ReactiveFormsModule,
     RouterLink,
     TranslocoPipe,
+    WhenFields,
   ],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   templateUrl: './incident-form.html',
@@ -119,19 +87,11 @@ export class IncidentForm {
   private readonly lookups = inject(LookupsApi);
   private readonly convoysApi = inject(ConvoysApi);
   private readonly newClientId = inject(NEW_CLIENT_ID);
-  private readonly problemMessages = inject(ProblemMessages);
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
   protected readonly placeMaxLength = PLACE_MAX_LENGTH;
   protected readonly form = createIncidentForm(inject(Clock));
   protected readonly zone = ZONE;
-  protected readonly zoneCity = computed(() => zoneName(ZONE, this.language.words()));
-  private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
-  /** The two offsets of a time typed that happened twice (the night the clocks went back), to choose from. */
-  protected readonly repeatedHour = computed(() => {
-    const { occurredDate: date = '', occurredTime: time = '' } = this.value();
-    return repeatedOffsets({ date, time }, ZONE);
-  });
   protected readonly submission = new FormSubmission(this.form, {
     controlFor: CONTROL_FOR_FIELD,
     notSentMessage: () => notSentText(this.language.t('incidents.form.send'), this.language.words()),
@@ -161,24 +121,13 @@ export class IncidentForm {
   private fixing: string | undefined;
 
   constructor() {
-    const { occurredDate, occurredTime, occurredOffset } = this.form.controls;
-    // The pair is checked together, and a new date or time starts without the offset of the old one.
-    for (const control of [occurredDate, occurredTime]) {
-      control.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
-        if (occurredOffset.value !== '') occurredOffset.setValue('', { emitEvent: false });
-        if (control === occurredDate) occurredTime.updateValueAndValidity({ emitEvent: false });
-      });
-    }
-    // Without emitting: the time's own change would forget the offset just chosen.
-    occurredOffset.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => occurredTime.updateValueAndValidity({ emitEvent: false }));
-
     const fix = this.outbox.takeFix('incident');
     if (fix) {
       const { kind, place, description, killed, injured, convoyId, routeId, occurredAt } = fix.body as Partial<CreateIncidentRequest>;
       this.fixing = fix.id;
       // The time the report was made (or typed) stays its time: a fix is not a new incident.
       const when = occurredAt ? wallClockNow(new Date(occurredAt), ZONE) : undefined;
-      this.form.patchValue({ kind, place, description, killed, injured, convoyId, routeId, ...(when ? { occurredDate: when.date, occurredTime: when.time } : {}) });
+      this.form.patchValue({ kind, place, description, killed, injured, convoyId, routeId, ...(when ? { whenDate: when.date, whenTime: when.time } : {}) });
       this.form.markAllAsTouched();
     }
   }
@@ -188,13 +137,6 @@ export class IncidentForm {
     if (!errors) return '';
     if (typeof errors['server'] === 'string') return errors['server'];
     if (name === 'kind') return this.language.t('incidents.form.chooseKind');
-    if (errors['incomplete']) return this.language.t('incidents.form.whenIncomplete');
-    if (errors['wallClock']) {
-      const refusal = errors['wallClock'] as Refusal;
-      return this.problemMessages.fieldReason({ field: 'occurredAt', reason: refusal.message, code: refusal.code, params: refusal.params });
-    }
-    if (errors['repeatedHour']) return this.language.t('incidents.form.repeatedHour');
-    if (errors['later']) return this.language.t('incidents.form.notLater');
     if (errors['notChosen']) return this.language.t('incidents.form.chooseLocation');
     if (errors['maxlength']) return this.language.t('form.atMostCharacters', { max: errors['maxlength'].requiredLength as number });
     return this.language.t('form.checkValue');
@@ -243,8 +185,7 @@ export class IncidentForm {
 
   /** The time typed, on the site's clock; none (now, stamped when the button is pressed) when both fields are empty. */
   private occurredAt(): { occurredAt?: string } {
-    const { occurredDate: date, occurredTime: time, occurredOffset: offset } = this.form.getRawValue();
-    const at = instantOfEntry({ date, time, offset }, ZONE);
+    const at = whenInstant(this.form.controls, ZONE);
     return at ? { occurredAt: at } : {};
   }
 
@@ -253,6 +194,6 @@ export class IncidentForm {
     this.reported.set(reported);
     this.queued.set(reported === undefined);
     this.clientId = this.newClientId();
-    this.formDirective().resetForm({ kind: null, occurredDate: '', occurredTime: '', occurredOffset: '', routeId: '', location: null, place: '', convoyId: '', killed: 0, injured: 0, description: '' });
+    this.formDirective().resetForm({ kind: null, whenDate: '', whenTime: '', whenOffset: '', routeId: '', location: null, place: '', convoyId: '', killed: 0, injured: 0, description: '' });
   }
 }

@@ -17,6 +17,8 @@ import { apiResource } from '../../shared/api-resource/api-resource';
 import { countErrorMessage } from '../../shared/forms/count-validators';
 import { FormSubmission } from '../../shared/forms/form-submission';
 import { describeWhere } from '../../shared/incident-fields/describe-incident';
+import { Clock } from '../../shared/time/clock';
+import { WhenFields, whenControls, whenInstant } from '../../shared/time/when-fields';
 import { describeMoment } from '../../shared/time/zoned-time';
 import { StockApi } from '../stock-api';
 import { movementQuantityControl } from '../stock-form';
@@ -34,12 +36,13 @@ export function describeIncidentChoice(incident: Pick<IncidentResponse, 'kind' |
 
 /**
  * Writes off stock that is gone: destroyed, looted, spoiled or missing, optionally tied to the
- * incident that caused it. The server refuses more than the stock point holds, and its words
+ * incident that caused it, and when, if before now (found in the morning after a night's shelling;
+ * typed on the site's clock, as the ledger shows it). The server refuses more than the stock point holds, and its words
  * (how many are left) show under the quantity.
  */
 @Component({
   selector: 'rl-loss-form',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, NumberInput, ReactiveFormsModule, TranslocoPipe],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, NumberInput, ReactiveFormsModule, TranslocoPipe, WhenFields],
   providers: [{ provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } }],
   template: `
     <form class="rl-inline-form" [formGroup]="form" (ngSubmit)="recordLoss()" novalidate aria-labelledby="loss-heading">
@@ -88,6 +91,7 @@ export function describeIncidentChoice(incident: Pick<IncidentResponse, 'kind' |
           <mat-hint>{{ incidentHint() }}</mat-hint>
           <mat-error>{{ errorFor('incidentId') }}</mat-error>
         </mat-form-field>
+        <rl-when-fields class="wide" [controls]="form.controls" [zone]="zone" />
         <mat-form-field class="wide">
           <mat-label>{{ 'stock.field.reason' | transloco }}</mat-label>
           <input matInput formControlName="reason" dir="auto" autocomplete="off" [maxlength]="reasonMaxLength" />
@@ -125,8 +129,11 @@ export class LossForm implements OnInit {
     cause: new FormControl<LossCause | ''>('', { nonNullable: true, validators: [Validators.required] }),
     incidentId: new FormControl('', { nonNullable: true }),
     reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(STOCK_LIMITS.reasonMaxLength)] }),
+    ...whenControls(inject(Clock), () => DEFAULT_TIME_ZONE),
   });
-  protected readonly submission = new FormSubmission(this.form);
+  // The ledger shows movements on the design area's clock: a loss is typed on it too.
+  protected readonly zone = DEFAULT_TIME_ZONE;
+  protected readonly submission = new FormSubmission(this.form, { controlFor: { occurredAt: 'whenTime' } });
   protected readonly heldItems = computed(() => {
     const lang = this.language.lang();
     return this.levels()
@@ -175,6 +182,7 @@ export class LossForm implements OnInit {
       () => {
         const value = this.form.getRawValue();
         const reason = value.reason.trim();
+        const occurredAt = whenInstant(this.form.controls, this.zone);
         return this.api.recordLoss({
           stockPointId: this.stockPoint().id,
           itemId: value.itemId,
@@ -182,6 +190,7 @@ export class LossForm implements OnInit {
           cause: value.cause as LossCause,
           ...(value.incidentId ? { incidentId: value.incidentId } : {}),
           ...(reason ? { reason } : {}),
+          ...(occurredAt ? { occurredAt } : {}),
         });
       },
       (movement) => this.recorded.emit(movement),

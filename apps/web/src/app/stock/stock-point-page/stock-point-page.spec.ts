@@ -251,6 +251,27 @@ describe('StockPointPage', () => {
     expect(api.listLevels).toHaveBeenCalledTimes(2);
   });
 
+  it('records a loss found after the night it happened, at the time typed on the Damascus clock', async () => {
+    const sut = await openPage();
+
+    await click(buttonNamed(sut, 'Record a loss'));
+    const form = sut.querySelector('rl-loss-form')!;
+    expect(text(form.querySelector('rl-when-fields legend'))).toBe('When, Damascus time (Asia/Damascus)');
+    await type(form, 'Quantity', '30');
+    await pick(form, 'Cause', 'Looted');
+    await type(form, 'Date', '2019-12-23');
+    await type(form, 'Time', '03:30');
+    await click(buttonNamed(sut, 'Record loss'));
+
+    expect(api.recordLoss).toHaveBeenCalledWith({
+      stockPointId: ATMEH_STORE_ID,
+      itemId: FAMILY_TENT_ID,
+      quantity: 30,
+      cause: 'looted',
+      occurredAt: '2019-12-23T03:30:00+02:00',
+    });
+  });
+
   it("shows the server's refusal of a loss larger than the stock under the quantity", async () => {
     api.recordLoss.mockReturnValue(
       throwError(
