@@ -5,7 +5,7 @@ const SRC = path.resolve(__dirname, '../src');
 const MIGRATIONS = path.resolve(__dirname, '../../../migrations');
 
 /**
- * Each table of stock, convoys and distributions, and the one repository that owns it
+ * Each table of stock, convoys, distributions, pause windows and incidents, and the one repository that owns it
  * (STYLE.md 11): the only file that writes it. The items catalogue is the stock feature's;
  * the app only reads it. distribution_day_totals is kept by a trigger on distributions.
  */
@@ -19,6 +19,11 @@ const OWNERS: Readonly<Record<string, string>> = {
   convoys: 'convoys/convoys.repository.ts',
   convoy_cargo: 'convoys/convoys.repository.ts',
   convoy_events: 'convoys/convoys.repository.ts',
+  pause_windows: 'pause-windows/pause-windows.repository.ts',
+  pause_window_routes: 'pause-windows/pause-windows.repository.ts',
+  pause_window_areas: 'pause-windows/pause-windows.repository.ts',
+  pause_window_events: 'pause-windows/pause-windows.repository.ts',
+  incidents: 'incidents/incidents.repository.ts',
 };
 
 /**
@@ -34,12 +39,12 @@ const SECOND_WRITERS: Readonly<Record<string, readonly string[]>> = {
 /** The demo loader seeds an empty database before the app serves (like the migrations, outside src/): exempt. */
 const EXEMPT = ['demo/'];
 
-/** The tables of the three features, as the migrations create them. */
+/** The tables of those features, as the migrations create them. */
 function featureTables(): string[] {
   const tables = new Set<string>();
   for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.ts'))) {
     for (const [, table] of readFileSync(path.join(MIGRATIONS, file), 'utf8').matchAll(/CREATE TABLE ([a-z_]+)/g)) {
-      if (/^(stock_|convoy|distribution)/.test(table)) tables.add(table);
+      if (/^(stock_|convoy|distribution|pause_window|incidents$)/.test(table)) tables.add(table);
     }
   }
   return [...tables].sort();
@@ -62,12 +67,14 @@ function writes(): Array<{ file: string; table: string }> {
   });
 }
 
-describe('one owner per table (stock, convoys, distributions)', () => {
-  it('finds the three features’ tables in the migrations', () => {
-    expect(featureTables()).toEqual(expect.arrayContaining(['stock_points', 'stock_levels', 'stock_movements', 'distributions', 'convoys', 'convoy_cargo', 'convoy_events']));
+describe('one owner per table (stock, convoys, distributions, pause windows, incidents)', () => {
+  it('finds those features’ tables in the migrations', () => {
+    expect(featureTables()).toEqual(
+      expect.arrayContaining(['stock_points', 'stock_levels', 'stock_movements', 'distributions', 'convoys', 'convoy_cargo', 'convoy_events', 'pause_windows', 'pause_window_events', 'incidents']),
+    );
   });
 
-  it('gives every table of stock, convoys and distributions an owning repository that exists and names it', () => {
+  it('gives every table of those features an owning repository that exists and names it', () => {
     for (const table of [...featureTables(), 'items']) {
       const owner = OWNERS[table];
       expect({ table, owner }).toEqual({ table, owner: expect.stringMatching(/\.repository\.ts$/) });
@@ -83,6 +90,8 @@ describe('one owner per table (stock, convoys, distributions)', () => {
         { file: 'stock/stock.repository.ts', table: 'stock_movements' },
         { file: 'distributions/distributions.repository.ts', table: 'stock_movements' },
         { file: 'convoys/convoys.repository.ts', table: 'convoy_events' },
+        { file: 'pause-windows/pause-windows.repository.ts', table: 'pause_windows' },
+        { file: 'incidents/incidents.repository.ts', table: 'incidents' },
       ]),
     );
     const strangers = found.filter(({ file, table }) => file !== OWNERS[table] && !(SECOND_WRITERS[table] ?? []).includes(file));

@@ -10,36 +10,7 @@ import { LiveEventsService } from '../live-events/live-events.service.js';
 import { PauseWindowsService } from '../pause-windows/pause-windows.service.js';
 import { CreateIncidentDto, IncidentListQueryDto } from './dto/incident.dto.js';
 import { IncidentsException } from './incidents.exception.js';
-
-interface IncidentRow {
-  id: string;
-  organisation_id: string;
-  kind: IncidentResponse['kind'];
-  occurred_at: Date;
-  location_id: string | null;
-  location_name: string | null;
-  route_id: string | null;
-  route_name: string | null;
-  place: string | null;
-  convoy_id: string | null;
-  camp_id: string | null;
-  camp_name: string | null;
-  killed: number;
-  injured: number;
-  description: string;
-  organisation_name: string;
-  violated_window_ids: string[];
-  created_at: Date;
-}
-
-const SELECT_INCIDENTS = `
-  SELECT i.*, l.name_en AS location_name, r.name AS route_name, c.name_en AS camp_name, o.name AS organisation_name,
-    coalesce((SELECT array_agg(w.id ORDER BY w.id) FROM pause_windows w WHERE w.violated_by_incident_id = i.id), '{}') AS violated_window_ids
-  FROM incidents i
-  JOIN organisations o ON o.id = i.organisation_id
-  LEFT JOIN locations l ON l.id = i.location_id
-  LEFT JOIN routes r ON r.id = i.route_id
-  LEFT JOIN camps c ON c.id = i.camp_id`;
+import { IncidentFilter, IncidentRow, IncidentsRepository } from './incidents.repository.js';
 
 export interface Reported {
   created: boolean;
@@ -51,6 +22,7 @@ export interface Reported {
 export class IncidentsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly repository: IncidentsRepository,
     private readonly audit: AuditService,
     private readonly windows: PauseWindowsService,
     private readonly live: LiveEventsService,
@@ -78,53 +50,45 @@ export class IncidentsService {
       content: { ...dto, occurredAt: dto.occurredAt ? occurredAt.toISOString() : undefined },
     });
     if (claim?.replayed) return { created: false, incident: claim.answer as IncidentResponse };
-    const [refs] = await manager.query(
-      `SELECT (SELECT 1 FROM locations WHERE id = $1) AS location, (SELECT 1 FROM routes WHERE id = $2) AS route,
-         (SELECT 1 FROM convoys WHERE id = $3 AND organisation_id = $5) AS convoy, (SELECT 1 FROM camps WHERE id = $4 AND organisation_id = $5) AS camp`,
-      [dto.locationId ?? null, dto.routeId ?? null, dto.convoyId ?? null, dto.campId ?? null, actor.organisationId],
-    );
+    const refs = await this.repository.references(manager, actor.organisationId, {
+      locationId: dto.locationId ?? null,
+      routeId: dto.routeId ?? null,
+      convoyId: dto.convoyId ?? null,
+      campId: dto.campId ?? null,
+    });
     if (dto.locationId && !refs.location) throw IncidentsException.unknown('locationId', 'location');
     if (dto.routeId && !refs.route) throw IncidentsException.unknown('routeId', 'route');
     if (dto.convoyId && !refs.convoy) throw IncidentsException.unknown('convoyId', 'convoy in your organisation');
     if (dto.campId && !refs.camp) throw IncidentsException.unknown('campId', 'camp in your organisation');
 
-    const [row] = await manager.query(
-      `INSERT INTO incidents (kind, occurred_at, location_id, route_id, place, convoy_id, camp_id, killed, injured, description, organisation_id, reported_by, client_key, request_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-      [
-        dto.kind,
-        occurredAt.toISOString(),
-        dto.locationId ?? null,
-        dto.routeId ?? null,
-        dto.place ?? null,
-        dto.convoyId ?? null,
-        dto.campId ?? null,
-        dto.killed ?? 0,
-        dto.injured ?? 0,
-        dto.description,
-        actor.organisationId,
-        actor.userId,
-        // The key is kept with the replay rule's keys now (common/replay), no longer on the row.
-        null,
-        null,
-      ],
-    );
-    await this.audit.record(manager, actor, { action: 'create', entity: 'incident', entityId: row.id, changedFields: changedFieldNames(dto) });
-    await this.windows.markViolations(manager, { id: row.id, occurredAt: occurredAt.toISOString(), routeId: dto.routeId ?? null, locationId: dto.locationId ?? null });
-    const [incident] = await this.incidents(manager, actor, { ids: [row.id] });
+    const id = await this.repository.insert(manager, actor, {
+      kind: dto.kind,
+      occurredAt: occurredAt.toISOString(),
+      locationId: dto.locationId ?? null,
+      routeId: dto.routeId ?? null,
+      place: dto.place ?? null,
+      convoyId: dto.convoyId ?? null,
+      campId: dto.campId ?? null,
+      killed: dto.killed ?? 0,
+      injured: dto.injured ?? 0,
+      description: dto.description,
+    });
+    await this.audit.record(manager, actor, { action: 'create', entity: 'incident', entityId: id, changedFields: changedFieldNames(dto) });
+    await this.windows.markViolations(manager, { id, occurredAt: occurredAt.toISOString(), routeId: dto.routeId ?? null, locationId: dto.locationId ?? null });
+    const [incident] = await this.incidents(manager, actor, { ids: [id] });
     await this.live.publish(manager, {
       organisationId: actor.organisationId,
       payload: { type: 'incident.reported', incident },
       sharedPayload: { type: 'incident.reported', incident: sharedView(incident) },
     });
-    await claim?.settle({ recordId: row.id, answer: incident });
+    await claim?.settle({ recordId: id, answer: incident });
     return { created: true, incident };
   }
 
   async list(actor: Actor, query: IncidentListQueryDto): Promise<Page<IncidentResponse>> {
     const window = pageWindow(query);
     const filter = { kind: query.kind, routeId: query.routeId, from: query.from, to: query.to };
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM incidents i WHERE ${WHERE}`, whereParams(filter));
+    const total = await this.repository.count(this.dataSource.manager, filter);
     const items = await this.incidents(this.dataSource.manager, actor, filter, window);
     return toPage(items, total, window);
   }
@@ -137,50 +101,25 @@ export class IncidentsService {
 
   /** Newest first, as `viewer`'s organisation may see them. */
   async incidents(manager: EntityManager, viewer: Pick<Actor, 'organisationId'>, filter: IncidentFilter, window = { pageSize: 1000, skip: 0 }): Promise<IncidentResponse[]> {
-    const rows: IncidentRow[] = await manager.query(`${SELECT_INCIDENTS} WHERE ${WHERE} ORDER BY i.occurred_at DESC, i.id LIMIT $6 OFFSET $7`, [
-      ...whereParams(filter),
-      window.pageSize,
-      window.skip,
-    ]);
+    const rows = await this.repository.rows(manager, filter, window);
     return rows.map((r) => (r.organisation_id === viewer.organisationId ? toResponse(r) : sharedView(toResponse(r))));
   }
 
   /** Whether an incident with this id was reported, by anyone (incidents are shared). */
-  async exists(manager: EntityManager, id: string): Promise<boolean> {
-    const [row] = await manager.query(`SELECT 1 FROM incidents WHERE id = $1`, [id]);
-    return Boolean(row);
+  exists(manager: EntityManager, id: string): Promise<boolean> {
+    return this.repository.exists(manager, id);
   }
 
   /** Whether the incident may be named by this convoy: it is about this convoy, or about no convoy. */
-  async concernsConvoyOrNone(manager: EntityManager, id: string, convoyId: string): Promise<boolean> {
-    const [row] = await manager.query(`SELECT 1 FROM incidents WHERE id = $1 AND (convoy_id IS NULL OR convoy_id = $2)`, [id, convoyId]);
-    return Boolean(row);
+  concernsConvoyOrNone(manager: EntityManager, id: string, convoyId: string): Promise<boolean> {
+    return this.repository.concernsConvoyOrNone(manager, id, convoyId);
   }
 
   /** Incidents since `since` on the route or at one of its stops: what a convoy about to leave must weigh. */
   async onRouteSince(manager: EntityManager, routeId: string, since: Date): Promise<{ id: string; kind: string; occurredAt: string }[]> {
-    const rows: { id: string; kind: string; occurred_at: Date }[] = await manager.query(
-      `SELECT i.id, i.kind, i.occurred_at FROM incidents i
-       WHERE i.occurred_at >= $2 AND (i.route_id = $1 OR i.location_id IN (SELECT location_id FROM route_stops WHERE route_id = $1))`,
-      [routeId, since],
-    );
+    const rows = await this.repository.onRouteSince(manager, routeId, since);
     return rows.map((i) => ({ id: i.id, kind: i.kind, occurredAt: i.occurred_at.toISOString() }));
   }
-}
-
-interface IncidentFilter {
-  ids?: string[];
-  kind?: string;
-  routeId?: string;
-  from?: string;
-  to?: string;
-}
-
-const WHERE = `($1::uuid[] IS NULL OR i.id = ANY($1)) AND ($2::text IS NULL OR i.kind = $2) AND ($3::uuid IS NULL OR i.route_id = $3)
-  AND ($4::timestamptz IS NULL OR i.occurred_at >= $4) AND ($5::timestamptz IS NULL OR i.occurred_at < $5)`;
-
-function whereParams(f: IncidentFilter): unknown[] {
-  return [f.ids ?? null, f.kind ?? null, f.routeId ?? null, f.from ?? null, f.to ?? null];
 }
 
 /**
