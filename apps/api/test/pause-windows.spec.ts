@@ -105,6 +105,9 @@ describe('pause windows ended early and corrected', () => {
       const earlierAt = hoursAgo(3);
       const earlierStrike = await shelling(earlier.routes[0].id, earlierAt);
       const endedAt = hoursAgo(2);
+      const read = async (id: string) => (await coordinator.get(`/api/v1/pause-windows/${id}`).expect(200)).body as PauseWindowDetailResponse;
+      expect(await read(later.id)).toMatchObject({ status: 'violated' });
+      expect(await read(earlier.id)).toMatchObject({ status: 'violated', violatedByIncidentId: earlierStrike });
 
       // News, late, that both pauses had ended two hours ago: the strike an hour ago broke nothing.
       const endLater = await coordinator.post(`/api/v1/pause-windows/${later.id}/end`).set('If-Match', `"${later.version}"`).send({ endedAt, source: 'OCHA flash update' });
@@ -248,6 +251,18 @@ describe('pause windows ended early and corrected', () => {
       const back = await coordinator.post(`/api/v1/pause-windows/${window.id}/corrections`).send(correction(moved.body, { routeIds: [route.id], reason: 'It was this road after all' }));
       expect(back.status).toBe(200);
       expect(back.body).toMatchObject({ status: 'violated', violatedAt: new Date(occurredAt).toISOString(), violatedByIncidentId: strike.body.id });
+
+      // Its words corrected alone: the violation stays as it is, and the stream hears of the correction only.
+      const stream = await openEventStream(api, coordinatorCookie);
+      try {
+        const words = await coordinator.post(`/api/v1/pause-windows/${window.id}/corrections`).send(correction(back.body, { announcedBy: 'Corrected announcer', reason: 'Misspelt' }));
+        expect(words.status).toBe(200);
+        expect(words.body).toMatchObject({ status: 'violated', violatedByIncidentId: strike.body.id });
+        await stream.waitFor((e) => e.data.type === 'window.corrected' && e.data.window.id === window.id);
+        expect(stream.events.filter((e) => e.data.type === 'window.violated' && e.data.window?.id === window.id)).toEqual([]);
+      } finally {
+        stream.close();
+      }
     });
 
     it('refuses a correction that changes nothing (422), one without a reason (400), and a stale one (409)', async () => {

@@ -14,6 +14,7 @@ import {
 import type {
   LocalTimeResolution,
   Page,
+  PauseWindowChangedField,
   PauseWindowDetailResponse,
   PauseWindowResponse,
   PauseWindowStatus,
@@ -33,6 +34,9 @@ import { RoutesService } from '../routes/routes.service.js';
 import { AnnouncedTimeDto, CorrectPauseWindowDto, CreatePauseWindowDto, EndPauseWindowDto, PauseWindowListQueryDto } from './dto/pause-window.dto.js';
 import { PauseWindowsException } from './pause-windows.exception.js';
 import { PauseWindowsRepository, type WindowEventRow, type WindowRow } from './pause-windows.repository.js';
+
+/** What a correction may change that decides whether an incident broke the window. */
+const TIMES_AND_COVER: ReadonlySet<PauseWindowChangedField> = new Set(['startsAt', 'endsAt', 'routes', 'areas']);
 
 /** Where in the list: in force first (ending soonest first), then upcoming, then the rest, newest first. */
 function listRank(status: PauseWindowStatus): number {
@@ -136,7 +140,8 @@ export class PauseWindowsService {
       if (changes.length === 0) throw PauseWindowsException.nothingToCorrect();
       await this.repository.insertEvent(manager, actor, { windowId: id, kind: 'corrected', version: next, changes, reason: dto.reason });
       await this.audit.record(manager, actor, { action: 'correct', entity: 'pause_window', entityId: id, changedFields: changes.map((c) => c.field) });
-      await this.revisitViolation(manager, id, startsAt, endsAt);
+      // Only new times or a new cover can change which incident broke it (or whether one did).
+      if (changes.some((change) => TIMES_AND_COVER.has(change.field))) await this.revisitViolation(manager, id, startsAt, endsAt);
       return { recordId: id, answer: await this.published(manager, id, 'window.corrected', now) };
     }));
   }
@@ -170,12 +175,14 @@ export class PauseWindowsService {
 
   /**
    * Marks violated every window the incident broke (in force then, on its route or in its
-   * areas), inside the incident's transaction, and tells everyone. Returns their ids.
+   * areas), inside the incident's transaction, and tells everyone (unless the caller tells them
+   * itself, with the change that led to it). Returns their ids.
    */
   async markViolations(
     manager: EntityManager,
     incident: { id: string; occurredAt: string; routeId: string | null; locationId: string | null },
     onlyWindowIds?: string[],
+    { publish = true } = {},
   ): Promise<string[]> {
     const candidates = await this.repository.violationCandidates(manager, incident.occurredAt, onlyWindowIds ?? null);
     if (candidates.length === 0) return [];
@@ -195,6 +202,7 @@ export class PauseWindowsService {
     if (violated.length === 0) return [];
     const ids = violated.map((v) => v.id);
     await this.repository.markViolated(manager, ids, incident.occurredAt, incident.id);
+    if (!publish) return ids;
     for (const window of await this.windows(manager, { ids })) {
       await this.live.publish(manager, { organisationId: null, payload: { type: 'window.violated', window }, sharedPayload: null });
     }
@@ -233,20 +241,21 @@ export class PauseWindowsService {
   /**
    * A window ended early or corrected is violated by the earliest incident that broke it as it now
    * stands (its times and cover), or by none: the mark of an incident now outside it goes, and
-   * one already recorded inside its new times counts.
+   * one already recorded inside its new times counts. Quiet: the `window.ended` or
+   * `window.corrected` event that follows carries the window as it now stands.
    */
   private async revisitViolation(manager: EntityManager, id: string, startsAt: string, endsAt: string): Promise<void> {
     await this.repository.clearViolation(manager, id);
-    await this.markEarlierViolation(manager, id, startsAt, endsAt);
+    await this.markEarlierViolation(manager, id, startsAt, endsAt, { publish: false });
   }
 
   /**
    * Entered late (after the fact, or after a bad connection) or moved by a correction: an
    * incident already recorded inside it has broken it, and it must not count as protection.
    */
-  private async markEarlierViolation(manager: EntityManager, id: string, startsAt: string, endsAt: string): Promise<void> {
+  private async markEarlierViolation(manager: EntityManager, id: string, startsAt: string, endsAt: string, options: { publish?: boolean } = {}): Promise<void> {
     for (const incident of await this.repository.incidentsBetween(manager, startsAt, endsAt)) {
-      const broken = await this.markViolations(manager, { id: incident.id, occurredAt: incident.occurred_at.toISOString(), routeId: incident.route_id, locationId: incident.location_id }, [id]);
+      const broken = await this.markViolations(manager, { id: incident.id, occurredAt: incident.occurred_at.toISOString(), routeId: incident.route_id, locationId: incident.location_id }, [id], options);
       if (broken.length > 0) break;
     }
   }

@@ -471,6 +471,28 @@ describe('DistributionForm', () => {
     await answer(request, aDistribution());
   });
 
+  it('asks again for the reading when the date moves a typed time into the night the clocks went back, and sends nothing meanwhile', async () => {
+    const sut = await openForm();
+    await fillTwentyTents(sut);
+    await type(sut, 'distributedTime', '23:30');
+    await type(sut, 'distributedDate', '2019-10-24');
+    expect(sut.querySelector('rl-offset-choice')).not.toBeNull();
+
+    const button = Array.from(sut.querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === 'Log distribution');
+    button?.click();
+    await fixture.whenStable();
+    http.expectNone('/api/v1/distributions');
+
+    sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]')[0].click();
+    await fixture.whenStable();
+    await type(sut, 'distributedTime', '23:45');
+    // A new time is a new question: the reading chosen for 23:30 is not taken for 23:45.
+    button?.click();
+    await fixture.whenStable();
+    http.expectNone('/api/v1/distributions');
+    expect(messageUnder(sut, 'distributedTime')).toBe('This time happened twice that night: choose which');
+  });
+
   it('refuses a time later than now, and sends nothing', async () => {
     const sut = await openForm();
     await fillTwentyTents(sut);

@@ -283,7 +283,9 @@ export class DistributionForm {
     this.keyReused.set(false);
     this.logged.set(undefined);
     this.queued.set(false);
-    if (this.form.invalid) {
+    // A typed time that stands for no instant (or two) is refused here even if a check was missed.
+    if (this.form.invalid || this.distributedAt() === undefined) {
+      this.form.controls.distributedTime.updateValueAndValidity();
       this.form.markAllAsTouched();
       this.focusFirstInvalidField();
       return;
@@ -338,9 +340,10 @@ export class DistributionForm {
    * The instant to send: the one typed, or the moment of pressing while the fields still follow
    * the clock. Sent either way, so an entry that waits in the outbox keeps the time it was made.
    */
-  private distributedAt(): string {
-    const entry = this.whenEdited ? this.whenEntry() : wallClockNow(this.clock.now(), this.zone());
-    return instantOfEntry(entry, this.zone()) ?? this.clock.now().toISOString();
+  private distributedAt(): string | undefined {
+    if (!this.whenEdited) return instantOfEntry(wallClockNow(this.clock.now(), this.zone()), this.zone()) ?? this.clock.now().toISOString();
+    // Typed: only ever the instant typed, never "now" in its place.
+    return instantOfEntry(this.whenEntry(), this.zone());
   }
 
   private whenEntry(): { date: string; time: string; offset: string } {
@@ -457,8 +460,10 @@ export class DistributionForm {
     for (const control of [distributedDate, distributedTime]) {
       control.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
         this.whenEdited = true;
-        // The offset belongs to one date and time: a new one starts without it.
+        // The offset belongs to one date and time: a new one starts without it, and the time is
+        // checked again without it and with the new date (its validators ran before this).
         if (distributedOffset.value !== '') distributedOffset.setValue('', { emitEvent: false });
+        distributedTime.updateValueAndValidity({ emitEvent: false });
       });
     }
     // Without emitting: the time's own change would forget the offset just chosen (and "now" would be sent).

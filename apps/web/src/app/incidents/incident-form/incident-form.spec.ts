@@ -197,6 +197,16 @@ describe('IncidentForm', () => {
     await set(sut, 'whenTime', '23:30');
     expect(sut.querySelector('rl-offset-choice')).not.toBeNull();
 
+    // A reading chosen, then the time changed: the question is asked again, nothing is sent.
+    Array.from(sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]'))[0].click();
+    await fixture.whenStable();
+    await set(sut, 'whenTime', '23:45');
+    await press(sut, 'Report incident');
+    await settle();
+    http.expectNone('/api/v1/incidents');
+    expect(wordsIn(sut.querySelector('rl-when-fields mat-error'))).toBe('This time happened twice that night: choose which');
+
+    await set(sut, 'whenTime', '23:30');
     const second = Array.from(sut.querySelectorAll<HTMLInputElement>('rl-offset-choice input[type="radio"]'))[1];
     second.click();
     await fixture.whenStable();

@@ -117,9 +117,10 @@ export class WhenFields implements OnInit {
     const changed = () => this.changes.update((count) => count + 1);
     for (const control of [whenDate, whenTime]) {
       control.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => {
-        // The offset belongs to one date and time: a new one starts without it.
+        // The offset belongs to one date and time: a new one starts without it, and the time is
+        // checked again without it (its validators ran before this, with the old offset).
         if (whenOffset.value !== '') whenOffset.setValue('', { emitEvent: false });
-        if (control === whenDate) whenTime.updateValueAndValidity({ emitEvent: false });
+        whenTime.updateValueAndValidity({ emitEvent: false });
         changed();
       });
     }
