@@ -101,7 +101,8 @@ describe('pause windows ended early and corrected', () => {
         (await field.post('/api/v1/incidents').send({ kind: 'shelling', routeId, occurredAt, description: 'Shelling on the road' }).expect(201)).body.id;
       const later = await windowInForce((await newRoute()).id);
       const earlier = await windowInForce((await newRoute()).id);
-      await shelling(later.routes[0].id, hoursAgo(1));
+      const laterAt = hoursAgo(1);
+      await shelling(later.routes[0].id, laterAt);
       const earlierAt = hoursAgo(3);
       const earlierStrike = await shelling(earlier.routes[0].id, earlierAt);
       const endedAt = hoursAgo(2);
@@ -113,10 +114,16 @@ describe('pause windows ended early and corrected', () => {
       const endLater = await coordinator.post(`/api/v1/pause-windows/${later.id}/end`).set('If-Match', `"${later.version}"`).send({ endedAt, source: 'OCHA flash update' });
       expect(endLater.status).toBe(200);
       expect(endLater.body).toMatchObject({ status: 'ended', violatedAt: null, violatedByIncidentId: null });
+      // The history says so: the end moved, and the violation with it.
+      expect(endLater.body.history.at(-1).changes).toEqual([
+        { field: 'endsAt', from: later.endsAt, to: endedAt },
+        { field: 'violatedAt', from: laterAt, to: '' },
+      ]);
       // The strike three hours ago was inside the pause still: it broke it.
       const endEarlier = await coordinator.post(`/api/v1/pause-windows/${earlier.id}/end`).set('If-Match', `"${earlier.version}"`).send({ endedAt, source: 'OCHA flash update' });
       expect(endEarlier.status).toBe(200);
       expect(endEarlier.body).toMatchObject({ status: 'violated', violatedAt: earlierAt, violatedByIncidentId: earlierStrike });
+      expect(endEarlier.body.history.at(-1).changes).toEqual([{ field: 'endsAt', from: earlier.endsAt, to: endedAt }]);
     });
 
     it('keeps who ended it, when, on what news, in the history that GET answers; another organisation sees the organisation, not the person', async () => {
@@ -246,11 +253,16 @@ describe('pause windows ended early and corrected', () => {
       const moved = await coordinator.post(`/api/v1/pause-windows/${window.id}/corrections`).send(correction(violated, { routeIds: [other.id], reason: 'The pause was for the other road' }));
       expect(moved.status).toBe(200);
       expect(moved.body).toMatchObject({ violatedAt: null, violatedByIncidentId: null, status: 'in_force' });
+      expect(moved.body.history.at(-1).changes).toEqual([
+        { field: 'routes', from: [route.name], to: [other.name] },
+        { field: 'violatedAt', from: new Date(occurredAt).toISOString(), to: '' },
+      ]);
 
       // Corrected back: the strike recorded inside it counts again.
       const back = await coordinator.post(`/api/v1/pause-windows/${window.id}/corrections`).send(correction(moved.body, { routeIds: [route.id], reason: 'It was this road after all' }));
       expect(back.status).toBe(200);
       expect(back.body).toMatchObject({ status: 'violated', violatedAt: new Date(occurredAt).toISOString(), violatedByIncidentId: strike.body.id });
+      expect(back.body.history.at(-1).changes).toContainEqual({ field: 'violatedAt', from: '', to: new Date(occurredAt).toISOString() });
 
       // Its words corrected alone: the violation stays as it is, and the stream hears of the correction only.
       const stream = await openEventStream(api, coordinatorCookie);

@@ -7,6 +7,7 @@ import {
   laterTheSameDay,
   pauseWindowStatus,
   resolveLocalTime,
+  violationChange,
   wallClockAt,
   windowChanges,
   windowCoversRoute,
@@ -14,6 +15,7 @@ import {
 import type {
   LocalTimeResolution,
   Page,
+  PauseWindowChange,
   PauseWindowChangedField,
   PauseWindowDetailResponse,
   PauseWindowResponse,
@@ -103,16 +105,12 @@ export class PauseWindowsService {
       if (refusal === 'not_after_start') throw PauseWindowsException.earlyEnd(fieldProblem('endedAt', 'field.end_after_start', { start: inZone(before.startsLocal, before.zone) }));
       if (refusal === 'not_before_end') throw PauseWindowsException.earlyEnd(fieldProblem('endedAt', 'field.before_announced_end', { end: inZone(before.endsLocal, before.zone) }));
       const next = (await this.repository.end(manager, id, version, endedAt))!;
-      await this.repository.insertEvent(manager, actor, {
-        windowId: id,
-        kind: 'ended',
-        version: next,
-        changes: [{ field: 'endsAt', from: before.endsAt, to: new Date(endedAt).toISOString() }],
-        source: dto.source,
-      });
-      await this.audit.record(manager, actor, { action: 'end', entity: 'pause_window', entityId: id, changedFields: ['endsAt'] });
       // Broken after it had ended is not broken: a strike at 17:00 after a pause ended at 16:00.
-      if (before.violatedAt && Date.parse(before.violatedAt) >= Date.parse(endedAt)) await this.revisitViolation(manager, id, before.startsAt, endedAt);
+      const violation =
+        before.violatedAt && Date.parse(before.violatedAt) >= Date.parse(endedAt) ? await this.revisitViolation(manager, id, before.violatedAt, before.startsAt, endedAt) : [];
+      const changes: PauseWindowChange[] = [{ field: 'endsAt', from: before.endsAt, to: new Date(endedAt).toISOString() }, ...violation];
+      await this.repository.insertEvent(manager, actor, { windowId: id, kind: 'ended', version: next, changes, source: dto.source });
+      await this.audit.record(manager, actor, { action: 'end', entity: 'pause_window', entityId: id, changedFields: changes.map((c) => c.field) });
       return { recordId: id, answer: await this.published(manager, id, 'window.ended', now) };
     }));
   }
@@ -138,10 +136,10 @@ export class PauseWindowsService {
       const [after] = await this.windows(manager, { ids: [id] }, now);
       const changes = windowChanges(stateOf(before), stateOf(after));
       if (changes.length === 0) throw PauseWindowsException.nothingToCorrect();
+      // Only new times or a new cover can change which incident broke it (or whether one did).
+      if (changes.some((change) => TIMES_AND_COVER.has(change.field))) changes.push(...(await this.revisitViolation(manager, id, before.violatedAt, startsAt, endsAt)));
       await this.repository.insertEvent(manager, actor, { windowId: id, kind: 'corrected', version: next, changes, reason: dto.reason });
       await this.audit.record(manager, actor, { action: 'correct', entity: 'pause_window', entityId: id, changedFields: changes.map((c) => c.field) });
-      // Only new times or a new cover can change which incident broke it (or whether one did).
-      if (changes.some((change) => TIMES_AND_COVER.has(change.field))) await this.revisitViolation(manager, id, startsAt, endsAt);
       return { recordId: id, answer: await this.published(manager, id, 'window.corrected', now) };
     }));
   }
@@ -242,11 +240,15 @@ export class PauseWindowsService {
    * A window ended early or corrected is violated by the earliest incident that broke it as it now
    * stands (its times and cover), or by none: the mark of an incident now outside it goes, and
    * one already recorded inside its new times counts. Quiet: the `window.ended` or
-   * `window.corrected` event that follows carries the window as it now stands.
+   * `window.corrected` event that follows carries the window as it now stands. Returns the
+   * change of its violation, if any, for that event's history entry.
    */
-  private async revisitViolation(manager: EntityManager, id: string, startsAt: string, endsAt: string): Promise<void> {
+  private async revisitViolation(manager: EntityManager, id: string, violatedBefore: string | null, startsAt: string, endsAt: string): Promise<PauseWindowChange[]> {
     await this.repository.clearViolation(manager, id);
     await this.markEarlierViolation(manager, id, startsAt, endsAt, { publish: false });
+    const [now] = await this.repository.windows(manager, { ids: [id] });
+    const change = violationChange(violatedBefore, now.violated_at?.toISOString() ?? null);
+    return change ? [change] : [];
   }
 
   /**

@@ -80,7 +80,8 @@ export const PAUSE_WINDOW_EVENT_KINDS = ['entered', 'ended', 'corrected'] as con
 export type PauseWindowEventKind = (typeof PAUSE_WINDOW_EVENT_KINDS)[number];
 
 /** The fields a correction or an early end can change, as named in a history entry. */
-export const PAUSE_WINDOW_CHANGED_FIELDS = ['announcedBy', 'sourceText', 'zone', 'startsAt', 'endsAt', 'routes', 'areas'] as const;
+/** `violatedAt`: when the window was broken, '' for not broken (an early end or a correction can change which incident broke it, or whether one did). */
+export const PAUSE_WINDOW_CHANGED_FIELDS = ['announcedBy', 'sourceText', 'zone', 'startsAt', 'endsAt', 'routes', 'areas', 'violatedAt'] as const;
 export type PauseWindowChangedField = (typeof PAUSE_WINDOW_CHANGED_FIELDS)[number];
 
 /** One change: instants as ISO strings, routes and areas as their names (as they were then). */

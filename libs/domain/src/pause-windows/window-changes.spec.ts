@@ -1,4 +1,4 @@
-import { windowChanges, type WindowState } from './window-changes';
+import { violationChange, windowChanges, type WindowState } from './window-changes';
 
 const before: WindowState = {
   announcedBy: 'Russia and the regime',
@@ -34,5 +34,18 @@ describe('windowChanges', () => {
       { field: 'announcedBy', from: 'Russia and the regime', to: 'The UN' },
       { field: 'zone', from: 'Asia/Damascus', to: 'Europe/Istanbul' },
     ]);
+  });
+});
+
+describe('violationChange', () => {
+  it('says a violation forgotten, found, or moved to another moment, as instants', () => {
+    expect(violationChange('2019-12-23T15:00:00+02:00', null)).toEqual({ field: 'violatedAt', from: '2019-12-23T13:00:00.000Z', to: '' });
+    expect(violationChange(null, '2019-12-23T13:00:00Z')).toEqual({ field: 'violatedAt', from: '', to: '2019-12-23T13:00:00.000Z' });
+    expect(violationChange('2019-12-23T13:00:00Z', '2019-12-23T12:00:00Z')).toEqual({ field: 'violatedAt', from: '2019-12-23T13:00:00.000Z', to: '2019-12-23T12:00:00.000Z' });
+  });
+
+  it('says nothing when it is the same, however written', () => {
+    expect(violationChange(null, null)).toBeUndefined();
+    expect(violationChange('2019-12-23T15:00:00+02:00', '2019-12-23T13:00:00.000Z')).toBeUndefined();
   });
 });

@@ -34,3 +34,13 @@ export function windowChanges(before: WindowState, after: WindowState): PauseWin
   }
   return changes;
 }
+
+/**
+ * The window's violation before and after an early end or a correction, as a change of its own
+ * (when it was broken; '' for not broken), or undefined when it is the same.
+ */
+export function violationChange(before: string | null, after: string | null): PauseWindowChange | undefined {
+  const same = before === null || after === null ? before === after : Date.parse(before) === Date.parse(after);
+  if (same) return undefined;
+  return { field: 'violatedAt', from: before === null ? '' : new Date(before).toISOString(), to: after === null ? '' : new Date(after).toISOString() };
+}

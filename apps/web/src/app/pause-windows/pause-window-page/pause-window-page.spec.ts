@@ -76,7 +76,10 @@ describe('PauseWindowPage', () => {
             recordedBy: null,
             recordedByOrganisation: 'Kids Paradise',
             source: 'OCHA flash update 3',
-            changes: [{ field: 'endsAt', from: '2019-12-23T16:00:00.000Z', to: '2019-12-23T13:00:00.000Z' }],
+            changes: [
+              { field: 'endsAt', from: '2019-12-23T16:00:00.000Z', to: '2019-12-23T13:00:00.000Z' },
+              { field: 'violatedAt', from: '2019-12-23T14:30:00.000Z', to: '' },
+            ],
           }),
         ],
       }),
@@ -86,6 +89,8 @@ describe('PauseWindowPage', () => {
     expect(entries[0]).toContain('Ended early · by Kids Paradise');
     expect(entries[0]).toContain('15:05 Damascus (UTC+02:00), Mon, 23 Dec 2019');
     expect(entries[0]).toContain('Ends: 18:00 Damascus, Mon, 23 Dec 2019 → 15:00 Damascus, Mon, 23 Dec 2019');
+    // The strike at 16:30 came after the end it was given: the window was not broken after all.
+    expect(entries[0]).toContain('Violated: 16:30 Damascus, Mon, 23 Dec 2019 → not violated');
     expect(entries[0]).toContain('Source: OCHA flash update 3');
     expect(entries[1]).toContain('Entered · by Mariam Haddad, Humanitarian Relief Organization');
   });

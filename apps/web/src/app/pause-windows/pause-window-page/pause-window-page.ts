@@ -128,6 +128,7 @@ const CHANGE_LABELS: Readonly<Record<PauseWindowChange['field'], string>> = {
   endsAt: 'pause-windows.form.ends',
   routes: 'pause-windows.form.routes',
   areas: 'pause-windows.form.areas',
+  violatedAt: 'pause-windows.page.violated',
 };
 
 /** A change in words: instants on the window's wall clock, lists joined, nothing empty. */
@@ -135,7 +136,9 @@ function describeChange(change: PauseWindowChange, window: PauseWindowDetailResp
   const separator = words.t('pause-windows.list.separator');
   const value = (side: string | string[]) => {
     if (Array.isArray(side)) return side.length > 0 ? side.join(separator) : words.t('pause-windows.page.none');
-    if (change.field === 'startsAt' || change.field === 'endsAt') return describeMoment({ instant: side, zone: window.zone }, words);
+    // A violation forgotten or found: '' is "not violated".
+    if (change.field === 'violatedAt' && side === '') return words.t('pause-windows.page.notViolated');
+    if (change.field === 'startsAt' || change.field === 'endsAt' || change.field === 'violatedAt') return describeMoment({ instant: side, zone: window.zone }, words);
     return side;
   };
   return { label: words.t(CHANGE_LABELS[change.field]), from: value(change.from), to: value(change.to) };
