@@ -5,7 +5,7 @@ const SRC = path.resolve(__dirname, '../src');
 const MIGRATIONS = path.resolve(__dirname, '../../../migrations');
 
 /**
- * Each table of stock, convoys, distributions, pause windows and incidents, and the one repository that owns it
+ * Each table of stock, convoys, distributions, pause windows, incidents and routes, and the one repository that owns it
  * (STYLE.md 11): the only file that writes it. The items catalogue is the stock feature's;
  * the app only reads it. distribution_day_totals is kept by a trigger on distributions.
  */
@@ -24,6 +24,8 @@ const OWNERS: Readonly<Record<string, string>> = {
   pause_window_areas: 'pause-windows/pause-windows.repository.ts',
   pause_window_events: 'pause-windows/pause-windows.repository.ts',
   incidents: 'incidents/incidents.repository.ts',
+  routes: 'routes/routes.repository.ts',
+  route_stops: 'routes/routes.repository.ts',
 };
 
 /**
@@ -44,7 +46,7 @@ function featureTables(): string[] {
   const tables = new Set<string>();
   for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.ts'))) {
     for (const [, table] of readFileSync(path.join(MIGRATIONS, file), 'utf8').matchAll(/CREATE TABLE ([a-z_]+)/g)) {
-      if (/^(stock_|convoy|distribution|pause_window|incidents$)/.test(table)) tables.add(table);
+      if (/^(stock_|convoy|distribution|pause_window|incidents$|routes$|route_stops$)/.test(table)) tables.add(table);
     }
   }
   return [...tables].sort();
@@ -67,10 +69,10 @@ function writes(): Array<{ file: string; table: string }> {
   });
 }
 
-describe('one owner per table (stock, convoys, distributions, pause windows, incidents)', () => {
+describe('one owner per table (stock, convoys, distributions, pause windows, incidents, routes)', () => {
   it('finds those features’ tables in the migrations', () => {
     expect(featureTables()).toEqual(
-      expect.arrayContaining(['stock_points', 'stock_levels', 'stock_movements', 'distributions', 'convoys', 'convoy_cargo', 'convoy_events', 'pause_windows', 'pause_window_events', 'incidents']),
+      expect.arrayContaining(['stock_points', 'stock_levels', 'stock_movements', 'distributions', 'convoys', 'convoy_cargo', 'convoy_events', 'pause_windows', 'pause_window_events', 'incidents', 'routes', 'route_stops']),
     );
   });
 
@@ -92,6 +94,7 @@ describe('one owner per table (stock, convoys, distributions, pause windows, inc
         { file: 'convoys/convoys.repository.ts', table: 'convoy_events' },
         { file: 'pause-windows/pause-windows.repository.ts', table: 'pause_windows' },
         { file: 'incidents/incidents.repository.ts', table: 'incidents' },
+        { file: 'routes/routes.repository.ts', table: 'route_stops' },
       ]),
     );
     const strangers = found.filter(({ file, table }) => file !== OWNERS[table] && !(SECOND_WRITERS[table] ?? []).includes(file));
