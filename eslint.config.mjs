@@ -85,9 +85,16 @@ export default tseslint.config(
     plugins: { relief: sqlRooms },
     rules: { 'relief/sql-in-repositories': 'warn' },
   },
-  // Stock, convoys and distributions have their repositories: SQL anywhere else in them is an error.
+  // Features with their repositories: SQL anywhere else in them is an error.
   {
-    files: ['apps/api/src/stock/**/*.ts', 'apps/api/src/convoys/**/*.ts', 'apps/api/src/distributions/**/*.ts'],
+    files: [
+      'apps/api/src/stock/**/*.ts',
+      'apps/api/src/convoys/**/*.ts',
+      'apps/api/src/distributions/**/*.ts',
+      'apps/api/src/pause-windows/**/*.ts',
+      'apps/api/src/incidents/**/*.ts',
+      'apps/api/src/routes/**/*.ts',
+    ],
     ignores: SQL_ROOMS,
     plugins: { relief: sqlRooms },
     rules: { 'relief/sql-in-repositories': 'error' },
