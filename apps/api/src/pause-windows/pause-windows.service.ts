@@ -245,9 +245,8 @@ export class PauseWindowsService {
    */
   private async revisitViolation(manager: EntityManager, id: string, violatedBefore: string | null, startsAt: string, endsAt: string): Promise<PauseWindowChange[]> {
     await this.repository.clearViolation(manager, id);
-    await this.markEarlierViolation(manager, id, startsAt, endsAt, { publish: false });
-    const [now] = await this.repository.windows(manager, { ids: [id] });
-    const change = violationChange(violatedBefore, now.violated_at?.toISOString() ?? null);
+    const violatedNow = await this.markEarlierViolation(manager, id, startsAt, endsAt, { publish: false });
+    const change = violationChange(violatedBefore, violatedNow);
     return change ? [change] : [];
   }
 
@@ -255,11 +254,14 @@ export class PauseWindowsService {
    * Entered late (after the fact, or after a bad connection) or moved by a correction: an
    * incident already recorded inside it has broken it, and it must not count as protection.
    */
-  private async markEarlierViolation(manager: EntityManager, id: string, startsAt: string, endsAt: string, options: { publish?: boolean } = {}): Promise<void> {
+  /** Returns when it was broken, or null. */
+  private async markEarlierViolation(manager: EntityManager, id: string, startsAt: string, endsAt: string, options: { publish?: boolean } = {}): Promise<string | null> {
     for (const incident of await this.repository.incidentsBetween(manager, startsAt, endsAt)) {
-      const broken = await this.markViolations(manager, { id: incident.id, occurredAt: incident.occurred_at.toISOString(), routeId: incident.route_id, locationId: incident.location_id }, [id], options);
-      if (broken.length > 0) break;
+      const occurredAt = incident.occurred_at.toISOString();
+      const broken = await this.markViolations(manager, { id: incident.id, occurredAt, routeId: incident.route_id, locationId: incident.location_id }, [id], options);
+      if (broken.length > 0) return occurredAt;
     }
+    return null;
   }
 
   private checkOrder(startsAt: string, endsAt: string, zone: string): void {

@@ -5,7 +5,7 @@ import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldModule } from '@angular/mat
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { CreateIncidentRequest, DEFAULT_TIME_ZONE, IncidentKind, Problem } from '@relief-ledger/domain';
+import { CreateIncidentRequest, DEFAULT_TIME_ZONE, IncidentKind, Problem, wallClockAt } from '@relief-ledger/domain';
 import { forkJoin, map } from 'rxjs';
 
 import { ConvoysApi } from '../../convoys/convoys-api';
@@ -21,7 +21,6 @@ import { LoadStatus } from '../../shared/load-status/load-status';
 import { chosenLocationId, LocationField, LocationFieldValue } from '../../shared/location-field/location-field';
 import { LookupsApi } from '../../shared/lookups/lookups-api';
 import { Clock } from '../../shared/time/clock';
-import { wallClockNow } from '../../shared/time/entered-instant';
 import { WhenFields, whenControls, whenInstant } from '../../shared/time/when-fields';
 import { INCIDENT_KEY_REUSED_CODE, incidentDraft, readSentIncident, ReportedIncident } from '../incidents-api';
 import { reportConfirmation } from './report-confirmation';
@@ -41,7 +40,7 @@ const ZONE = DEFAULT_TIME_ZONE;
 function createIncidentForm(clock: Clock) {
   return new FormGroup({
     kind: new FormControl<IncidentKind | null>(null, [Validators.required]),
-    ...whenControls(clock, () => ZONE),
+    ...whenControls(clock, ZONE),
     routeId: new FormControl('', { nonNullable: true }),
     location: new FormControl<LocationFieldValue>(null, [optionChosen]),
     place: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(PLACE_MAX_LENGTH)] }),
@@ -126,7 +125,7 @@ export class IncidentForm {
       const { kind, place, description, killed, injured, convoyId, routeId, occurredAt } = fix.body as Partial<CreateIncidentRequest>;
       this.fixing = fix.id;
       // The time the report was made (or typed) stays its time: a fix is not a new incident.
-      const when = occurredAt ? wallClockNow(new Date(occurredAt), ZONE) : undefined;
+      const when = occurredAt ? wallClockAt(new Date(occurredAt), ZONE) : undefined;
       this.form.patchValue({ kind, place, description, killed, injured, convoyId, routeId, ...(when ? { whenDate: when.date, whenTime: when.time } : {}) });
       this.form.markAllAsTouched();
     }

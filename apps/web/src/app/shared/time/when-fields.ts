@@ -22,12 +22,12 @@ export interface WhenControls {
 }
 
 /**
- * The controls of an optional "when" on the wall clock of `zone()`, for a form's group: both
+ * The controls of an optional "when" on the wall clock of `zone`, for a form's group: both
  * empty is now (the moment the button is pressed); one without the other is not yet a time; the
  * time must exist there that day, have happened, and, if it happened twice, say which. The time
  * field carries the errors of the three.
  */
-export function whenControls(clock: Clock, zone: () => string): WhenControls {
+export function whenControls(clock: Clock, zone: string): WhenControls {
   const whenDate = new FormControl('', { nonNullable: true });
   const whenOffset = new FormControl('', { nonNullable: true });
   const entry = (control: AbstractControl) => ({ date: whenDate.value, time: String(control.value ?? ''), offset: whenOffset.value });
@@ -36,8 +36,8 @@ export function whenControls(clock: Clock, zone: () => string): WhenControls {
     nonNullable: true,
     validators: [
       together,
-      wallClockEntryValidator((control) => ({ entry: entry(control), zone: zone() })),
-      notLaterThanNow((control) => ({ at: instantOfEntry(entry(control), zone()), now: clock.now() })),
+      wallClockEntryValidator((control) => ({ entry: entry(control), zone })),
+      notLaterThanNow((control) => ({ at: instantOfEntry(entry(control), zone), now: clock.now() })),
     ],
   });
   return { whenDate, whenTime, whenOffset };
@@ -88,7 +88,7 @@ export class WhenFields implements OnInit {
   /** The request's field, for the words of a refusal of the time. */
   readonly field = input('occurredAt');
 
-  // Moves on every change of the three fields (and of the form around them), for what reads their errors.
+  // Moves on every event of the form around the fields (their changes among them), for what reads their errors.
   private readonly changes = signal(0);
   protected readonly city = computed(() => zoneName(this.zone(), this.language.words()));
   protected readonly repeated = computed(() => {
@@ -114,22 +114,18 @@ export class WhenFields implements OnInit {
 
   ngOnInit(): void {
     const { whenDate, whenTime, whenOffset } = this.controls();
-    const changed = () => this.changes.update((count) => count + 1);
     for (const control of [whenDate, whenTime]) {
       control.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => {
         // The offset belongs to one date and time: a new one starts without it, and the time is
         // checked again without it (its validators ran before this, with the old offset).
         if (whenOffset.value !== '') whenOffset.setValue('', { emitEvent: false });
         whenTime.updateValueAndValidity({ emitEvent: false });
-        changed();
       });
     }
     // Without emitting: the time's own change would forget the offset just chosen.
-    whenOffset.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => {
-      whenTime.updateValueAndValidity({ emitEvent: false });
-      changed();
-    });
-    // A reset or a value set by the form (a fix of a refused entry), and the server's words placed under the time.
-    whenTime.parent?.events.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(changed);
+    whenOffset.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => whenTime.updateValueAndValidity({ emitEvent: false }));
+    // The group hears every change of the three after the handlers above (a field's change reaches
+    // its parent last), a reset or a value set by the form, and the server's words placed under the time.
+    whenTime.parent?.events.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => this.changes.update((count) => count + 1));
   }
 }

@@ -129,7 +129,7 @@ export class LossForm implements OnInit {
     cause: new FormControl<LossCause | ''>('', { nonNullable: true, validators: [Validators.required] }),
     incidentId: new FormControl('', { nonNullable: true }),
     reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(STOCK_LIMITS.reasonMaxLength)] }),
-    ...whenControls(inject(Clock), () => DEFAULT_TIME_ZONE),
+    ...whenControls(inject(Clock), DEFAULT_TIME_ZONE),
   });
   // The ledger shows movements on the design area's clock: a loss is typed on it too.
   protected readonly zone = DEFAULT_TIME_ZONE;
